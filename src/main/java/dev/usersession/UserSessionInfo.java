@@ -1,0 +1,27 @@
+package dev.usersession;
+
+import java.time.Instant;
+import java.util.Set;
+
+/**
+ * What the application may know about a user session: never its token. The {@code id} is the SHA-256 of the token,
+ * a handle that names the session but cannot be used to authenticate.
+ *
+ * @param id the session's id (safe to show, to log and to pass to {@link UserSessions#end})
+ * @param userName the caller's name
+ * @param groups the caller's groups at login
+ * @param created when the session started
+ * @param lastAccess when the session was last used (updated lazily, see {@link UserSessionConfig})
+ * @param idleExpiry when the session ends unless it is used before
+ * @param absoluteExpiry when the session ends whatever happens
+ * @param client a description of the client (user agent, address), may be empty
+ */
+public record UserSessionInfo(String id, String userName, Set<String> groups, Instant created, Instant lastAccess,
+        Instant idleExpiry, Instant absoluteExpiry, String client) {
+
+    /** Copies the groups into an immutable set and turns a missing client description into an empty one. */
+    public UserSessionInfo {
+        groups = Set.copyOf(groups);
+        client = client == null ? "" : client;
+    }
+}

@@ -1,0 +1,43 @@
+package dev.usersession;
+
+import jakarta.enterprise.util.AnnotationLiteral;
+import jakarta.inject.Qualifier;
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Qualifies the {@link jakarta.persistence.EntityManager} through which the library stores sessions and bean state.
+ * The application writes one producer, so the library uses the application's own persistence unit and data source:
+ *
+ * <pre>{@code
+ * @ApplicationScoped
+ * public class SessionPersistence {
+ *     @Produces @UserSessionPersistence @PersistenceContext(unitName = "shop")
+ *     EntityManager entityManager;
+ * }
+ * }</pre>
+ *
+ * and lists the library's entities in that unit ({@code <class>dev.usersession.jpa.UserSessionEntity</class>},
+ * {@code <class>dev.usersession.jpa.UserSessionBeanEntity</class>}). With a JTA persistence unit the library runs its
+ * writes in container transactions; with a resource-local one (Java SE) it begins and commits its own, and a
+ * {@code @Dependent} producer that opens an {@code EntityManager} should have a disposer that closes it.
+ */
+@Qualifier
+@Documented
+@Retention(RetentionPolicy.RUNTIME)
+@Target({ElementType.TYPE, ElementType.METHOD, ElementType.FIELD, ElementType.PARAMETER})
+public @interface UserSessionPersistence {
+
+    /** The literal to select the qualified bean programmatically. */
+    final class Literal extends AnnotationLiteral<UserSessionPersistence> implements UserSessionPersistence {
+        /** The one instance. */
+        public static final Literal INSTANCE = new Literal();
+        private static final long serialVersionUID = 1L;
+
+        private Literal() {
+        }
+    }
+}

@@ -1,0 +1,160 @@
+package dev.usersession;
+
+import dev.usersession.context.NodeStateCache;
+import dev.usersession.context.UnitOfWork;
+import dev.usersession.context.UserSessionManager;
+import dev.usersession.security.SessionTokens;
+import dev.usersession.spi.SessionRecord;
+import dev.usersession.spi.UserSessionStore;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.BeforeDestroyed;
+import jakarta.enterprise.context.Destroyed;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * Manages user sessions: opens them, lists a user's sessions, ends them, and runs code in one of them. Inject it
+ * anywhere ({@code @Inject UserSessions sessions;}).
+ *
+ * <p>Events: opening a session fires {@code @Initialized(UserSession.class)} with its {@link UserSessionInfo}; ending
+ * one fires {@code @BeforeDestroyed(UserSession.class)}, then (after its rows are deleted) {@link UserSessionEnded}
+ * with the reason, then {@code @Destroyed(UserSession.class)}. Each fires once per session.
+ */
+@ApplicationScoped
+public class UserSessions {
+
+    @Inject
+    UserSessionStore store;
+
+    @Inject
+    UserSessionManager manager;
+
+    @Inject
+    NodeStateCache cache;
+
+    @Inject
+    UserSessionConfig config;
+
+    @Inject
+    UserSessionClock clock;
+
+    @Inject
+    Event<UserSessionInfo> lifecycle;
+
+    @Inject
+    Event<UserSessionEnded> ended;
+
+    /**
+     * Opens a new session for a user whose credentials the caller has already checked.
+     *
+     * @param client a description of the client (user agent, address); may be empty
+     * @return the session with its secret token
+     */
+    public IssuedSession open(String userName, Set<String> groups, String client) {
+        String token = SessionTokens.newToken();
+        Instant now = clock.now();
+        SessionRecord session = new SessionRecord(SessionTokens.hash(token), userName, groups, now, now,
+                now.plus(config.idleTimeout()), now.plus(config.absoluteTimeout()), client, 0);
+        store.create(session);
+        UserSessionInfo info = session.toInfo();
+        lifecycle.select(Initialized.Literal.of(UserSession.class)).fire(info);
+        return new IssuedSession(token, info);
+    }
+
+    /** @return the live session with this id; an expired one is ended (reason {@link EndReason#EXPIRED}) */
+    public Optional<UserSessionInfo> find(String sessionId) {
+        return live(sessionId).map(SessionRecord::toInfo);
+    }
+
+    /** @return the live sessions of a user, oldest first */
+    public List<UserSessionInfo> listFor(String userName) {
+        Instant now = clock.now();
+        return store.findByUser(userName).stream()
+                .filter(session -> !session.isExpiredAt(now))
+                .map(SessionRecord::toInfo)
+                .toList();
+    }
+
+    /** @return the session bound to the current thread (a request of a logged-in user, or {@link #runIn}) */
+    public Optional<UserSessionInfo> current() {
+        UnitOfWork unitOfWork = manager.current();
+        return unitOfWork == null ? Optional.empty() : Optional.of(unitOfWork.session().toInfo());
+    }
+
+    /**
+     * Ends a session: deletes it with all its bean state and fires the end events.
+     *
+     * @return whether there was such a session (the events fire only then)
+     */
+    public boolean end(String sessionId, EndReason reason) {
+        Optional<SessionRecord> session = store.find(sessionId);
+        if (session.isEmpty()) {
+            return false;
+        }
+        UserSessionInfo info = session.get().toInfo();
+        lifecycle.select(BeforeDestroyed.Literal.of(UserSession.class)).fire(info);
+        boolean deleted = store.delete(sessionId);
+        cache.remove(sessionId);
+        if (deleted) {
+            ended.fire(new UserSessionEnded(info, reason));
+            lifecycle.select(Destroyed.Literal.of(UserSession.class)).fire(info);
+        }
+        return deleted;
+    }
+
+    /** Ends every session of a user (after a password change, or by an administrator). @return how many ended */
+    public int endAllFor(String userName, EndReason reason) {
+        int count = 0;
+        for (SessionRecord session : store.findByUser(userName)) {
+            count += end(session.id(), reason) ? 1 : 0;
+        }
+        return count;
+    }
+
+    /**
+     * Runs code in a session, as a request of that session would: {@code @UserSession} beans it calls hold that
+     * session's state, and their changes are stored when the code returns normally. When it throws, nothing is stored.
+     *
+     * @throws UserSessionNotFoundException when the session does not exist or has expired
+     * @throws UserSessionConflictException when another unit of work changed the same bean first
+     */
+    public void runIn(String sessionId, Runnable work) {
+        callIn(sessionId, () -> {
+            work.run();
+            return null;
+        });
+    }
+
+    /**
+     * Like {@link #runIn}, returning what the code returns.
+     *
+     * @return the code's result
+     */
+    public <T> T callIn(String sessionId, Supplier<T> work) {
+        SessionRecord session = live(sessionId).orElseThrow(() -> new UserSessionNotFoundException(
+                "There is no live user session with id " + sessionId));
+        manager.begin(session);
+        try {
+            T result = work.get();
+            manager.flush();
+            return result;
+        } finally {
+            manager.end();
+        }
+    }
+
+    private Optional<SessionRecord> live(String sessionId) {
+        Optional<SessionRecord> session = store.find(sessionId);
+        if (session.isPresent() && session.get().isExpiredAt(clock.now())) {
+            end(sessionId, EndReason.EXPIRED);
+            return Optional.empty();
+        }
+        return session;
+    }
+}

@@ -1,0 +1,165 @@
+package dev.usersession.context;
+
+import dev.usersession.spi.BeanStateChange;
+import dev.usersession.spi.BeanStateRecord;
+import dev.usersession.spi.SessionRecord;
+import dev.usersession.state.BeanStateModel;
+import jakarta.enterprise.context.spi.Contextual;
+import jakarta.enterprise.context.spi.CreationalContext;
+import java.lang.System.Logger.Level;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * One unit of work of one session on one thread (a request, or a {@code UserSessions.runIn} call): the bean
+ * instances it created, the state each was loaded from, and which ones it used. Not shared between threads.
+ */
+public final class UnitOfWork {
+
+    private static final System.Logger LOG = System.getLogger(UnitOfWork.class.getName());
+
+    private final SessionRecord session;
+    private final Function<SessionRecord, Map<String, BeanStateRecord>> stateLoader;
+    private final Map<Contextual<?>, Entry<?>> entries = new HashMap<>();
+    private final Map<Object, Entry<?>> entriesByInstance = new IdentityHashMap<>();
+    private Map<String, BeanStateRecord> storedStates;
+    private long stateVersion;
+    UnitOfWork previous;
+
+    UnitOfWork(SessionRecord session, Function<SessionRecord, Map<String, BeanStateRecord>> stateLoader) {
+        this.session = session;
+        this.stateLoader = stateLoader;
+        this.stateVersion = session.stateVersion();
+    }
+
+    /** @return the session this unit of work runs in, as read when it began */
+    public SessionRecord session() {
+        return session;
+    }
+
+    long stateVersion() {
+        return stateVersion;
+    }
+
+    /** @return the bean states loaded for this unit of work, or {@code null} when no bean was touched */
+    Map<String, BeanStateRecord> loadedStates() {
+        return storedStates;
+    }
+
+    @SuppressWarnings("unchecked")
+    <T> T instance(Contextual<T> contextual, CreationalContext<T> creationalContext, BeanStateModel model) {
+        Entry<T> entry = (Entry<T>) entries.get(contextual);
+        if (entry != null) {
+            return entry.instance;
+        }
+        if (creationalContext == null) {
+            return null;
+        }
+        if (storedStates == null) {
+            storedStates = stateLoader.apply(session);
+        }
+        entry = restore(contextual, creationalContext, model, storedStates.get(model.beanId()));
+        entries.put(contextual, entry);
+        entriesByInstance.put(entry.instance, entry);
+        return entry.instance;
+    }
+
+    private <T> Entry<T> restore(Contextual<T> contextual, CreationalContext<T> creationalContext,
+            BeanStateModel model, BeanStateRecord stored) {
+        T instance = contextual.create(creationalContext);
+        if (stored == null) {
+            return new Entry<>(contextual, creationalContext, instance, model, model.encode(instance),
+                    BeanStateChange.NEW);
+        }
+        List<String> problems = model.restore(instance, stored.json());
+        if (!problems.isEmpty()) {
+            LOG.log(Level.ERROR, "The stored state of @UserSession bean {0} in session {1} could not be restored, "
+                    + "so the bean starts fresh: {2}", model.beanId(), session.id(), String.join("; ", problems));
+        }
+        return new Entry<>(contextual, creationalContext, instance, model, stored.json(), stored.version());
+    }
+
+    void markUsed(Object instance) {
+        Entry<?> entry = entriesByInstance.get(instance);
+        if (entry != null) {
+            entry.used = true;
+        }
+    }
+
+    /** @return the state of each used bean that differs from what was loaded */
+    List<BeanStateChange> changes() {
+        List<BeanStateChange> changes = new ArrayList<>();
+        for (Entry<?> entry : entries.values()) {
+            if (entry.used) {
+                String json = entry.model.encode(entry.instance);
+                if (!json.equals(entry.loadedJson)) {
+                    changes.add(new BeanStateChange(entry.model.beanId(), json, entry.loadedVersion));
+                }
+            }
+        }
+        return changes;
+    }
+
+    /** Takes stored changes as the new loaded state, so that a second flush writes only what changed since. */
+    void saved(List<BeanStateChange> changes, long newStateVersion) {
+        Map<String, BeanStateChange> byBean = new HashMap<>();
+        changes.forEach(change -> byBean.put(change.beanId(), change));
+        for (Entry<?> entry : entries.values()) {
+            BeanStateChange change = byBean.get(entry.model.beanId());
+            if (change != null) {
+                entry.loadedJson = change.json();
+                entry.loadedVersion = change.expectedVersion() + 1;
+                entry.used = false;
+            }
+        }
+        stateVersion = newStateVersion;
+    }
+
+    <T> void destroy(Contextual<T> contextual) {
+        @SuppressWarnings("unchecked")
+        Entry<T> entry = (Entry<T>) entries.remove(contextual);
+        if (entry != null) {
+            entriesByInstance.remove(entry.instance);
+            entry.destroy();
+        }
+    }
+
+    /** Destroys every instance this unit of work created ({@code @PreDestroy} runs). */
+    void destroyAll() {
+        for (Contextual<?> contextual : List.copyOf(entries.keySet())) {
+            try {
+                destroy(contextual);
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "Destroying @UserSession bean instance " + contextual + " failed", e);
+            }
+        }
+    }
+
+    private static final class Entry<T> {
+        final Contextual<T> contextual;
+        final CreationalContext<T> creationalContext;
+        final T instance;
+        final BeanStateModel model;
+        String loadedJson;
+        long loadedVersion;
+        boolean used;
+
+        Entry(Contextual<T> contextual, CreationalContext<T> creationalContext, T instance, BeanStateModel model,
+                String loadedJson, long loadedVersion) {
+            this.contextual = contextual;
+            this.creationalContext = creationalContext;
+            this.instance = instance;
+            this.model = model;
+            this.loadedJson = loadedJson;
+            this.loadedVersion = loadedVersion;
+        }
+
+        void destroy() {
+            contextual.destroy(instance, creationalContext);
+        }
+    }
+}

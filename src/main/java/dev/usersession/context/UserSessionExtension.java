@@ -1,0 +1,80 @@
+package dev.usersession.context;
+
+import dev.usersession.UserSession;
+import dev.usersession.UserSessionClock;
+import dev.usersession.UserSessionConfig;
+import dev.usersession.UserSessions;
+import dev.usersession.jpa.JpaUserSessionStore;
+import dev.usersession.jpa.StoreTransactions;
+import dev.usersession.state.BeanStateModel;
+import dev.usersession.state.InvalidBeanStateException;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.spi.AfterBeanDiscovery;
+import jakarta.enterprise.inject.spi.BeanManager;
+import jakarta.enterprise.inject.spi.BeforeBeanDiscovery;
+import jakarta.enterprise.inject.spi.DefinitionException;
+import jakarta.enterprise.inject.spi.Extension;
+import jakarta.enterprise.inject.spi.ProcessAnnotatedType;
+import jakarta.enterprise.inject.spi.ProcessManagedBean;
+import jakarta.enterprise.inject.spi.ProcessProducerField;
+import jakarta.enterprise.inject.spi.ProcessProducerMethod;
+import jakarta.enterprise.inject.spi.WithAnnotations;
+import java.util.List;
+
+/**
+ * The library's portable extension (listed in {@code META-INF/services}). It adds the library's own beans and
+ * interceptor, so the library needs no {@code beans.xml} and works whatever the application's discovery mode; binds
+ * usage tracking to every {@code @UserSession} bean; checks at deployment that each such bean's state can be stored;
+ * and registers the {@link UserSessionContext}.
+ */
+public class UserSessionExtension implements Extension {
+
+    private static final List<Class<?>> LIBRARY_BEANS = List.of(UserSessions.class, UserSessionConfig.class,
+            UserSessionClock.class, UserSessionManager.class, NodeStateCache.class, UsageTrackingInterceptor.class,
+            JpaUserSessionStore.class, StoreTransactions.class);
+
+    private final BeanStateModels models = new BeanStateModels();
+
+    void addLibraryBeans(@Observes BeforeBeanDiscovery event, BeanManager beanManager) {
+        for (Class<?> type : LIBRARY_BEANS) {
+            event.addAnnotatedType(beanManager.createAnnotatedType(type), "usersession." + type.getName());
+        }
+    }
+
+    <T> void trackUsage(@Observes @WithAnnotations(UserSession.class) ProcessAnnotatedType<T> event) {
+        if (event.getAnnotatedType().isAnnotationPresent(UserSession.class)) {
+            event.configureAnnotatedType().add(TrackUsage.Literal.INSTANCE);
+        }
+    }
+
+    <T> void checkState(@Observes ProcessManagedBean<T> event) {
+        if (event.getBean().getScope() == UserSession.class) {
+            try {
+                models.add(event.getBean(), BeanStateModel.of(event.getBean().getBeanClass()));
+            } catch (InvalidBeanStateException e) {
+                event.addDefinitionError(e);
+            }
+        }
+    }
+
+    <T, X> void rejectProducerMethod(@Observes ProcessProducerMethod<T, X> event) {
+        if (event.getBean().getScope() == UserSession.class) {
+            event.addDefinitionError(producerError(event.getAnnotatedProducerMethod().getJavaMember().toString()));
+        }
+    }
+
+    <T, X> void rejectProducerField(@Observes ProcessProducerField<T, X> event) {
+        if (event.getBean().getScope() == UserSession.class) {
+            event.addDefinitionError(producerError(event.getAnnotatedProducerField().getJavaMember().toString()));
+        }
+    }
+
+    void addContext(@Observes AfterBeanDiscovery event) {
+        event.addContext(new UserSessionContext(models));
+    }
+
+    private static DefinitionException producerError(String producer) {
+        return new DefinitionException("@UserSession is for bean classes only, not for producer " + producer
+                + ": the library stores a bean's fields, and a produced object has no bean class to restore");
+    }
+}

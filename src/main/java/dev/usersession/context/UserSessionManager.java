@@ -1,0 +1,100 @@
+package dev.usersession.context;
+
+import dev.usersession.UserSessionNotFoundException;
+import dev.usersession.spi.BeanStateChange;
+import dev.usersession.spi.BeanStateRecord;
+import dev.usersession.spi.SessionRecord;
+import dev.usersession.spi.UserSessionStore;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+
+/**
+ * Begins, flushes and ends units of work: binds a session to the current thread, loads bean states when a bean is
+ * first touched (from this node's cache when it is current, else in one query), and writes the changed ones back.
+ * The authentication mechanism and {@code UserSessions.runIn} drive it; applications do not call it directly.
+ */
+@ApplicationScoped
+public class UserSessionManager {
+
+    @Inject
+    UserSessionStore store;
+
+    @Inject
+    NodeStateCache cache;
+
+    /** Binds a session that the caller has just read and checked to the current thread. */
+    public void begin(SessionRecord session) {
+        UnitOfWork unitOfWork = new UnitOfWork(session, this::loadStates);
+        unitOfWork.previous = CurrentUnitOfWork.bind(unitOfWork);
+    }
+
+    /** @return the unit of work bound to the current thread, or {@code null} */
+    public UnitOfWork current() {
+        return CurrentUnitOfWork.get();
+    }
+
+    /**
+     * Writes the state of every used bean that changed, in one transaction. Does nothing (and runs no statement) when
+     * nothing changed.
+     *
+     * @throws dev.usersession.UserSessionConflictException when another unit of work changed one of the beans first
+     * @throws UserSessionNotFoundException when the session ended meanwhile
+     */
+    public void flush() {
+        UnitOfWork unitOfWork = required();
+        List<BeanStateChange> changes = unitOfWork.changes();
+        if (changes.isEmpty()) {
+            return;
+        }
+        String sessionId = unitOfWork.session().id();
+        long readVersion = unitOfWork.stateVersion();
+        OptionalLong newVersion;
+        try {
+            newVersion = store.saveBeanStates(sessionId, readVersion, changes);
+        } catch (RuntimeException e) {
+            cache.remove(sessionId);
+            throw e;
+        }
+        unitOfWork.saved(changes, newVersion.orElse(-1));
+        if (newVersion.isPresent() && unitOfWork.loadedStates() != null) {
+            Map<String, BeanStateRecord> states = new HashMap<>(unitOfWork.loadedStates());
+            changes.forEach(change -> states.put(change.beanId(),
+                    new BeanStateRecord(change.beanId(), change.json(), change.expectedVersion() + 1)));
+            cache.put(sessionId, newVersion.getAsLong(), states);
+        } else {
+            cache.remove(sessionId);
+        }
+    }
+
+    /** Destroys the unit of work's bean instances and unbinds it, bringing back any unit of work it nested in. */
+    public void end() {
+        UnitOfWork unitOfWork = required();
+        try {
+            unitOfWork.destroyAll();
+        } finally {
+            CurrentUnitOfWork.restore(unitOfWork.previous);
+        }
+    }
+
+    private Map<String, BeanStateRecord> loadStates(SessionRecord session) {
+        Map<String, BeanStateRecord> cached = cache.get(session.id(), session.stateVersion());
+        if (cached != null) {
+            return cached;
+        }
+        Map<String, BeanStateRecord> stored = store.findBeanStates(session.id());
+        cache.put(session.id(), session.stateVersion(), stored);
+        return stored;
+    }
+
+    private static UnitOfWork required() {
+        UnitOfWork unitOfWork = CurrentUnitOfWork.get();
+        if (unitOfWork == null) {
+            throw new IllegalStateException("No user session is bound to this thread");
+        }
+        return unitOfWork;
+    }
+}

@@ -1,0 +1,159 @@
+package dev.usersession.jpa;
+
+import dev.usersession.UserSessionClock;
+import dev.usersession.UserSessionConflictException;
+import dev.usersession.UserSessionNotFoundException;
+import dev.usersession.spi.BeanStateChange;
+import dev.usersession.spi.BeanStateRecord;
+import dev.usersession.spi.SessionRecord;
+import dev.usersession.spi.UserSessionStore;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceException;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * The {@link UserSessionStore} over the application's JPA persistence unit, with the entities
+ * {@link UserSessionEntity} and {@link UserSessionBeanEntity}. Uses only the JPA API and JPQL, so it runs on
+ * Hibernate and EclipseLink alike.
+ */
+@ApplicationScoped
+public class JpaUserSessionStore implements UserSessionStore {
+
+    @Inject
+    StoreTransactions transactions;
+
+    @Inject
+    UserSessionClock clock;
+
+    @Override
+    public void create(SessionRecord session) {
+        transactions.write(entityManager -> {
+            entityManager.persist(UserSessionEntity.of(session));
+            return null;
+        });
+    }
+
+    @Override
+    public Optional<SessionRecord> find(String sessionId) {
+        return transactions.read(entityManager -> Optional
+                .ofNullable(entityManager.find(UserSessionEntity.class, sessionId))
+                .map(UserSessionEntity::toRecord));
+    }
+
+    @Override
+    public Map<String, BeanStateRecord> findBeanStates(String sessionId) {
+        return transactions.read(entityManager -> {
+            Map<String, BeanStateRecord> states = new HashMap<>();
+            entityManager.createQuery("select b from UserSessionBeanEntity b where b.sessionId = :sessionId",
+                            UserSessionBeanEntity.class)
+                    .setParameter("sessionId", sessionId)
+                    .getResultList()
+                    .forEach(row -> {
+                        BeanStateRecord state = row.toRecord();
+                        states.put(state.beanId(), state);
+                    });
+            return states;
+        });
+    }
+
+    @Override
+    public OptionalLong saveBeanStates(String sessionId, long expectedStateVersion, List<BeanStateChange> changes) {
+        List<BeanStateChange> ordered = changes.stream().sorted(Comparator.comparing(BeanStateChange::beanId)).toList();
+        return transactions.write(entityManager -> {
+            // Advancing the session row first locks it, so writers of one session queue up instead of deadlocking.
+            OptionalLong newStateVersion = advanceStateVersion(entityManager, sessionId, expectedStateVersion);
+            Instant now = clock.now();
+            for (BeanStateChange change : ordered) {
+                if (change.isNew()) {
+                    insert(entityManager, sessionId, change, now);
+                } else {
+                    update(entityManager, sessionId, change, now);
+                }
+            }
+            return newStateVersion;
+        });
+    }
+
+    @Override
+    public boolean delete(String sessionId) {
+        return transactions.write(entityManager -> {
+            entityManager.createQuery("delete from UserSessionBeanEntity b where b.sessionId = :sessionId")
+                    .setParameter("sessionId", sessionId)
+                    .executeUpdate();
+            return entityManager.createQuery("delete from UserSessionEntity s where s.id = :sessionId")
+                    .setParameter("sessionId", sessionId)
+                    .executeUpdate() == 1;
+        });
+    }
+
+    @Override
+    public List<SessionRecord> findByUser(String userName) {
+        return transactions.read(entityManager -> entityManager
+                .createQuery("select s from UserSessionEntity s where s.userName = :userName order by s.created",
+                        UserSessionEntity.class)
+                .setParameter("userName", userName)
+                .getResultList()
+                .stream()
+                .map(UserSessionEntity::toRecord)
+                .toList());
+    }
+
+    private static OptionalLong advanceStateVersion(EntityManager entityManager, String sessionId, long expected) {
+        int guarded = entityManager.createQuery("update UserSessionEntity s set s.stateVersion = s.stateVersion + 1 "
+                        + "where s.id = :sessionId and s.stateVersion = :expected")
+                .setParameter("sessionId", sessionId)
+                .setParameter("expected", expected)
+                .executeUpdate();
+        if (guarded == 1) {
+            return OptionalLong.of(expected + 1);
+        }
+        int unguarded = entityManager.createQuery("update UserSessionEntity s set s.stateVersion = s.stateVersion + 1 "
+                        + "where s.id = :sessionId")
+                .setParameter("sessionId", sessionId)
+                .executeUpdate();
+        if (unguarded == 0) {
+            throw new UserSessionNotFoundException("Session " + sessionId + " ended before its state was stored");
+        }
+        return OptionalLong.empty();
+    }
+
+    private static void update(EntityManager entityManager, String sessionId, BeanStateChange change, Instant now) {
+        int updated = entityManager.createQuery("update UserSessionBeanEntity b "
+                        + "set b.state = :state, b.version = b.version + 1, b.updated = :now "
+                        + "where b.sessionId = :sessionId and b.beanId = :beanId and b.version = :version")
+                .setParameter("state", change.json())
+                .setParameter("now", now)
+                .setParameter("sessionId", sessionId)
+                .setParameter("beanId", change.beanId())
+                .setParameter("version", change.expectedVersion())
+                .executeUpdate();
+        if (updated != 1) {
+            throw conflict(sessionId, change);
+        }
+    }
+
+    private static void insert(EntityManager entityManager, String sessionId, BeanStateChange change, Instant now) {
+        try {
+            entityManager.persist(new UserSessionBeanEntity(sessionId, change.beanId(), change.json(), 1, now));
+            entityManager.flush();
+        } catch (PersistenceException e) {
+            if (ConstraintViolations.isConstraintViolation(e)) {
+                throw conflict(sessionId, change);
+            }
+            throw e;
+        }
+    }
+
+    private static UserSessionConflictException conflict(String sessionId, BeanStateChange change) {
+        return new UserSessionConflictException(sessionId, "The state of " + change.beanId() + " in session "
+                + sessionId + " was changed by another request at the same time; this request's changes were not stored");
+    }
+}

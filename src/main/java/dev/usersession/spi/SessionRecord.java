@@ -1,0 +1,38 @@
+package dev.usersession.spi;
+
+import dev.usersession.UserSessionInfo;
+import java.time.Instant;
+import java.util.Set;
+
+/**
+ * A stored session, as the store reads and writes it.
+ *
+ * @param id the SHA-256 of the session's token (URL-safe base64)
+ * @param userName the caller's name
+ * @param groups the caller's groups
+ * @param created when the session started
+ * @param lastAccess when it was last used
+ * @param idleExpiry when it ends unless used before
+ * @param absoluteExpiry when it ends at the latest
+ * @param client description of the client
+ * @param stateVersion advanced by every write of the session's bean states
+ */
+public record SessionRecord(String id, String userName, Set<String> groups, Instant created, Instant lastAccess,
+        Instant idleExpiry, Instant absoluteExpiry, String client, long stateVersion) {
+
+    /** Copies the groups into an immutable set. */
+    public SessionRecord {
+        groups = Set.copyOf(groups);
+        client = client == null ? "" : client;
+    }
+
+    /** @return whether the session has ended by timeout at the given instant */
+    public boolean isExpiredAt(Instant now) {
+        return !now.isBefore(idleExpiry) || !now.isBefore(absoluteExpiry);
+    }
+
+    /** @return the public view of this session */
+    public UserSessionInfo toInfo() {
+        return new UserSessionInfo(id, userName, groups, created, lastAccess, idleExpiry, absoluteExpiry, client);
+    }
+}

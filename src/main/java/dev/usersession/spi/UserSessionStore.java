@@ -1,0 +1,45 @@
+package dev.usersession.spi;
+
+import dev.usersession.UserSessionConflictException;
+import dev.usersession.UserSessionNotFoundException;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * Where sessions and the state of their beans are kept. The library ships {@code JpaUserSessionStore}; an integrator
+ * may provide another implementation as an {@code @Alternative @Priority} bean.
+ *
+ * <p>Every method is one round trip to the store, so that the per-request statement budget holds: a request reads the
+ * session with {@link #find}, reads all bean rows of the session at once with {@link #findBeanStates} only when it
+ * touches a bean, and writes with one {@link #saveBeanStates} call.
+ */
+public interface UserSessionStore {
+
+    /** Stores a new session. */
+    void create(SessionRecord session);
+
+    /** @return the session with this id, whether expired or not, or empty when there is none */
+    Optional<SessionRecord> find(String sessionId);
+
+    /** @return every stored bean state of the session, keyed by bean id */
+    Map<String, BeanStateRecord> findBeanStates(String sessionId);
+
+    /**
+     * Writes changed bean states in one transaction, each guarded by the version it was read at, and advances the
+     * session's state version.
+     *
+     * @param expectedStateVersion the session's state version that the caller read
+     * @return the new state version when no other writer advanced it in between, empty otherwise
+     * @throws UserSessionConflictException when a row's version is no longer the expected one (nothing is written)
+     * @throws UserSessionNotFoundException when the session no longer exists (nothing is written)
+     */
+    OptionalLong saveBeanStates(String sessionId, long expectedStateVersion, List<BeanStateChange> changes);
+
+    /** Deletes the session and its bean states. @return whether there was a session to delete */
+    boolean delete(String sessionId);
+
+    /** @return the sessions of one user, oldest first */
+    List<SessionRecord> findByUser(String userName);
+}

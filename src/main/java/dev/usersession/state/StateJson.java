@@ -1,0 +1,36 @@
+package dev.usersession.state;
+
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import jakarta.json.bind.JsonbConfig;
+import jakarta.json.bind.config.PropertyVisibilityStrategy;
+import java.lang.reflect.Field;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+
+/**
+ * The one JSON-B instance that encodes bean state. Objects are written field by field, whatever the fields'
+ * visibility, and getters and setters are ignored: what is stored is exactly the object's fields, as for the bean.
+ */
+final class StateJson {
+
+    static final Jsonb JSONB = JsonbBuilder.create(new JsonbConfig()
+            .withPropertyVisibilityStrategy(new FieldsOnly())
+            .withNullValues(true));
+
+    private StateJson() {
+    }
+
+    /** Sees every non-static field and no method. */
+    private static final class FieldsOnly implements PropertyVisibilityStrategy {
+        @Override
+        public boolean isVisible(Field field) {
+            return !Modifier.isStatic(field.getModifiers());
+        }
+
+        @Override
+        public boolean isVisible(Method method) {
+            return false;
+        }
+    }
+}

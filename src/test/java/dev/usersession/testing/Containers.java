@@ -1,0 +1,22 @@
+package dev.usersession.testing;
+
+import dev.usersession.context.UserSessionExtension;
+import jakarta.enterprise.inject.se.SeContainer;
+import org.jboss.weld.environment.se.Weld;
+
+/** Boots Weld SE as the tests need it: no discovery, the library's extension, the test persistence and given beans. */
+public final class Containers {
+
+    private Containers() {
+    }
+
+    /** @return a running container with the library and these bean classes */
+    public static SeContainer boot(Class<?>... beanClasses) {
+        return new Weld()
+                .disableDiscovery()
+                .addExtension(new UserSessionExtension())
+                .addBeanClass(TestPersistence.class)
+                .addBeanClasses(beanClasses)
+                .initialize();
+    }
+}

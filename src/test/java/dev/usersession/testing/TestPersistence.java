@@ -1,0 +1,53 @@
+package dev.usersession.testing;
+
+import dev.usersession.UserSessionPersistence;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Dependent;
+import jakarta.enterprise.inject.Disposes;
+import jakarta.enterprise.inject.Produces;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.Persistence;
+import java.util.Map;
+import org.hibernate.SessionFactory;
+import org.hibernate.stat.Statistics;
+
+/**
+ * What an application on Java SE writes to give the library its persistence unit: a resource-local
+ * EntityManagerFactory and a {@code @UserSessionPersistence} producer with a disposer.
+ */
+@ApplicationScoped
+public class TestPersistence {
+
+    private EntityManagerFactory factory;
+
+    @PostConstruct
+    void open() {
+        TestDatabase.createSchema();
+        factory = Persistence.createEntityManagerFactory("usersession-test",
+                Map.of("jakarta.persistence.jdbc.url", TestDatabase.URL));
+    }
+
+    @PreDestroy
+    void close() {
+        factory.close();
+    }
+
+    @Produces
+    @Dependent
+    @UserSessionPersistence
+    EntityManager entityManager() {
+        return factory.createEntityManager();
+    }
+
+    void closeEntityManager(@Disposes @UserSessionPersistence EntityManager entityManager) {
+        entityManager.close();
+    }
+
+    /** @return Hibernate's statement statistics of this factory */
+    public Statistics statistics() {
+        return factory.unwrap(SessionFactory.class).getStatistics();
+    }
+}
