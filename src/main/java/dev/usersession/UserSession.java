@@ -34,8 +34,8 @@ import java.lang.annotation.Target;
  * <h2>Rules for a bean's fields</h2>
  * <ul>
  *   <li>Every stored field must be of a type JSON-B can write and read back: primitives and their wrappers, strings,
- *   numbers, {@code java.time} types, enums, arrays, collections and maps of those, records, and classes with a
- *   no-argument constructor whose fields follow the same rules. A field that breaks this rule is a deployment error
+ *   numbers, {@code java.time} types, enums, arrays, collections and maps of those, public records, and classes
+ *   with a public or protected no-argument constructor whose fields follow the same rules. A field that breaks this rule is a deployment error
  *   that names the bean and the field: mark it {@code transient} if it must not be stored.</li>
  *   <li>Nested objects are encoded field by field (getters and setters are not used).</li>
  *   <li>Adding or removing a field is safe: stored rows with fields the class no longer has load, and new fields keep

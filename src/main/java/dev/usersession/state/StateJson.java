@@ -21,16 +21,24 @@ final class StateJson {
     private StateJson() {
     }
 
-    /** Sees every non-static field and no method. */
+    /**
+     * Sees every non-static field and no method of application classes; JDK classes keep JSON-B's default of public
+     * members only (their private fields are closed to reflection).
+     */
     private static final class FieldsOnly implements PropertyVisibilityStrategy {
         @Override
         public boolean isVisible(Field field) {
-            return !Modifier.isStatic(field.getModifiers());
+            return isJdk(field.getDeclaringClass()) ? Modifier.isPublic(field.getModifiers())
+                    : !Modifier.isStatic(field.getModifiers());
         }
 
         @Override
         public boolean isVisible(Method method) {
-            return false;
+            return isJdk(method.getDeclaringClass()) && Modifier.isPublic(method.getModifiers());
+        }
+
+        private static boolean isJdk(Class<?> type) {
+            return type.getPackageName().startsWith("java.");
         }
     }
 }

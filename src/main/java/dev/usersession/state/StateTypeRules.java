@@ -91,6 +91,9 @@ final class StateTypeRules {
             return null;
         }
         if (type.isRecord()) {
+            if (!Modifier.isPublic(type.getModifiers())) {
+                return "the record " + type.getName() + " is not public: JSON-B cannot call its constructor";
+            }
             for (var component : type.getRecordComponents()) {
                 String problem = check(component.getGenericType());
                 if (problem != null) {
@@ -104,10 +107,13 @@ final class StateTypeRules {
 
     private String checkObject(Class<?> type) {
         try {
-            type.getDeclaredConstructor();
+            int modifiers = type.getDeclaredConstructor().getModifiers();
+            if (!Modifier.isPublic(modifiers) && !Modifier.isProtected(modifiers)) {
+                return "the constructor without arguments of " + type.getName() + " must be public or protected";
+            }
         } catch (NoSuchMethodException e) {
             return "the type " + type.getName() + " has no constructor without arguments (a static nested or top-level "
-                    + "class with one, or a record, can be stored)";
+                    + "class with one, or a public record, can be stored)";
         }
         for (Class<?> level = type; level != null && level != Object.class; level = level.getSuperclass()) {
             for (Field field : level.getDeclaredFields()) {

@@ -1,0 +1,119 @@
+package dev.usersession.context;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.usersession.UserSessions;
+import dev.usersession.testing.Cart;
+import dev.usersession.testing.Containers;
+import dev.usersession.testing.Counter;
+import dev.usersession.testing.PriceList;
+import dev.usersession.testing.Preferences;
+import dev.usersession.testing.TestDatabase;
+import dev.usersession.testing.TestPersistence;
+import jakarta.enterprise.inject.se.SeContainer;
+import java.util.Set;
+import org.hibernate.stat.Statistics;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Pins the SQL budget of design.md by counting the JDBC statements Hibernate prepares per unit of work. */
+class StatementBudgetTest {
+
+    private SeContainer container;
+    private UserSessions sessions;
+    private Statistics statistics;
+    private Counter counter;
+    private Cart cart;
+    private Preferences preferences;
+    private String session;
+
+    @BeforeEach
+    void boot() {
+        container = Containers.boot(Counter.class, Cart.class, PriceList.class, Preferences.class);
+        sessions = container.select(UserSessions.class).get();
+        statistics = container.select(TestPersistence.class).get().statistics();
+        counter = container.select(Counter.class).get();
+        cart = container.select(Cart.class).get();
+        preferences = container.select(Preferences.class).get();
+        session = sessions.open("budget", Set.of(), "test").session().id();
+        sessions.runIn(session, () -> {
+            counter.increment();
+            cart.add("book", 1);
+        });
+    }
+
+    @AfterEach
+    void shutDown() {
+        container.close();
+    }
+
+    private long statementsOf(Runnable work) {
+        statistics.clear();
+        sessions.runIn(session, work);
+        return statistics.getPrepareStatementCount();
+    }
+
+    @Test
+    void unitOfWorkThatTouchesNoBeanReadsOnlyTheSessionRow() {
+        assertEquals(1, statementsOf(() -> { }));
+    }
+
+    @Test
+    void readingBeansOnANodeThatHoldsTheCurrentStateReadsOnlyTheSessionRow() {
+        assertEquals(1, statementsOf(() -> {
+            counter.count();
+            cart.lines();
+            preferences.theme();
+        }));
+    }
+
+    @Test
+    void readingBeansOnAColdNodeReadsTheSessionAndAllItsBeanRowsInOneQuery() {
+        container.select(NodeStateCache.class).get().remove(session);
+        assertEquals(2, statementsOf(() -> {
+            counter.count();
+            cart.lines();
+            preferences.theme();
+        }));
+        assertEquals(0, statistics.getEntityUpdateCount() + statistics.getEntityInsertCount());
+    }
+
+    @Test
+    void usingBeansWithoutChangingThemWritesNothing() {
+        long statements = statementsOf(() -> {
+            counter.countForUpdate();
+            cart.add("pen", 1);
+            cart.lines();
+        });
+        assertEquals(3, statements, "session read, state-version bump, one cart update");
+        assertEquals(1, statementsOf(counter::countForUpdate), "a used but unchanged bean is not written");
+    }
+
+    @Test
+    void changingOneOfThreeUsedBeansWritesExactlyOneRow() {
+        long counterVersion = version("dev.usersession.testing.Counter");
+        long cartVersion = version("dev.usersession.testing.Cart");
+
+        long statements = statementsOf(() -> {
+            counter.increment();
+            cart.lines();
+            cart.total();
+            preferences.theme();
+        });
+
+        assertEquals(3, statements, "session read, state-version bump, one bean update");
+        assertEquals(counterVersion + 1, version("dev.usersession.testing.Counter"));
+        assertEquals(cartVersion, version("dev.usersession.testing.Cart"));
+        assertEquals(0L, count("select count(*) from user_session_bean where session_id = ? and bean_id = ?",
+                session, "dev.usersession.testing.Preferences"), "an unchanged new bean is not inserted");
+    }
+
+    private long version(String beanId) {
+        return count("select version from user_session_bean where session_id = ? and bean_id = ?", session, beanId);
+    }
+
+    private static long count(String sql, Object... parameters) {
+        return ((Number) TestDatabase.queryValue(sql, parameters)).longValue();
+    }
+}

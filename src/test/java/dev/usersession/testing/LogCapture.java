@@ -1,0 +1,47 @@
+package dev.usersession.testing;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+
+/** Captures what one logger writes at WARNING or above, while open. */
+public final class LogCapture extends Handler implements AutoCloseable {
+
+    private final Logger logger;
+    private final List<LogRecord> records = new ArrayList<>();
+
+    private LogCapture(Logger logger) {
+        this.logger = logger;
+        setLevel(Level.WARNING);
+        logger.addHandler(this);
+    }
+
+    /** @return a capture of the named logger */
+    public static LogCapture of(String loggerName) {
+        return new LogCapture(Logger.getLogger(loggerName));
+    }
+
+    @Override
+    public synchronized void publish(LogRecord record) {
+        if (isLoggable(record)) {
+            records.add(record);
+        }
+    }
+
+    /** @return the captured messages with their parameters filled in */
+    public synchronized List<String> messages() {
+        return records.stream().map(record -> new java.util.logging.SimpleFormatter().formatMessage(record)).toList();
+    }
+
+    @Override
+    public void flush() {
+    }
+
+    @Override
+    public void close() {
+        logger.removeHandler(this);
+    }
+}
