@@ -2,58 +2,191 @@ package dev.usersession;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
- * The library's settings, with safe defaults. Each can be set as a system property (for example
- * {@code -Dusersession.idle-timeout=PT15M}); durations use the ISO-8601 form of {@link Duration#parse}.
+ * The library's settings, all in one place, with safe defaults. Each is read from MicroProfile Config when the server
+ * has it (WildFly and Payara do: system properties, environment variables such as {@code USERSESSION_IDLE_TIMEOUT},
+ * or {@code META-INF/microprofile-config.properties} in the application), else from system properties. Durations use
+ * ISO-8601 ({@code PT30M}). Values are read once, on first use. An application can also replace this bean with an {@code @Alternative @Priority} subclass.
  *
  * <table>
  *   <caption>Settings</caption>
  *   <tr><th>property</th><th>default</th><th>meaning</th></tr>
- *   <tr><td>{@code usersession.idle-timeout}</td><td>{@code PT30M}</td><td>a session not used for this long ends</td></tr>
+ *   <tr><td>{@code usersession.idle-timeout}</td><td>{@code PT30M}</td><td>a session not used this long ends</td></tr>
  *   <tr><td>{@code usersession.absolute-timeout}</td><td>{@code PT12H}</td><td>a session ends this long after login,
  *   however busy</td></tr>
+ *   <tr><td>{@code usersession.touch-fraction}</td><td>{@code 0.1}</td><td>the last-access time is written only when
+ *   it is older than this fraction of the idle timeout (3 minutes by default), not on every request</td></tr>
+ *   <tr><td>{@code usersession.cookie.name}</td><td>{@code usersession}</td><td>the cookie's name; sent with the
+ *   {@code __Host-} prefix while the cookie is secure</td></tr>
+ *   <tr><td>{@code usersession.cookie.secure}</td><td>{@code true}</td><td>{@code false} only for local development
+ *   over plain http: drops {@code Secure} and the {@code __Host-} prefix (which requires HTTPS)</td></tr>
+ *   <tr><td>{@code usersession.cookie.same-site}</td><td>{@code Lax}</td><td>{@code Lax} or {@code Strict}</td></tr>
+ *   <tr><td>{@code usersession.bearer.enabled}</td><td>{@code false}</td><td>also accept the token in an
+ *   {@code Authorization: Bearer} header (for API clients)</td></tr>
+ *   <tr><td>{@code usersession.login-page}</td><td>{@code /login}</td><td>where a failed form login at
+ *   {@code /usersession/login} sends the browser back to, with {@code ?error=invalid|throttled|session_limit|unavailable}
+ *   </td></tr>
+ *   <tr><td>{@code usersession.allowed-origins}</td><td>(none)</td><td>comma-separated extra origins allowed to send
+ *   state-changing requests besides the application's own (for a reverse proxy's public origin)</td></tr>
+ *   <tr><td>{@code usersession.max-sessions-per-user}</td><td>{@code 0}</td><td>cap on live sessions per user; 0 is
+ *   no cap</td></tr>
+ *   <tr><td>{@code usersession.on-max-sessions}</td><td>{@code end-oldest}</td><td>{@code end-oldest} or
+ *   {@code refuse} a login past the cap</td></tr>
+ *   <tr><td>{@code usersession.password.iterations}</td><td>{@code 600000}</td><td>PBKDF2-HMAC-SHA256 iterations for
+ *   new password hashes (a value below 600,000 logs a warning: use one only in tests)</td></tr>
+ *   <tr><td>{@code usersession.login.free-attempts}</td><td>{@code 5}</td><td>failed logins in a row before back-off
+ *   starts</td></tr>
+ *   <tr><td>{@code usersession.login.max-backoff}</td><td>{@code PT15M}</td><td>the longest wait between attempts
+ *   after repeated failures, and the lock after 100 failures in a row</td></tr>
+ *   <tr><td>{@code usersession.identity-store.enabled}</td><td>{@code true}</td><td>whether the JPA identity store
+ *   validates passwords (turn off when another identity store does)</td></tr>
+ *   <tr><td>{@code usersession.identity-store.priority}</td><td>{@code 100}</td><td>its priority among identity
+ *   stores (lower goes first)</td></tr>
+ *   <tr><td>{@code usersession.cleanup.interval}</td><td>{@code PT5M}</td><td>how often expired sessions are
+ *   removed</td></tr>
+ *   <tr><td>{@code usersession.cleanup.batch-size}</td><td>{@code 500}</td><td>sessions removed per transaction</td></tr>
  *   <tr><td>{@code usersession.state-cache-size}</td><td>{@code 10000}</td><td>how many sessions' state a node keeps
- *   in memory to skip reading bean rows that have not changed (0 turns the cache off)</td></tr>
+ *   in memory to skip re-reading unchanged bean rows (0 turns the cache off)</td></tr>
  * </table>
- *
- * An application can also replace this bean with an {@code @Alternative @Priority} subclass.
  */
 @ApplicationScoped
 public class UserSessionConfig {
 
+    /** What to do with a login past {@link #maxSessionsPerUser()}. */
+    public enum OnMaxSessions {
+        /** End the user's oldest session. */
+        END_OLDEST,
+        /** Refuse the login. */
+        REFUSE
+    }
+
     /** @return how long an unused session lives */
     public Duration idleTimeout() {
-        return duration("usersession.idle-timeout", Duration.ofMinutes(30));
+        return get("usersession.idle-timeout", Duration::parse, Duration.ofMinutes(30));
     }
 
     /** @return how long a session lives at most */
     public Duration absoluteTimeout() {
-        return duration("usersession.absolute-timeout", Duration.ofHours(12));
+        return get("usersession.absolute-timeout", Duration::parse, Duration.ofHours(12));
+    }
+
+    /** @return the fraction of the idle timeout after which the last-access time is written again */
+    public double touchFraction() {
+        return get("usersession.touch-fraction", Double::valueOf, 0.1);
+    }
+
+    /** @return the cookie name as sent: with the {@code __Host-} prefix when the cookie is secure */
+    public String cookieName() {
+        String name = get("usersession.cookie.name", Function.identity(), "usersession");
+        return cookieSecure() ? "__Host-" + name : name;
+    }
+
+    /** @return whether the cookie is marked Secure (and so carries the {@code __Host-} prefix) */
+    public boolean cookieSecure() {
+        return get("usersession.cookie.secure", Boolean::valueOf, true);
+    }
+
+    /** @return the cookie's SameSite attribute: {@code Lax} or {@code Strict} */
+    public String cookieSameSite() {
+        String value = get("usersession.cookie.same-site", Function.identity(), "Lax");
+        if (!value.equalsIgnoreCase("Lax") && !value.equalsIgnoreCase("Strict")) {
+            throw new IllegalStateException("usersession.cookie.same-site must be Lax or Strict, not " + value);
+        }
+        return value.substring(0, 1).toUpperCase(Locale.ROOT) + value.substring(1).toLowerCase(Locale.ROOT);
+    }
+
+    /** @return whether an {@code Authorization: Bearer} token is accepted */
+    public boolean bearerEnabled() {
+        return get("usersession.bearer.enabled", Boolean::valueOf, false);
+    }
+
+    /** @return the application's login page, relative to its context path */
+    public String loginPage() {
+        return get("usersession.login-page", Function.identity(), "/login");
+    }
+
+    /** @return origins, besides the application's own, allowed to send state-changing requests */
+    public Set<String> allowedOrigins() {
+        return Set.of(get("usersession.allowed-origins", Function.identity(), "").split("\\s*,\\s*"))
+                .stream().filter(origin -> !origin.isBlank()).collect(java.util.stream.Collectors.toSet());
+    }
+
+    /** @return the cap on live sessions per user, 0 for none */
+    public int maxSessionsPerUser() {
+        return get("usersession.max-sessions-per-user", Integer::valueOf, 0);
+    }
+
+    /** @return what a login past the cap does */
+    public OnMaxSessions onMaxSessions() {
+        return get("usersession.on-max-sessions",
+                value -> OnMaxSessions.valueOf(value.trim().replace('-', '_').toUpperCase(Locale.ROOT)),
+                OnMaxSessions.END_OLDEST);
+    }
+
+    /** @return PBKDF2 iterations for new password hashes */
+    public int passwordIterations() {
+        return get("usersession.password.iterations", Integer::valueOf, 600_000);
+    }
+
+    /** @return failed logins in a row before back-off starts */
+    public int freeLoginAttempts() {
+        return get("usersession.login.free-attempts", Integer::valueOf, 5);
+    }
+
+    /** @return the longest back-off, and the lock after 100 failures in a row */
+    public Duration maxLoginBackoff() {
+        return get("usersession.login.max-backoff", Duration::parse, Duration.ofMinutes(15));
+    }
+
+    /** @return whether the JPA identity store validates credentials */
+    public boolean identityStoreEnabled() {
+        return get("usersession.identity-store.enabled", Boolean::valueOf, true);
+    }
+
+    /** @return the JPA identity store's priority */
+    public int identityStorePriority() {
+        return get("usersession.identity-store.priority", Integer::valueOf, 100);
+    }
+
+    /** @return how often expired sessions are removed */
+    public Duration cleanupInterval() {
+        return get("usersession.cleanup.interval", Duration::parse, Duration.ofMinutes(5));
+    }
+
+    /** @return sessions removed per clean-up transaction */
+    public int cleanupBatchSize() {
+        return get("usersession.cleanup.batch-size", Integer::valueOf, 500);
     }
 
     /** @return how many sessions' bean state a node caches */
     public int stateCacheSize() {
-        String value = System.getProperty("usersession.state-cache-size");
-        if (value == null) {
-            return 10_000;
-        }
-        try {
-            return Integer.parseInt(value.trim());
-        } catch (NumberFormatException e) {
-            throw new IllegalStateException("usersession.state-cache-size must be a whole number, not '" + value + "'", e);
-        }
+        return get("usersession.state-cache-size", Integer::valueOf, 10_000);
     }
 
-    private static Duration duration(String property, Duration defaultValue) {
-        String value = System.getProperty(property);
-        if (value == null) {
+    private final Map<String, Object> values = new ConcurrentHashMap<>();
+
+    @SuppressWarnings("unchecked")
+    private <T> T get(String name, Function<String, T> parse, T defaultValue) {
+        return (T) values.computeIfAbsent(name, key -> read(key, parse, defaultValue));
+    }
+
+    private static <T> T read(String name, Function<String, T> parse, T defaultValue) {
+        Optional<String> value = ConfigLookup.value(name);
+        if (value.isEmpty() || value.get().isBlank()) {
             return defaultValue;
         }
         try {
-            return Duration.parse(value.trim());
+            return parse.apply(value.get().trim());
         } catch (RuntimeException e) {
-            throw new IllegalStateException(property + " must be an ISO-8601 duration such as PT30M, not '" + value + "'", e);
+            throw new IllegalStateException("The setting " + name + " has a value that cannot be used: '"
+                    + value.get() + "' (default: " + defaultValue + ")", e);
         }
     }
 }

@@ -1,16 +1,13 @@
 package dev.usersession;
 
 import dev.usersession.context.NodeStateCache;
+import dev.usersession.context.SessionLifecycleEvents;
 import dev.usersession.context.UnitOfWork;
 import dev.usersession.context.UserSessionManager;
 import dev.usersession.security.SessionTokens;
 import dev.usersession.spi.SessionRecord;
 import dev.usersession.spi.UserSessionStore;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.BeforeDestroyed;
-import jakarta.enterprise.context.Destroyed;
-import jakarta.enterprise.context.Initialized;
-import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.List;
@@ -45,10 +42,7 @@ public class UserSessions {
     UserSessionClock clock;
 
     @Inject
-    Event<UserSessionInfo> lifecycle;
-
-    @Inject
-    Event<UserSessionEnded> ended;
+    SessionLifecycleEvents events;
 
     /**
      * Opens a new session for a user whose credentials the caller has already checked.
@@ -57,14 +51,61 @@ public class UserSessions {
      * @return the session with its secret token
      */
     public IssuedSession open(String userName, Set<String> groups, String client) {
+        enforceLimit(userName, null);
         String token = SessionTokens.newToken();
-        Instant now = clock.now();
-        SessionRecord session = new SessionRecord(SessionTokens.hash(token), userName, groups, now, now,
-                now.plus(config.idleTimeout()), now.plus(config.absoluteTimeout()), client, 0);
+        SessionRecord session = newRecord(token, userName, groups, client);
         store.create(session);
         UserSessionInfo info = session.toInfo();
-        lifecycle.select(Initialized.Literal.of(UserSession.class)).fire(info);
+        events.started(info);
         return new IssuedSession(token, info);
+    }
+
+    /**
+     * Replaces a session of the same user by a new one with a new token, keeping its bean state: what a re-login
+     * does, so that no token outlives a login (fixation) and nothing the user had is lost. When the old session is
+     * gone or belongs to another user, this is {@link #open}.
+     *
+     * @return the new session with its secret token
+     */
+    public IssuedSession renew(String oldSessionId, String userName, Set<String> groups, String client) {
+        Optional<SessionRecord> old = store.find(oldSessionId);
+        if (old.isEmpty() || !old.get().userName().equals(userName)) {
+            old.ifPresent(other -> end(other.id(), EndReason.LOGOUT));
+            return open(userName, groups, client);
+        }
+        enforceLimit(userName, oldSessionId);
+        String token = SessionTokens.newToken();
+        SessionRecord session = newRecord(token, userName, groups, client);
+        store.rotate(oldSessionId, session);
+        cache.remove(oldSessionId);
+        events.ending(old.get().toInfo());
+        events.ended(old.get().toInfo(), EndReason.REVOKED);
+        events.started(session.toInfo());
+        return new IssuedSession(token, session.toInfo());
+    }
+
+    private SessionRecord newRecord(String token, String userName, Set<String> groups, String client) {
+        Instant now = clock.now();
+        return new SessionRecord(SessionTokens.hash(token), userName, groups, now, now,
+                now.plus(config.idleTimeout()), now.plus(config.absoluteTimeout()), client, 0);
+    }
+
+    private void enforceLimit(String userName, String replacedSessionId) {
+        int limit = config.maxSessionsPerUser();
+        if (limit <= 0) {
+            return;
+        }
+        List<UserSessionInfo> live = listFor(userName).stream()
+                .filter(session -> !session.id().equals(replacedSessionId)).toList();
+        int excess = live.size() - limit + 1;
+        if (excess <= 0) {
+            return;
+        }
+        if (config.onMaxSessions() == UserSessionConfig.OnMaxSessions.REFUSE) {
+            throw new SessionLimitReachedException(userName + " already has " + live.size()
+                    + " sessions, the most allowed");
+        }
+        live.stream().limit(excess).forEach(oldest -> end(oldest.id(), EndReason.REVOKED));
     }
 
     /** @return the live session with this id; an expired one is ended (reason {@link EndReason#EXPIRED}) */
@@ -98,14 +139,43 @@ public class UserSessions {
             return false;
         }
         UserSessionInfo info = session.get().toInfo();
-        lifecycle.select(BeforeDestroyed.Literal.of(UserSession.class)).fire(info);
+        events.ending(info);
         boolean deleted = store.delete(sessionId);
         cache.remove(sessionId);
         if (deleted) {
-            ended.fire(new UserSessionEnded(info, reason));
-            lifecycle.select(Destroyed.Literal.of(UserSession.class)).fire(info);
+            events.ended(info, reason);
         }
         return deleted;
+    }
+
+    /**
+     * Ends a session of the current user (a "sign out that device" button): refuses a session of someone else.
+     *
+     * @return whether such a session of the current user existed
+     * @throws NotLoggedInException when no session is bound
+     */
+    public boolean endOwn(String sessionId) {
+        UserSessionInfo me = current().orElseThrow(() -> new NotLoggedInException("Ending a session needs a login"));
+        Optional<SessionRecord> session = store.find(sessionId);
+        return session.isPresent() && session.get().userName().equals(me.userName())
+                && end(sessionId, EndReason.REVOKED);
+    }
+
+    /**
+     * Ends every session of the current user except the current one.
+     *
+     * @return how many ended
+     * @throws NotLoggedInException when no session is bound
+     */
+    public int endOthers() {
+        UserSessionInfo me = current().orElseThrow(() -> new NotLoggedInException("Ending sessions needs a login"));
+        int count = 0;
+        for (SessionRecord session : store.findByUser(me.userName())) {
+            if (!session.id().equals(me.id())) {
+                count += end(session.id(), EndReason.REVOKED) ? 1 : 0;
+            }
+        }
+        return count;
     }
 
     /** Ends every session of a user (after a password change, or by an administrator). @return how many ended */

@@ -23,3 +23,13 @@ CREATE TABLE IF NOT EXISTS user_session_bean (
     PRIMARY KEY (session_id, bean_id),
     CONSTRAINT user_session_bean_session FOREIGN KEY (session_id) REFERENCES user_session (id) ON DELETE CASCADE
 );
+
+CREATE TABLE IF NOT EXISTS user_account (
+    name            VARCHAR(255)  NOT NULL PRIMARY KEY,
+    password_hash   VARCHAR(512)  NOT NULL,
+    user_groups     VARCHAR(4000) NOT NULL,
+    failed_attempts INTEGER       NOT NULL,
+    locked_until    TIMESTAMP(6) WITH TIME ZONE,
+    enabled         BOOLEAN       NOT NULL,
+    created         TIMESTAMP(6) WITH TIME ZONE NOT NULL
+);

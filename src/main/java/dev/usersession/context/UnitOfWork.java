@@ -6,7 +6,8 @@ import dev.usersession.spi.SessionRecord;
 import dev.usersession.state.BeanStateModel;
 import jakarta.enterprise.context.spi.Contextual;
 import jakarta.enterprise.context.spi.CreationalContext;
-import java.lang.System.Logger.Level;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
@@ -20,7 +21,7 @@ import java.util.function.Function;
  */
 public final class UnitOfWork {
 
-    private static final System.Logger LOG = System.getLogger(UnitOfWork.class.getName());
+    private static final Logger LOG = Logger.getLogger(UnitOfWork.class.getName());
 
     private final SessionRecord session;
     private final Function<SessionRecord, Map<String, BeanStateRecord>> stateLoader;
@@ -77,8 +78,9 @@ public final class UnitOfWork {
         }
         List<String> problems = model.restore(instance, stored.json());
         if (!problems.isEmpty()) {
-            LOG.log(Level.ERROR, "The stored state of @UserSession bean {0} in session {1} could not be restored, "
-                    + "so the bean starts fresh: {2}", model.beanId(), session.id(), String.join("; ", problems));
+            LOG.log(Level.SEVERE, "The stored state of @UserSession bean {0} in session {1} could not be restored, "
+                    + "so the bean starts fresh: {2}",
+                    new Object[] {model.beanId(), session.id(), String.join("; ", problems)});
         }
         return new Entry<>(contextual, creationalContext, instance, model, stored.json(), stored.version());
     }

@@ -1,5 +1,6 @@
 package dev.usersession.context;
 
+import dev.usersession.NoUserSessionException;
 import dev.usersession.UserSession;
 import jakarta.enterprise.context.ContextNotActiveException;
 import jakarta.enterprise.context.spi.AlterableContext;
@@ -12,7 +13,7 @@ import java.lang.annotation.Annotation;
  * current thread.
  *
  * <p>It reports itself active at all times so that the container routes every call here; when no session is bound,
- * {@link #get} throws a {@link ContextNotActiveException} that says how to bind one. Code that wants to know whether
+ * {@link #get} throws a {@link NoUserSessionException} (a {@link ContextNotActiveException}) that says how to bind one. Code that wants to know whether
  * a session is bound asks {@code UserSessions.current()}.
  */
 public class UserSessionContext implements AlterableContext {
@@ -51,7 +52,7 @@ public class UserSessionContext implements AlterableContext {
     private static UnitOfWork bound(Contextual<?> contextual) {
         UnitOfWork unitOfWork = CurrentUnitOfWork.get();
         if (unitOfWork == null) {
-            throw new ContextNotActiveException("No user session is bound to this thread, so the @UserSession bean "
+            throw new NoUserSessionException("No user session is bound to this thread, so the @UserSession bean "
                     + contextual + " cannot be used here. @UserSession beans are available in requests of a logged-in "
                     + "user, and in code run with UserSessions.runIn(sessionId, ...) or UserSessions.callIn(...).");
         }

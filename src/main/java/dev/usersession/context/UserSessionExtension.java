@@ -3,7 +3,19 @@ package dev.usersession.context;
 import dev.usersession.UserSession;
 import dev.usersession.UserSessionClock;
 import dev.usersession.UserSessionConfig;
+import dev.usersession.UserAccounts;
 import dev.usersession.UserSessions;
+import dev.usersession.jpa.JpaAccountRepository;
+import dev.usersession.security.CsrfProtection;
+import dev.usersession.security.InvalidTokenLog;
+import dev.usersession.security.JpaIdentityStore;
+import dev.usersession.security.PasswordHashing;
+import dev.usersession.security.RequiresLoginInterceptor;
+import dev.usersession.security.SessionAuthentication;
+import dev.usersession.security.SessionCookie;
+import dev.usersession.security.SessionLogin;
+import dev.usersession.security.UserSessionAuthenticationMechanism;
+import dev.usersession.web.ErrorResponses;
 import dev.usersession.jpa.JpaUserSessionStore;
 import dev.usersession.jpa.StoreTransactions;
 import dev.usersession.state.BeanStateModel;
@@ -29,9 +41,18 @@ import java.util.List;
  */
 public class UserSessionExtension implements Extension {
 
-    private static final List<Class<?>> LIBRARY_BEANS = List.of(UserSessions.class, UserSessionConfig.class,
-            UserSessionClock.class, UserSessionManager.class, NodeStateCache.class, UsageTrackingInterceptor.class,
-            JpaUserSessionStore.class, StoreTransactions.class);
+    private static final List<Class<?>> LIBRARY_BEANS = List.of(
+            // what applications use
+            UserSessions.class, UserAccounts.class, UserSessionConfig.class, UserSessionClock.class,
+            // the scope
+            UserSessionManager.class, NodeStateCache.class, UsageTrackingInterceptor.class,
+            SessionLifecycleEvents.class, ExpiredSessionCleanup.class,
+            // storage
+            JpaUserSessionStore.class, JpaAccountRepository.class, StoreTransactions.class,
+            // authentication
+            UserSessionAuthenticationMechanism.class, SessionAuthentication.class, SessionLogin.class,
+            SessionCookie.class, CsrfProtection.class, InvalidTokenLog.class, JpaIdentityStore.class,
+            PasswordHashing.class, RequiresLoginInterceptor.class, ErrorResponses.class);
 
     private final BeanStateModels models = new BeanStateModels();
 

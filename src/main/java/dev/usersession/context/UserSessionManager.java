@@ -80,6 +80,16 @@ public class UserSessionManager {
         }
     }
 
+    /**
+     * Ends the bound unit of work without writing anything, if one is bound (a logout, a login replacing the
+     * session, a request that ended abnormally).
+     */
+    public void discardIfBound() {
+        if (CurrentUnitOfWork.get() != null) {
+            end();
+        }
+    }
+
     private Map<String, BeanStateRecord> loadStates(SessionRecord session) {
         Map<String, BeanStateRecord> cached = cache.get(session.id(), session.stateVersion());
         if (cached != null) {

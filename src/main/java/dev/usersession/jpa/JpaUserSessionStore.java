@@ -84,13 +84,77 @@ public class JpaUserSessionStore implements UserSessionStore {
 
     @Override
     public boolean delete(String sessionId) {
+        // The session row first, as writers lock it first: a logout never deadlocks with a request of the session.
         return transactions.write(entityManager -> {
+            boolean deleted = entityManager.createQuery("delete from UserSessionEntity s where s.id = :sessionId")
+                    .setParameter("sessionId", sessionId)
+                    .executeUpdate() == 1;
             entityManager.createQuery("delete from UserSessionBeanEntity b where b.sessionId = :sessionId")
                     .setParameter("sessionId", sessionId)
                     .executeUpdate();
-            return entityManager.createQuery("delete from UserSessionEntity s where s.id = :sessionId")
-                    .setParameter("sessionId", sessionId)
+            return deleted;
+        });
+    }
+
+    @Override
+    public boolean rotate(String oldSessionId, SessionRecord renewed) {
+        return transactions.write(entityManager -> {
+            entityManager.persist(UserSessionEntity.of(renewed));
+            entityManager.flush();
+            entityManager.createQuery("update UserSessionBeanEntity b set b.sessionId = :renewed "
+                            + "where b.sessionId = :old")
+                    .setParameter("renewed", renewed.id())
+                    .setParameter("old", oldSessionId)
+                    .executeUpdate();
+            return entityManager.createQuery("delete from UserSessionEntity s where s.id = :old")
+                    .setParameter("old", oldSessionId)
                     .executeUpdate() == 1;
+        });
+    }
+
+    @Override
+    public boolean touch(String sessionId, Instant lastAccess, Instant idleExpiry) {
+        return transactions.write(entityManager -> entityManager.createQuery("update UserSessionEntity s "
+                        + "set s.lastAccess = :lastAccess, s.idleExpiry = :idleExpiry where s.id = :sessionId")
+                .setParameter("lastAccess", lastAccess)
+                .setParameter("idleExpiry", idleExpiry)
+                .setParameter("sessionId", sessionId)
+                .executeUpdate() == 1);
+    }
+
+    @Override
+    public List<SessionRecord> deleteExpired(Instant now, int limit) {
+        return transactions.write(entityManager -> {
+            List<SessionRecord> expired = entityManager.createQuery("select s from UserSessionEntity s "
+                            + "where s.idleExpiry <= :now or s.absoluteExpiry <= :now order by s.id",
+                            UserSessionEntity.class)
+                    .setParameter("now", now)
+                    .setMaxResults(limit)
+                    .getResultList()
+                    .stream()
+                    .map(UserSessionEntity::toRecord)
+                    .toList();
+            if (expired.isEmpty()) {
+                return expired;
+            }
+            List<String> ids = expired.stream().map(SessionRecord::id).toList();
+            int deleted = entityManager.createQuery("delete from UserSessionEntity s where s.id in :ids "
+                            + "and (s.idleExpiry <= :now or s.absoluteExpiry <= :now)")
+                    .setParameter("ids", ids)
+                    .setParameter("now", now)
+                    .executeUpdate();
+            // With the shipped schema the database cascades this; without the cascade it is still done here, and only
+            // for sessions that are really gone.
+            entityManager.createQuery("delete from UserSessionBeanEntity b where b.sessionId in :ids and not exists "
+                            + "(select s.id from UserSessionEntity s where s.id = b.sessionId)")
+                    .setParameter("ids", ids)
+                    .executeUpdate();
+            if (deleted == expired.size()) {
+                return expired;
+            }
+            List<String> remaining = entityManager.createQuery("select s.id from UserSessionEntity s "
+                    + "where s.id in :ids", String.class).setParameter("ids", ids).getResultList();
+            return expired.stream().filter(session -> !remaining.contains(session.id())).toList();
         });
     }
 

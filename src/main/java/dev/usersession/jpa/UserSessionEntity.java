@@ -7,9 +7,6 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Index;
 import jakarta.persistence.Table;
 import java.time.Instant;
-import java.util.Arrays;
-import java.util.LinkedHashSet;
-import java.util.Set;
 
 /**
  * Row of table {@code user_session}: one per live session. The primary key is the SHA-256 of the session's token;
@@ -21,8 +18,6 @@ import java.util.Set;
         @Index(name = "user_session_idle_expiry", columnList = "idle_expiry"),
         @Index(name = "user_session_absolute_expiry", columnList = "absolute_expiry")})
 public class UserSessionEntity {
-
-    private static final String GROUP_SEPARATOR = "\n";
 
     @Id
     @Column(name = "id", length = 43, nullable = false)
@@ -61,7 +56,7 @@ public class UserSessionEntity {
         UserSessionEntity entity = new UserSessionEntity();
         entity.id = record.id();
         entity.userName = record.userName();
-        entity.groups = joinGroups(record.groups());
+        entity.groups = Groups.join(record.groups());
         entity.created = record.created();
         entity.lastAccess = record.lastAccess();
         entity.idleExpiry = record.idleExpiry();
@@ -73,23 +68,7 @@ public class UserSessionEntity {
 
     /** @return the record this row holds */
     SessionRecord toRecord() {
-        return new SessionRecord(id, userName, splitGroups(groups), created, lastAccess, idleExpiry, absoluteExpiry,
+        return new SessionRecord(id, userName, Groups.split(groups), created, lastAccess, idleExpiry, absoluteExpiry,
                 client, stateVersion);
-    }
-
-    private static String joinGroups(Set<String> groups) {
-        for (String group : groups) {
-            if (group.isEmpty() || group.contains(GROUP_SEPARATOR)) {
-                throw new IllegalArgumentException("A group name must be non-empty and on one line: '" + group + "'");
-            }
-        }
-        return String.join(GROUP_SEPARATOR, groups);
-    }
-
-    private static Set<String> splitGroups(String joined) {
-        if (joined == null || joined.isEmpty()) {
-            return Set.of();
-        }
-        return new LinkedHashSet<>(Arrays.asList(joined.split(GROUP_SEPARATOR)));
     }
 }

@@ -2,6 +2,7 @@ package dev.usersession.spi;
 
 import dev.usersession.UserSessionConflictException;
 import dev.usersession.UserSessionNotFoundException;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -37,9 +38,31 @@ public interface UserSessionStore {
      */
     OptionalLong saveBeanStates(String sessionId, long expectedStateVersion, List<BeanStateChange> changes);
 
+    /**
+     * Gives a session a new id (a new token at re-login): stores {@code renewed} and moves the bean states of
+     * {@code oldSessionId} to it, then deletes the old session, in one transaction.
+     *
+     * @return whether the old session still existed (when it did not, the new one is stored without state)
+     */
+    boolean rotate(String oldSessionId, SessionRecord renewed);
+
     /** Deletes the session and its bean states. @return whether there was a session to delete */
     boolean delete(String sessionId);
 
     /** @return the sessions of one user, oldest first */
     List<SessionRecord> findByUser(String userName);
+
+    /**
+     * Moves a session's last access and idle expiry forward (called only when the stored last access has grown older
+     * than a fraction of the idle timeout). @return whether the session still exists
+     */
+    boolean touch(String sessionId, Instant lastAccess, Instant idleExpiry);
+
+    /**
+     * Deletes up to {@code limit} sessions that expired at {@code now}, with their bean states, in one transaction.
+     * Several nodes may run it at once: a session is deleted by one of them, and none waits for the other for long.
+     *
+     * @return the sessions this call selected and that are gone afterwards
+     */
+    List<SessionRecord> deleteExpired(Instant now, int limit);
 }

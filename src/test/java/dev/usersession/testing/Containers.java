@@ -2,6 +2,7 @@ package dev.usersession.testing;
 
 import dev.usersession.context.UserSessionExtension;
 import jakarta.enterprise.inject.se.SeContainer;
+import org.glassfish.soteria.identitystores.hash.Pbkdf2PasswordHashImpl;
 import org.jboss.weld.environment.se.Weld;
 
 /** Boots Weld SE as the tests need it: no discovery, the library's extension, the test persistence and given beans. */
@@ -16,6 +17,7 @@ public final class Containers {
                 .disableDiscovery()
                 .addExtension(new UserSessionExtension())
                 .addBeanClass(TestPersistence.class)
+                .addBeanClass(Pbkdf2PasswordHashImpl.class)
                 .addBeanClasses(beanClasses)
                 .initialize();
     }

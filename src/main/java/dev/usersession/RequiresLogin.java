@@ -1,0 +1,29 @@
+package dev.usersession;
+
+import jakarta.enterprise.util.Nonbinding;
+import jakarta.interceptor.InterceptorBinding;
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Inherited;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Guards the methods of a CDI bean (on the class: all of them): a call without a logged-in user throws
+ * {@link NotLoggedInException}, and a call by a user who has none of the {@link #roles()} throws
+ * {@link AccessDeniedException}. Jakarta EE enforces {@code @RolesAllowed} for enterprise beans and some REST
+ * resources only; this works on any CDI bean. The caller is the user of the session bound to the current request
+ * (or {@link UserSessions#runIn}); without one, the container's {@code SecurityContext} is asked.
+ */
+@Inherited
+@Documented
+@InterceptorBinding
+@Retention(RetentionPolicy.RUNTIME)
+@Target({ElementType.TYPE, ElementType.METHOD})
+public @interface RequiresLogin {
+
+    /** @return groups of which the caller must have at least one; empty means any logged-in user */
+    @Nonbinding
+    String[] roles() default {};
+}

@@ -1,0 +1,106 @@
+package dev.usersession.context;
+
+import dev.usersession.EndReason;
+import dev.usersession.UserSessionClock;
+import dev.usersession.UserSessionConfig;
+import dev.usersession.spi.SessionRecord;
+import dev.usersession.spi.UserSessionStore;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.List;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import javax.naming.InitialContext;
+import javax.naming.NamingException;
+
+/**
+ * Removes expired sessions in batches, one transaction per batch, on the server's default managed scheduled
+ * executor (Jakarta Concurrency) every {@code usersession.cleanup.interval}. Every node runs it; batches of several
+ * nodes may overlap without blocking each other for long, and each expired session is removed once. Sessions are
+ * also ended lazily when a request finds them expired, so the clean-up only keeps the table small.
+ * Where no managed executor exists (Java SE), call {@link #removeExpired()} yourself.
+ */
+@ApplicationScoped
+public class ExpiredSessionCleanup {
+
+    private static final Logger LOG = Logger.getLogger(ExpiredSessionCleanup.class.getName());
+    private static final String EXECUTOR = "java:comp/DefaultManagedScheduledExecutorService";
+
+    @Inject
+    UserSessionStore store;
+
+    @Inject
+    UserSessionConfig config;
+
+    @Inject
+    UserSessionClock clock;
+
+    @Inject
+    NodeStateCache cache;
+
+    @Inject
+    SessionLifecycleEvents events;
+
+    private ScheduledFuture<?> schedule;
+
+    void schedule(@Observes @Initialized(jakarta.enterprise.context.ApplicationScoped.class) Object started) {
+        ManagedScheduledExecutorService executor;
+        try {
+            executor = (ManagedScheduledExecutorService) new InitialContext().lookup(EXECUTOR);
+        } catch (NamingException | RuntimeException e) {
+            LOG.log(Level.INFO, "No managed scheduled executor ({0}): expired sessions are removed when they are "
+                    + "next used, or by calling ExpiredSessionCleanup.removeExpired()", new Object[] {EXECUTOR});
+            return;
+        }
+        long interval = config.cleanupInterval().toMillis();
+        long firstDelay = interval / 2 + ThreadLocalRandom.current().nextLong(Math.max(1, interval / 2));
+        schedule = executor.scheduleWithFixedDelay(this::removeExpiredAndLog, firstDelay, interval,
+                TimeUnit.MILLISECONDS);
+    }
+
+    @PreDestroy
+    void stop() {
+        if (schedule != null) {
+            schedule.cancel(false);
+        }
+    }
+
+    /**
+     * Removes every session expired now, batch by batch, and fires {@code UserSessionEnded} (reason EXPIRED) for
+     * each.
+     *
+     * @return how many sessions this call removed
+     */
+    public int removeExpired() {
+        int batchSize = config.cleanupBatchSize();
+        int removed = 0;
+        List<SessionRecord> batch;
+        do {
+            batch = store.deleteExpired(clock.now(), batchSize);
+            for (SessionRecord session : batch) {
+                cache.remove(session.id());
+                events.ended(session.toInfo(), EndReason.EXPIRED);
+            }
+            removed += batch.size();
+        } while (batch.size() == batchSize);
+        return removed;
+    }
+
+    private void removeExpiredAndLog() {
+        try {
+            int removed = removeExpired();
+            if (removed > 0) {
+                LOG.log(Level.FINE, "Removed {0} expired user sessions", new Object[] {removed});
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Removing expired user sessions failed; the next run tries again", e);
+        }
+    }
+}

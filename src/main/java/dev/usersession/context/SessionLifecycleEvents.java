@@ -1,0 +1,39 @@
+package dev.usersession.context;
+
+import dev.usersession.EndReason;
+import dev.usersession.UserSession;
+import dev.usersession.UserSessionEnded;
+import dev.usersession.UserSessionInfo;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.BeforeDestroyed;
+import jakarta.enterprise.context.Destroyed;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+
+/** Fires the CDI events of a session's life, the same way wherever a session starts or ends. */
+@ApplicationScoped
+public class SessionLifecycleEvents {
+
+    @Inject
+    Event<UserSessionInfo> lifecycle;
+
+    @Inject
+    Event<UserSessionEnded> ended;
+
+    /** A session started: {@code @Initialized(UserSession.class)}. */
+    public void started(UserSessionInfo session) {
+        lifecycle.select(Initialized.Literal.of(UserSession.class)).fire(session);
+    }
+
+    /** A session is about to end: {@code @BeforeDestroyed(UserSession.class)}. */
+    public void ending(UserSessionInfo session) {
+        lifecycle.select(BeforeDestroyed.Literal.of(UserSession.class)).fire(session);
+    }
+
+    /** A session ended: {@link UserSessionEnded}, then {@code @Destroyed(UserSession.class)}. */
+    public void ended(UserSessionInfo session, EndReason reason) {
+        ended.fire(new UserSessionEnded(session, reason));
+        lifecycle.select(Destroyed.Literal.of(UserSession.class)).fire(session);
+    }
+}

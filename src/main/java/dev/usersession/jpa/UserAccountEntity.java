@@ -1,0 +1,55 @@
+package dev.usersession.jpa;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/**
+ * Row of table {@code user_account}, read by the library's JPA identity store: a user name, a password hash in the
+ * Jakarta Security {@code Pbkdf2PasswordHash} format, groups, the failed-login counter and whether the account is
+ * enabled. Add this class to the persistence unit when the application uses that identity store.
+ */
+@Entity(name = "UserSessionAccount")
+@Table(name = "user_account")
+public class UserAccountEntity {
+
+    @Id
+    @Column(name = "name", length = 255, nullable = false)
+    private String name;
+
+    @Column(name = "password_hash", length = 512, nullable = false)
+    private String passwordHash;
+
+    @Column(name = "user_groups", length = 4000, nullable = false)
+    private String groups;
+
+    @Column(name = "failed_attempts", nullable = false)
+    private int failedAttempts;
+
+    @Column(name = "locked_until")
+    private Instant lockedUntil;
+
+    @Column(name = "enabled", nullable = false)
+    private boolean enabled;
+
+    @Column(name = "created", nullable = false)
+    private Instant created;
+
+    /** For JPA. */
+    protected UserAccountEntity() {
+    }
+
+    UserAccountEntity(String name, String passwordHash, String groups, Instant created) {
+        this.name = name;
+        this.passwordHash = passwordHash;
+        this.groups = groups;
+        this.enabled = true;
+        this.created = created;
+    }
+
+    StoredAccount toRecord() {
+        return new StoredAccount(name, passwordHash, Groups.split(groups), failedAttempts, lockedUntil, enabled);
+    }
+}

@@ -1,0 +1,91 @@
+package dev.usersession.security;
+
+import dev.usersession.UserSessionClock;
+import dev.usersession.UserSessionConfig;
+import dev.usersession.jpa.JpaAccountRepository;
+import dev.usersession.jpa.StoredAccount;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.credential.Credential;
+import jakarta.security.enterprise.credential.UsernamePasswordCredential;
+import jakarta.security.enterprise.identitystore.CredentialValidationResult;
+import jakarta.security.enterprise.identitystore.IdentityStore;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A Jakarta Security {@link IdentityStore} over the {@code user_account} table: checks user name and password
+ * (PBKDF2, see {@link PasswordHashing}) and provides the user's groups. An unknown user, a wrong password and a
+ * disabled account get the same answer after the same work. After repeated failures an account waits before the next
+ * attempt ({@link LoginThrottle}). It combines with the application's other identity stores by priority, as the
+ * Jakarta Security specification says; {@code usersession.identity-store.enabled=false} takes it out.
+ */
+@ApplicationScoped
+public class JpaIdentityStore implements IdentityStore {
+
+    @Inject
+    JpaAccountRepository accounts;
+
+    @Inject
+    PasswordHashing passwords;
+
+    @Inject
+    UserSessionConfig config;
+
+    @Inject
+    UserSessionClock clock;
+
+    @Override
+    public CredentialValidationResult validate(Credential credential) {
+        if (!(credential instanceof UsernamePasswordCredential login)) {
+            return CredentialValidationResult.NOT_VALIDATED_RESULT;
+        }
+        String name = login.getCaller();
+        Instant now = clock.now();
+        Optional<StoredAccount> account = name == null || name.isBlank() ? Optional.empty() : accounts.find(name);
+        if (account.isPresent() && account.get().isLockedAt(now)) {
+            LoginRefusal.throttled(Duration.between(now, account.get().lockedUntil()));
+            return CredentialValidationResult.INVALID_RESULT;
+        }
+        boolean matches = passwords.verify(login.getPassword().getValue(),
+                account.map(StoredAccount::passwordHash).orElse(null));
+        if (account.isEmpty()) {
+            return CredentialValidationResult.INVALID_RESULT;
+        }
+        if (!matches) {
+            accounts.recordFailure(name, now, throttle()::waitAfter);
+            return CredentialValidationResult.INVALID_RESULT;
+        }
+        if (!account.get().enabled()) {
+            return CredentialValidationResult.INVALID_RESULT;
+        }
+        if (account.get().failedAttempts() > 0) {
+            accounts.resetFailures(name);
+        }
+        return new CredentialValidationResult(name, account.get().groups());
+    }
+
+    @Override
+    public Set<String> getCallerGroups(CredentialValidationResult validationResult) {
+        return accounts.find(validationResult.getCallerPrincipal().getName())
+                .map(StoredAccount::groups).orElse(Set.of());
+    }
+
+    @Override
+    public int priority() {
+        return config.identityStorePriority();
+    }
+
+    @Override
+    public Set<ValidationType> validationTypes() {
+        return config.identityStoreEnabled() ? EnumSet.of(ValidationType.VALIDATE, ValidationType.PROVIDE_GROUPS)
+                : EnumSet.noneOf(ValidationType.class);
+    }
+
+    private LoginThrottle throttle() {
+        return new LoginThrottle(config.freeLoginAttempts(), config.maxLoginBackoff());
+    }
+}

@@ -1,0 +1,61 @@
+package dev.usersession.security;
+
+import dev.usersession.UserSessionConfig;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.Map;
+
+/**
+ * Password hashes with the container's {@link Pbkdf2PasswordHash}, set to PBKDF2-HMAC-SHA256, 32-byte salt and key,
+ * and {@code usersession.password.iterations} iterations (600,000 by default; the Jakarta default of 2,048 is far too
+ * low). Checking a password for an unknown user costs the same hash work, against a hash made at startup.
+ */
+@ApplicationScoped
+public class PasswordHashing {
+
+    /** OWASP's minimum for PBKDF2-HMAC-SHA256 (2023). */
+    public static final int MINIMUM_ITERATIONS = 600_000;
+
+    private static final Logger LOG = Logger.getLogger(PasswordHashing.class.getName());
+
+    @Inject
+    Pbkdf2PasswordHash hash;
+
+    @Inject
+    UserSessionConfig config;
+
+    private String unknownUserHash;
+
+    @PostConstruct
+    void configure() {
+        int iterations = config.passwordIterations();
+        if (iterations < MINIMUM_ITERATIONS) {
+            LOG.log(Level.WARNING, "usersession.password.iterations is {0}, below the minimum of {1}: "
+                    + "use this only in tests", new Object[] {iterations, MINIMUM_ITERATIONS});
+        }
+        hash.initialize(Map.of(
+                "Pbkdf2PasswordHash.Algorithm", "PBKDF2WithHmacSHA256",
+                "Pbkdf2PasswordHash.Iterations", String.valueOf(iterations),
+                "Pbkdf2PasswordHash.SaltSizeBytes", "32",
+                "Pbkdf2PasswordHash.KeySizeBytes", "32"));
+        unknownUserHash = hash.generate(SessionTokens.newToken().toCharArray());
+    }
+
+    /** @return the hash to store for a new password */
+    public String hash(char[] password) {
+        return hash.generate(password);
+    }
+
+    /**
+     * @param storedHash the account's hash, or {@code null} for an unknown user (the same work is done)
+     * @return whether the password matches
+     */
+    public boolean verify(char[] password, String storedHash) {
+        boolean matches = hash.verify(password, storedHash == null ? unknownUserHash : storedHash);
+        return matches && storedHash != null;
+    }
+}

@@ -1,0 +1,46 @@
+package dev.usersession.security;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * What the authentication mechanism tells the rest of the request through request attributes: why a login failed,
+ * whether the presented session had expired, and the current session's CSRF token for forms.
+ */
+public final class RequestAttributes {
+
+    static final String TOKEN = "dev.usersession.token";
+    static final String RETRY_AFTER = "dev.usersession.retryAfter";
+    static final String SESSION_LIMIT = "dev.usersession.sessionLimit";
+    static final String EXPIRED = "dev.usersession.expired";
+    static final String UNAVAILABLE = "dev.usersession.unavailable";
+
+    private RequestAttributes() {
+    }
+
+    /** @return the CSRF token of the request's session, to put in forms as the {@code X-CSRF-Token} header */
+    public static Optional<String> csrfToken(HttpServletRequest request) {
+        return Optional.ofNullable((String) request.getAttribute(TOKEN)).map(CsrfProtection::tokenFor);
+    }
+
+    /** @return how long to wait, when the login failed because the account waits after repeated failures */
+    public static Optional<Duration> loginRetryAfter(HttpServletRequest request) {
+        return Optional.ofNullable((Duration) request.getAttribute(RETRY_AFTER));
+    }
+
+    /** @return whether the login failed because the user has the most sessions allowed */
+    public static boolean loginRefusedBySessionLimit(HttpServletRequest request) {
+        return Boolean.TRUE.equals(request.getAttribute(SESSION_LIMIT));
+    }
+
+    /** @return whether the login failed because the database could not be reached */
+    public static boolean loginUnavailable(HttpServletRequest request) {
+        return Boolean.TRUE.equals(request.getAttribute(UNAVAILABLE));
+    }
+
+    /** @return whether the request presented a session that had expired (to tell the user so) */
+    public static boolean sessionExpired(HttpServletRequest request) {
+        return Boolean.TRUE.equals(request.getAttribute(EXPIRED));
+    }
+}

@@ -1,0 +1,82 @@
+package dev.usersession.security;
+
+import dev.usersession.AccessDeniedException;
+import dev.usersession.NotLoggedInException;
+import dev.usersession.RequiresLogin;
+import dev.usersession.context.UnitOfWork;
+import dev.usersession.context.UserSessionManager;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import jakarta.interceptor.AroundInvoke;
+import jakarta.interceptor.Interceptor;
+import jakarta.interceptor.InvocationContext;
+import jakarta.security.enterprise.SecurityContext;
+import java.io.Serializable;
+import java.security.Principal;
+import java.util.Arrays;
+
+/** Enforces {@link RequiresLogin}. */
+@RequiresLogin
+@Interceptor
+@Priority(Interceptor.Priority.LIBRARY_BEFORE)
+public class RequiresLoginInterceptor implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    @Inject
+    UserSessionManager sessions;
+
+    @Inject
+    Instance<SecurityContext> securityContext;
+
+    /** Checks the caller, then calls the method. */
+    @AroundInvoke
+    public Object check(InvocationContext invocation) throws Exception {
+        String[] roles = requiredRoles(invocation);
+        UnitOfWork unitOfWork = sessions.current();
+        if (unitOfWork != null) {
+            if (roles.length > 0 && Arrays.stream(roles).noneMatch(unitOfWork.session().groups()::contains)) {
+                throw denied(invocation, roles);
+            }
+            return invocation.proceed();
+        }
+        Principal caller = securityContext.isResolvable() ? callerOrNull() : null;
+        if (caller == null) {
+            throw new NotLoggedInException(describe(invocation) + " needs a logged-in user");
+        }
+        if (roles.length > 0 && Arrays.stream(roles).noneMatch(securityContext.get()::isCallerInRole)) {
+            throw denied(invocation, roles);
+        }
+        return invocation.proceed();
+    }
+
+    private Principal callerOrNull() {
+        try {
+            return securityContext.get().getCallerPrincipal();
+        } catch (RuntimeException noSecurityContextHere) {
+            return null;
+        }
+    }
+
+    private static String[] requiredRoles(InvocationContext invocation) {
+        RequiresLogin onMethod = invocation.getMethod().getAnnotation(RequiresLogin.class);
+        if (onMethod != null) {
+            return onMethod.roles();
+        }
+        for (Class<?> type = invocation.getMethod().getDeclaringClass(); type != null; type = type.getSuperclass()) {
+            RequiresLogin onClass = type.getAnnotation(RequiresLogin.class);
+            if (onClass != null) {
+                return onClass.roles();
+            }
+        }
+        return new String[0];
+    }
+
+    private static AccessDeniedException denied(InvocationContext invocation, String[] roles) {
+        return new AccessDeniedException(describe(invocation) + " needs one of the roles " + Arrays.toString(roles));
+    }
+
+    private static String describe(InvocationContext invocation) {
+        return invocation.getMethod().getDeclaringClass().getSimpleName() + "." + invocation.getMethod().getName();
+    }
+}

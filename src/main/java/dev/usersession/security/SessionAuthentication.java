@@ -1,0 +1,111 @@
+package dev.usersession.security;
+
+import dev.usersession.EndReason;
+import dev.usersession.UserSessionClock;
+import dev.usersession.UserSessionConfig;
+import dev.usersession.UserSessions;
+import dev.usersession.context.UserSessionManager;
+import dev.usersession.spi.SessionRecord;
+import dev.usersession.spi.UserSessionStore;
+import dev.usersession.web.ErrorResponses;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Authenticates a request by its session token: checks the form, reads the session row by the token's hash (one
+ * primary-key read), checks the timeouts from the stored times, refuses cross-site writes, moves the last access
+ * forward when it has grown old, binds the session to the request, and tells the container who the caller is with
+ * the name and groups stored in the session (no identity store is asked).
+ */
+@ApplicationScoped
+public class SessionAuthentication {
+
+    @Inject
+    SessionCookie cookie;
+
+    @Inject
+    UserSessionStore store;
+
+    @Inject
+    UserSessions sessions;
+
+    @Inject
+    UserSessionManager manager;
+
+    @Inject
+    CsrfProtection csrf;
+
+    @Inject
+    InvalidTokenLog invalidTokens;
+
+    @Inject
+    UserSessionConfig config;
+
+    @Inject
+    UserSessionClock clock;
+
+    @Inject
+    ErrorResponses errors;
+
+    AuthenticationStatus authenticate(HttpServletRequest request, HttpServletResponse response,
+            HttpMessageContext context) {
+        PresentedToken presented = cookie.read(request);
+        if (presented.kind() == PresentedToken.Kind.NONE) {
+            return anonymous(context);
+        }
+        if (presented.kind() == PresentedToken.Kind.MALFORMED) {
+            return invalid(request, response, context, presented, "malformed token");
+        }
+        Optional<SessionRecord> found = store.find(presented.sessionId());
+        if (found.isEmpty()) {
+            return invalid(request, response, context, presented, "unknown token");
+        }
+        SessionRecord session = found.get();
+        Instant now = clock.now();
+        if (session.isExpiredAt(now)) {
+            sessions.end(session.id(), EndReason.EXPIRED);
+            request.setAttribute(RequestAttributes.EXPIRED, Boolean.TRUE);
+            cookie.clear(response);
+            return anonymous(context);
+        }
+        if (presented.fromCookie() && !csrf.allows(request, presented.token())) {
+            errors.write(request, response, HttpServletResponse.SC_FORBIDDEN, "cross_site_request",
+                    "This request came from another site and was refused");
+            return AuthenticationStatus.SEND_FAILURE;
+        }
+        touchWhenDue(session, now);
+        manager.begin(session);
+        request.setAttribute(RequestAttributes.TOKEN, presented.token());
+        return context.notifyContainerAboutLogin(session.userName(), session.groups());
+    }
+
+    private void touchWhenDue(SessionRecord session, Instant now) {
+        Duration idle = config.idleTimeout();
+        Duration age = Duration.between(session.lastAccess(), now);
+        if (age.toMillis() >= (long) (idle.toMillis() * config.touchFraction())) {
+            Instant idleExpiry = now.plus(idle);
+            store.touch(session.id(), now,
+                    idleExpiry.isBefore(session.absoluteExpiry()) ? idleExpiry : session.absoluteExpiry());
+        }
+    }
+
+    private AuthenticationStatus invalid(HttpServletRequest request, HttpServletResponse response,
+            HttpMessageContext context, PresentedToken presented, String what) {
+        invalidTokens.record(request.getRemoteAddr(), what);
+        if (presented.fromCookie()) {
+            cookie.clear(response);
+        }
+        return anonymous(context);
+    }
+
+    private static AuthenticationStatus anonymous(HttpMessageContext context) {
+        return context.isProtected() ? context.responseUnauthorized() : context.doNothing();
+    }
+}

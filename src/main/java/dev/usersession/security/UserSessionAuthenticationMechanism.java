@@ -1,0 +1,56 @@
+package dev.usersession.security;
+
+import dev.usersession.web.ErrorResponses;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
+import jakarta.security.enterprise.credential.Credential;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * The Jakarta Security authentication mechanism of usersession. A request that carries a credential (a login through
+ * {@code SecurityContext.authenticate}, which the library's login endpoint also uses) is a login; any other request
+ * is authenticated by its session token. {@code HttpServletRequest.logout()} ends the session. A database that cannot
+ * be reached answers 503, never 500.
+ */
+@ApplicationScoped
+public class UserSessionAuthenticationMechanism implements HttpAuthenticationMechanism {
+
+    @Inject
+    SessionLogin login;
+
+    @Inject
+    SessionAuthentication sessionAuthentication;
+
+    @Inject
+    ErrorResponses errors;
+
+    @Override
+    public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
+            HttpMessageContext context) {
+        Credential credential = context.getAuthParameters() == null ? null
+                : context.getAuthParameters().getCredential();
+        try {
+            return credential != null ? login.login(request, response, context, credential)
+                    : sessionAuthentication.authenticate(request, response, context);
+        } catch (RuntimeException e) {
+            if (!ErrorResponses.isDatabaseFailure(e)) {
+                throw e;
+            }
+            request.setAttribute(RequestAttributes.UNAVAILABLE, Boolean.TRUE);
+            if (credential == null) {
+                errors.write(request, response, e);
+            }
+            return AuthenticationStatus.SEND_FAILURE;
+        }
+    }
+
+    @Override
+    public void cleanSubject(HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
+        login.logout(request, response);
+        HttpAuthenticationMechanism.super.cleanSubject(request, response, context);
+    }
+}

@@ -1,0 +1,68 @@
+package dev.usersession.web;
+
+import dev.usersession.AccessDeniedException;
+import dev.usersession.NoUserSessionException;
+import dev.usersession.NotLoggedInException;
+import dev.usersession.SessionLimitReachedException;
+import dev.usersession.UserSessionConflictException;
+import dev.usersession.UserSessionNotFoundException;
+import jakarta.persistence.PersistenceException;
+import jakarta.servlet.http.HttpServletResponse;
+import java.sql.SQLException;
+
+/**
+ * The response a library exception (or a database failure) stands for.
+ *
+ * @param status the HTTP status
+ * @param code a short machine-readable code
+ * @param message a short sentence for people
+ */
+public record Failure(int status, String code, String message) {
+
+    /** @return the failure the exception or one of its causes stands for, or {@code null} for any other error */
+    public static Failure of(Throwable thrown) {
+        for (Throwable cause = thrown; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            Failure failure = direct(cause);
+            if (failure != null) {
+                return failure;
+            }
+        }
+        return null;
+    }
+
+    /** @return whether the exception comes from a database that failed or could not be reached */
+    public static boolean isDatabaseFailure(Throwable thrown) {
+        for (Throwable cause = thrown; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof PersistenceException || cause instanceof SQLException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Failure direct(Throwable cause) {
+        if (cause instanceof UserSessionConflictException) {
+            return new Failure(HttpServletResponse.SC_CONFLICT, "conflict", "Another request changed the same data "
+                    + "at the same time; nothing of this request was saved. Please try again.");
+        }
+        if (cause instanceof SessionLimitReachedException) {
+            return new Failure(HttpServletResponse.SC_CONFLICT, "session_limit",
+                    "You are signed in on too many devices. Sign out on one of them first.");
+        }
+        if (cause instanceof NotLoggedInException || cause instanceof NoUserSessionException) {
+            return new Failure(HttpServletResponse.SC_UNAUTHORIZED, "not_logged_in", "Please sign in.");
+        }
+        if (cause instanceof UserSessionNotFoundException) {
+            return new Failure(HttpServletResponse.SC_UNAUTHORIZED, "session_ended",
+                    "Your session has ended. Please sign in again.");
+        }
+        if (cause instanceof AccessDeniedException) {
+            return new Failure(HttpServletResponse.SC_FORBIDDEN, "forbidden", "You may not do this.");
+        }
+        if (cause instanceof PersistenceException || cause instanceof SQLException) {
+            return new Failure(HttpServletResponse.SC_SERVICE_UNAVAILABLE, "unavailable",
+                    "The service is briefly unavailable. Please try again in a few seconds.");
+        }
+        return null;
+    }
+}

@@ -1,0 +1,30 @@
+package dev.usersession.web.rest;
+
+import dev.usersession.web.Failure;
+import jakarta.json.Json;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+
+/**
+ * Maps one of the library's exceptions, thrown in a Jakarta REST resource, to its short error response (the same
+ * status and body the library's servlet filter gives).
+ *
+ * @param <E> the exception type
+ */
+public abstract class FailureMapper<E extends Throwable> implements ExceptionMapper<E> {
+
+    @Override
+    public Response toResponse(E exception) {
+        Failure failure = Failure.of(exception);
+        Response.ResponseBuilder response = Response.status(failure.status())
+                .type(MediaType.APPLICATION_JSON_TYPE)
+                .header("Cache-Control", "no-store")
+                .entity(Json.createObjectBuilder().add("error", failure.code()).add("message", failure.message())
+                        .build().toString());
+        if (failure.status() == Response.Status.SERVICE_UNAVAILABLE.getStatusCode()) {
+            response.header("Retry-After", "5");
+        }
+        return response.build();
+    }
+}
