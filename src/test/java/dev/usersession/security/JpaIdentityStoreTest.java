@@ -1,0 +1,135 @@
+package dev.usersession.security;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.usersession.UserAccounts;
+import dev.usersession.testing.Containers;
+import dev.usersession.testing.MovableClock;
+import dev.usersession.testing.Settings;
+import dev.usersession.testing.TestDatabase;
+import jakarta.enterprise.inject.se.SeContainer;
+import jakarta.security.enterprise.credential.UsernamePasswordCredential;
+import jakarta.security.enterprise.identitystore.CredentialValidationResult;
+import jakarta.security.enterprise.identitystore.CredentialValidationResult.Status;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class JpaIdentityStoreTest {
+
+    private static final String PASSWORD = "correct horse battery";
+
+    private Settings settings;
+    private SeContainer container;
+    private JpaIdentityStore store;
+    private UserAccounts accounts;
+    private String user;
+
+    @BeforeEach
+    void boot() {
+        // Fast hashes for the throttling tests; the stored-hash test below boots with the defaults.
+        settings = Settings.of("usersession.password.iterations", "1024");
+        container = Containers.boot(MovableClock.class);
+        store = container.select(JpaIdentityStore.class).get();
+        accounts = container.select(UserAccounts.class).get();
+        user = "user-" + UUID.randomUUID();
+        assertTrue(accounts.create(user, PASSWORD.toCharArray(), Set.of("customer", "beta")));
+    }
+
+    @AfterEach
+    void shutDown() {
+        container.close();
+        settings.close();
+        MovableClock.reset();
+        LoginRefusal.takeRetryAfter();
+    }
+
+    private CredentialValidationResult login(String name, String password) {
+        return store.validate(new UsernamePasswordCredential(name, password));
+    }
+
+    @Test
+    void rightPasswordGivesCallerAndGroups() {
+        CredentialValidationResult result = login(user, PASSWORD);
+        assertEquals(Status.VALID, result.getStatus());
+        assertEquals(user, result.getCallerPrincipal().getName());
+        assertEquals(Set.of("customer", "beta"), result.getCallerGroups());
+    }
+
+    @Test
+    void unknownUserWrongPasswordAndDisabledAccountGetTheSameAnswer() {
+        accounts.create(user + "-disabled", PASSWORD.toCharArray(), Set.of());
+        accounts.disable(user + "-disabled");
+        assertEquals(CredentialValidationResult.INVALID_RESULT, login("nobody-" + UUID.randomUUID(), PASSWORD));
+        assertEquals(CredentialValidationResult.INVALID_RESULT, login(user, "wrong password"));
+        assertEquals(CredentialValidationResult.INVALID_RESULT, login(user + "-disabled", PASSWORD));
+    }
+
+    @Test
+    void afterRepeatedFailuresTheRightPasswordWaitsForTheBackoff() {
+        for (int i = 0; i < 5; i++) {
+            assertEquals(Status.INVALID, login(user, "wrong password").getStatus());
+        }
+        assertEquals(Status.INVALID, login(user, PASSWORD).getStatus(), "refused during the back-off");
+        assertTrue(LoginRefusal.takeRetryAfter().isPresent());
+
+        MovableClock.advance(Duration.ofSeconds(2));
+        assertEquals(Status.VALID, login(user, PASSWORD).getStatus());
+        assertEquals(0, failedAttempts(), "a success clears the counter");
+    }
+
+    @Test
+    void attemptsDuringTheBackoffAreNotCounted() {
+        for (int i = 0; i < 6; i++) {
+            login(user, "wrong password");
+        }
+        int counted = failedAttempts();
+        for (int i = 0; i < 20; i++) {
+            login(user, "wrong password");
+        }
+        assertEquals(counted, failedAttempts());
+    }
+
+    @Test
+    void hundredFailuresInARowLockTheAccountForTheMaximumBackoffOnly() {
+        for (int i = 0; i < 100; i++) {
+            assertEquals(Status.INVALID, login(user, "wrong password " + i).getStatus());
+            MovableClock.advance(Duration.ofMinutes(16));
+        }
+        MovableClock.advance(Duration.ofMinutes(-16));
+        assertEquals(Status.INVALID, login(user, PASSWORD).getStatus());
+        Duration wait = LoginRefusal.takeRetryAfter().orElseThrow();
+        assertTrue(wait.compareTo(Duration.ofMinutes(15)) <= 0 && wait.compareTo(Duration.ofMinutes(14)) > 0,
+                wait::toString);
+
+        MovableClock.advance(Duration.ofMinutes(15).plusSeconds(1));
+        assertEquals(Status.VALID, login(user, PASSWORD).getStatus(), "the lock ends by itself");
+    }
+
+    @Test
+    void storedHashIsPbkdf2Sha256WithAtLeast600000IterationsAndA32ByteSalt() {
+        settings.close();
+        container.close();
+        container = Containers.boot();
+        String name = "strong-" + UUID.randomUUID();
+        container.select(UserAccounts.class).get().create(name, PASSWORD.toCharArray(), Set.of());
+
+        String[] parts = ((String) TestDatabase.queryValue("select password_hash from user_account where name = ?",
+                name)).split(":");
+        assertEquals("PBKDF2WithHmacSHA256", parts[0]);
+        assertTrue(Integer.parseInt(parts[1]) >= 600_000, parts[1]);
+        assertTrue(Base64.getDecoder().decode(parts[2]).length >= 16);
+        assertFalse(String.join(":", parts).contains(PASSWORD));
+    }
+
+    private int failedAttempts() {
+        return ((Number) TestDatabase.queryValue("select failed_attempts from user_account where name = ?", user))
+                .intValue();
+    }
+}
