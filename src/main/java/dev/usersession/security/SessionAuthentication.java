@@ -27,6 +27,9 @@ import java.util.Optional;
 @ApplicationScoped
 public class SessionAuthentication {
 
+    /** Where the library's login endpoint listens. */
+    public static final String LOGIN_PATH = "/usersession/login";
+
     @Inject
     SessionCookie cookie;
 
@@ -57,7 +60,7 @@ public class SessionAuthentication {
     AuthenticationStatus authenticate(HttpServletRequest request, HttpServletResponse response,
             HttpMessageContext context) {
         PresentedToken presented = cookie.read(request);
-        if (presented.kind() == PresentedToken.Kind.NONE) {
+        if (presented.kind() == PresentedToken.Kind.NONE || isLoginEndpoint(request)) {
             return anonymous(context);
         }
         if (presented.kind() == PresentedToken.Kind.MALFORMED) {
@@ -84,6 +87,14 @@ public class SessionAuthentication {
         manager.begin(session);
         request.setAttribute(RequestAttributes.TOKEN, presented.token());
         return context.notifyContainerAboutLogin(session.userName(), session.groups());
+    }
+
+    /**
+     * The login endpoint is not authenticated by the session: the container would otherwise skip the login that
+     * follows for a caller it already knows. The login itself reads the old token to renew its session.
+     */
+    private static boolean isLoginEndpoint(HttpServletRequest request) {
+        return LOGIN_PATH.equals(request.getServletPath());
     }
 
     private void touchWhenDue(SessionRecord session, Instant now) {

@@ -28,7 +28,7 @@ import java.util.Optional;
 public class LoginServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
 
-    static final String PATH = "/usersession/login";
+    static final String PATH = dev.usersession.security.SessionAuthentication.LOGIN_PATH;
 
     @Inject
     SecurityContext securityContext;

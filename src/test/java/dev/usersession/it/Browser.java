@@ -1,0 +1,116 @@
+package dev.usersession.it;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URL;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A client that keeps the session cookie as a browser would (one cookie, replaced by each {@code Set-Cookie} of that
+ * name, dropped by {@code Max-Age=0}) and sends the application's own {@code Origin} with every POST.
+ */
+public final class Browser {
+
+    public static final String COOKIE = "__Host-usersession";
+    private static final Pattern SET_COOKIE = Pattern.compile("^" + Pattern.quote(COOKIE) + "=([^;]*)(.*)$");
+    private static final HttpClient CLIENT = HttpClient.newBuilder()
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .connectTimeout(Duration.ofSeconds(10))
+            .build();
+
+    private final URI base;
+    private String cookie;
+
+    public Browser(URL base) {
+        this.base = URI.create(base.toString().endsWith("/") ? base.toString() : base + "/");
+    }
+
+    /** @return the application's origin, as a browser would send it */
+    public String origin() {
+        return base.getScheme() + "://" + base.getRawAuthority();
+    }
+
+    public Optional<String> cookie() {
+        return Optional.ofNullable(cookie);
+    }
+
+    public void setCookie(String value) {
+        cookie = value;
+    }
+
+    public HttpResponse<String> get(String path) {
+        return send(request(path).GET());
+    }
+
+    public HttpResponse<String> postForm(String path, String... namesAndValues) {
+        return send(request(path)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Origin", origin())
+                .POST(HttpRequest.BodyPublishers.ofString(form(namesAndValues))));
+    }
+
+    public HttpResponse<String> postJson(String path, String json) {
+        return send(request(path)
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json")
+                .header("Origin", origin())
+                .POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    /** Logs in through the library's JSON endpoint; returns the response. */
+    public HttpResponse<String> login(String user, String password) {
+        return postJson("usersession/login", "{\"username\":\"" + user + "\",\"password\":\"" + password + "\"}");
+    }
+
+    public HttpRequest.Builder request(String path) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(60));
+        if (cookie != null) {
+            builder.header("Cookie", COOKIE + "=" + cookie);
+        }
+        return builder;
+    }
+
+    public HttpResponse<String> send(HttpRequest.Builder request) {
+        try {
+            HttpResponse<String> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            remember(response.headers().allValues("Set-Cookie"));
+            return response;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void remember(List<String> setCookies) {
+        for (String header : setCookies) {
+            Matcher matcher = SET_COOKIE.matcher(header);
+            if (matcher.matches()) {
+                cookie = matcher.group(2).contains("Max-Age=0") ? null : matcher.group(1);
+            }
+        }
+    }
+
+    private static String form(String... namesAndValues) {
+        StringBuilder form = new StringBuilder();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            if (form.length() > 0) {
+                form.append('&');
+            }
+            form.append(URLEncoder.encode(namesAndValues[i], StandardCharsets.UTF_8)).append('=')
+                    .append(URLEncoder.encode(namesAndValues[i + 1], StandardCharsets.UTF_8));
+        }
+        return form.toString();
+    }
+}

@@ -1,0 +1,29 @@
+package dev.usersession.it.app;
+
+import dev.usersession.UserAccounts;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.util.Set;
+
+/** Creates the test users at start-up, when they do not exist yet. */
+@ApplicationScoped
+public class DemoAccounts {
+
+    public static final String PASSWORD = "correct horse battery";
+
+    @Inject
+    UserAccounts accounts;
+
+    void create(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        for (String name : new String[] {"alice", "bob", "dave", "erin", "frank", "grace", "heidi"}) {
+            if (!accounts.exists(name)) {
+                accounts.create(name, PASSWORD.toCharArray(), Set.of("customer"));
+            }
+        }
+        if (!accounts.exists("admin")) {
+            accounts.create("admin", PASSWORD.toCharArray(), Set.of("customer", "admin"));
+        }
+    }
+}

@@ -1,0 +1,107 @@
+package dev.usersession.it.app;
+
+import dev.usersession.UserSessions;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+
+/** The test application's endpoints, including test-only controls (the clock, a look at the tables). */
+@WebServlet("/test/*")
+public class TestServlet extends HttpServlet {
+    private static final long serialVersionUID = 1L;
+
+    @Inject
+    Counter counter;
+
+    @Inject
+    Reports reports;
+
+    @Inject
+    UserSessions sessions;
+
+    @Inject
+    TestClock clock;
+
+    @PersistenceContext(unitName = "it")
+    EntityManager entityManager;
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String path = request.getPathInfo();
+        switch (path) {
+            case "/whoami" -> text(response, request.getUserPrincipal() == null ? "anonymous"
+                    : request.getUserPrincipal().getName() + " " + request.isUserInRole("customer")
+                    + " " + request.isUserInRole("partner"));
+            case "/counter" -> text(response, String.valueOf(counter.count()));
+            case "/reports/mine" -> text(response, reports.mine());
+            case "/reports/all" -> text(response, reports.all());
+            case "/db/contains" -> text(response, String.valueOf(tablesContain(request.getParameter("value"))));
+            case "/db/sessions" -> text(response, String.valueOf(entityManager.createNativeQuery(
+                    "select count(*) from user_session where user_name = ?1")
+                    .setParameter(1, request.getParameter("user")).getSingleResult()));
+            case "/db/last-access" -> text(response, String.valueOf(entityManager.createNativeQuery(
+                    "select last_access from user_session where user_name = ?1")
+                    .setParameter(1, request.getParameter("user")).getResultList()));
+            case "/db/count" -> text(response, String.valueOf(entityManager.createNativeQuery(
+                    "select count(*) from " + table(request.getParameter("table"))).getSingleResult()));
+            default -> response.sendError(404);
+        }
+    }
+
+    @Override
+    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String path = request.getPathInfo();
+        switch (path) {
+            case "/counter/increment" -> text(response, String.valueOf(counter.increment()));
+            case "/counter/increment-then-flush" -> {
+                int count = counter.increment();
+                response.setContentType("text/plain");
+                response.getWriter().write(String.valueOf(count));
+                response.flushBuffer();
+            }
+            case "/counter/increment-large" -> {
+                int count = counter.increment();
+                response.setContentType("text/plain");
+                response.getWriter().write(String.valueOf(count) + "\n" + "x".repeat(200_000));
+            }
+            case "/clock/advance" -> {
+                clock.advance(Duration.parse(request.getParameter("by")));
+                response.setStatus(204);
+            }
+            default -> response.sendError(404);
+        }
+    }
+
+    private boolean tablesContain(String value) {
+        for (String table : List.of("user_session", "user_session_bean", "user_account")) {
+            for (Object row : entityManager.createNativeQuery("select * from " + table).getResultList()) {
+                Object[] columns = row instanceof Object[] array ? array : new Object[] {row};
+                for (Object column : columns) {
+                    if (column != null && String.valueOf(column).contains(value)) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    private static String table(String name) {
+        return switch (name) {
+            case "user_session", "user_session_bean", "user_account" -> name;
+            default -> throw new IllegalArgumentException(name);
+        };
+    }
+
+    private static void text(HttpServletResponse response, String body) throws IOException {
+        response.setContentType("text/plain");
+        response.getWriter().write(body);
+    }
+}
