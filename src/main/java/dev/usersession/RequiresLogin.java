@@ -14,7 +14,7 @@ import java.lang.annotation.Target;
  * {@link NotLoggedInException}, and a call by a user who has none of the {@link #roles()} throws
  * {@link AccessDeniedException}. Jakarta EE enforces {@code @RolesAllowed} for enterprise beans and some REST
  * resources only; this works on any CDI bean. The caller is the user of the session bound to the current request
- * (or {@link UserSessions#runIn}); without one, the container's {@code SecurityContext} is asked.
+ * (or {@link UserSessions#runIn}), with the groups stored in that session at login.
  */
 @Inherited
 @Documented

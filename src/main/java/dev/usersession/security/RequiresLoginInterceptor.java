@@ -6,14 +6,11 @@ import dev.usersession.RequiresLogin;
 import dev.usersession.context.UnitOfWork;
 import dev.usersession.context.UserSessionManager;
 import jakarta.annotation.Priority;
-import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.interceptor.AroundInvoke;
 import jakarta.interceptor.Interceptor;
 import jakarta.interceptor.InvocationContext;
-import jakarta.security.enterprise.SecurityContext;
 import java.io.Serializable;
-import java.security.Principal;
 import java.util.Arrays;
 
 /** Enforces {@link RequiresLogin}. */
@@ -26,36 +23,19 @@ public class RequiresLoginInterceptor implements Serializable {
     @Inject
     UserSessionManager sessions;
 
-    @Inject
-    Instance<SecurityContext> securityContext;
-
     /** Checks the caller, then calls the method. */
     @AroundInvoke
     public Object check(InvocationContext invocation) throws Exception {
-        String[] roles = requiredRoles(invocation);
         UnitOfWork unitOfWork = sessions.current();
-        if (unitOfWork != null) {
-            if (roles.length > 0 && Arrays.stream(roles).noneMatch(unitOfWork.session().groups()::contains)) {
-                throw denied(invocation, roles);
-            }
-            return invocation.proceed();
-        }
-        Principal caller = securityContext.isResolvable() ? callerOrNull() : null;
-        if (caller == null) {
+        if (unitOfWork == null) {
             throw new NotLoggedInException(describe(invocation) + " needs a logged-in user");
         }
-        if (roles.length > 0 && Arrays.stream(roles).noneMatch(securityContext.get()::isCallerInRole)) {
-            throw denied(invocation, roles);
+        String[] roles = requiredRoles(invocation);
+        if (roles.length > 0 && Arrays.stream(roles).noneMatch(unitOfWork.session().groups()::contains)) {
+            throw new AccessDeniedException(describe(invocation) + " needs one of the roles "
+                    + Arrays.toString(roles));
         }
         return invocation.proceed();
-    }
-
-    private Principal callerOrNull() {
-        try {
-            return securityContext.get().getCallerPrincipal();
-        } catch (RuntimeException noSecurityContextHere) {
-            return null;
-        }
     }
 
     private static String[] requiredRoles(InvocationContext invocation) {
@@ -70,10 +50,6 @@ public class RequiresLoginInterceptor implements Serializable {
             }
         }
         return new String[0];
-    }
-
-    private static AccessDeniedException denied(InvocationContext invocation, String[] roles) {
-        return new AccessDeniedException(describe(invocation) + " needs one of the roles " + Arrays.toString(roles));
     }
 
     private static String describe(InvocationContext invocation) {

@@ -3,9 +3,9 @@ package dev.usersession.security;
 import dev.usersession.UserSessionConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.Enumeration;
 
 /**
  * Reads the session token from a request and writes the session cookie. The cookie is
@@ -23,15 +23,18 @@ public class SessionCookie {
 
     /** @return what the request presented, checked for form before any query */
     public PresentedToken read(HttpServletRequest request) {
-        String name = config.cookieName();
+        // The raw header is read, not the container's parsed cookies: containers refuse some hostile values with an
+        // exception (a 500), and a duplicated cookie must be seen to be refused.
+        String prefix = config.cookieName() + "=";
         String value = null;
         int found = 0;
-        Cookie[] cookies = request.getCookies();
-        if (cookies != null) {
-            for (Cookie cookie : cookies) {
-                if (name.equals(cookie.getName())) {
+        Enumeration<String> headers = request.getHeaders("Cookie");
+        while (headers != null && headers.hasMoreElements()) {
+            for (String pair : headers.nextElement().split(";")) {
+                String trimmed = pair.strip();
+                if (trimmed.startsWith(prefix)) {
                     found++;
-                    value = cookie.getValue();
+                    value = trimmed.substring(prefix.length());
                 }
             }
         }

@@ -67,6 +67,17 @@ public final class Browser {
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    /** Creates a user of its own for one test (password {@code DemoAccounts.PASSWORD}); returns the name. */
+    public String newUser(String prefix, String... groups) {
+        String name = prefix + "-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        HttpResponse<String> created = postForm("test/accounts", "name", name, "groups",
+                groups.length == 0 ? "customer" : String.join(",", groups));
+        if (created.statusCode() != 200) {
+            throw new IllegalStateException("Cannot create user " + name + ": " + created.statusCode());
+        }
+        return name;
+    }
+
     /** Logs in through the library's JSON endpoint; returns the response. */
     public HttpResponse<String> login(String user, String password) {
         return postJson("usersession/login", "{\"username\":\"" + user + "\",\"password\":\"" + password + "\"}");

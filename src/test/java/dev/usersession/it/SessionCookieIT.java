@@ -33,7 +33,8 @@ class SessionCookieIT {
     @Test
     void loginSetsAHostPrefixedSecureHttpOnlySameSiteCookieWithAWellFormedToken() {
         Browser browser = new Browser(base);
-        HttpResponse<String> login = browser.login("alice", DemoAccounts.PASSWORD);
+        String alice = browser.newUser("alice");
+        HttpResponse<String> login = browser.login(alice, DemoAccounts.PASSWORD);
 
         assertEquals(200, login.statusCode(), login.body());
         String header = login.headers().allValues("Set-Cookie").stream()
@@ -48,17 +49,18 @@ class SessionCookieIT {
         assertEquals(43, token.length());
         assertTrue(SessionTokens.isWellFormed(token));
         assertFalse(login.body().contains(token), "the token never appears in a body");
-        assertEquals("alice true false", browser.get("test/whoami").body());
+        assertEquals(alice + " true false", browser.get("test/whoami").body());
     }
 
     @Test
     void everyLoginIssuesANewTokenAndTheOldOneStopsWorking() {
         Browser browser = new Browser(base);
-        browser.login("bob", DemoAccounts.PASSWORD);
+        String bob = browser.newUser("bob");
+        browser.login(bob, DemoAccounts.PASSWORD);
         String first = browser.cookie().orElseThrow();
         browser.postForm("test/counter/increment");
 
-        browser.login("bob", DemoAccounts.PASSWORD);
+        browser.login(bob, DemoAccounts.PASSWORD);
         String second = browser.cookie().orElseThrow();
 
         assertNotEquals(first, second);
@@ -78,14 +80,18 @@ class SessionCookieIT {
         assertEquals("false", new Browser(base).get("test/db/contains?value=" + SessionTokens.hash(forged)).body());
 
         browser.setCookie(forged);
-        browser.login("dave", DemoAccounts.PASSWORD);
+        browser.setCookie(null);
+        String dave = browser.newUser("dave");
+        browser.setCookie(forged);
+        browser.login(dave, DemoAccounts.PASSWORD);
         assertNotEquals(forged, browser.cookie().orElseThrow(), "login never adopts a token the server did not issue");
     }
 
     @Test
     void logoutDeletesTheSessionAndClearsTheCookie() {
         Browser browser = new Browser(base);
-        browser.login("erin", DemoAccounts.PASSWORD);
+        String erin = browser.newUser("erin");
+        browser.login(erin, DemoAccounts.PASSWORD);
         String token = browser.cookie().orElseThrow();
 
         HttpResponse<String> logout = browser.postJson("usersession/logout", "{}");
@@ -96,13 +102,13 @@ class SessionCookieIT {
         Browser old = new Browser(base);
         old.setCookie(token);
         assertEquals(401, old.get("protected").statusCode());
-        assertEquals("0", new Browser(base).get("test/db/sessions?user=erin").body());
+        assertEquals("0", new Browser(base).get("test/db/sessions?user=" + erin).body());
     }
 
     @Test
     void theTokenIsAcceptedOnlyFromTheCookie() {
         Browser browser = new Browser(base);
-        browser.login("frank", DemoAccounts.PASSWORD);
+        browser.login(browser.newUser("frank"), DemoAccounts.PASSWORD);
         String token = browser.cookie().orElseThrow();
         Browser inUrl = new Browser(base);
 
@@ -115,7 +121,7 @@ class SessionCookieIT {
     @Test
     void onlyTheHashOfTheTokenIsStoredAndTheHashIsNoToken() {
         Browser browser = new Browser(base);
-        browser.login("grace", DemoAccounts.PASSWORD);
+        browser.login(browser.newUser("grace"), DemoAccounts.PASSWORD);
         String token = browser.cookie().orElseThrow();
 
         Browser inspector = new Browser(base);

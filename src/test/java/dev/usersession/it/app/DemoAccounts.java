@@ -7,7 +7,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.util.Set;
 
-/** Creates the test users at start-up, when they do not exist yet. */
+/** Creates shared test users at start-up, when they do not exist yet; most tests create their own users. */
 @ApplicationScoped
 public class DemoAccounts {
 
@@ -17,7 +17,7 @@ public class DemoAccounts {
     UserAccounts accounts;
 
     void create(@Observes @Initialized(ApplicationScoped.class) Object started) {
-        for (String name : new String[] {"alice", "bob", "dave", "erin", "frank", "grace", "heidi"}) {
+        for (String name : new String[] {"grace", "heidi"}) {
             if (!accounts.exists(name)) {
                 accounts.create(name, PASSWORD.toCharArray(), Set.of("customer"));
             }

@@ -22,12 +22,17 @@ public class PartnerIdentityStore implements IdentityStore {
     }
 
     @Override
+    public Set<String> getCallerGroups(CredentialValidationResult result) {
+        return result.getCallerPrincipal().getName().equals("carol") ? Set.of("partner") : Set.of();
+    }
+
+    @Override
     public int priority() {
         return 10;
     }
 
     @Override
     public Set<ValidationType> validationTypes() {
-        return EnumSet.of(ValidationType.VALIDATE);
+        return EnumSet.of(ValidationType.VALIDATE, ValidationType.PROVIDE_GROUPS);
     }
 }

@@ -29,6 +29,9 @@ public class TestServlet extends HttpServlet {
     @Inject
     TestClock clock;
 
+    @Inject
+    dev.usersession.UserAccounts accounts;
+
     @PersistenceContext(unitName = "it")
     EntityManager entityManager;
 
@@ -70,6 +73,11 @@ public class TestServlet extends HttpServlet {
                 int count = counter.increment();
                 response.setContentType("text/plain");
                 response.getWriter().write(String.valueOf(count) + "\n" + "x".repeat(200_000));
+            }
+            case "/accounts" -> {
+                accounts.create(request.getParameter("name"), DemoAccounts.PASSWORD.toCharArray(),
+                        java.util.Set.of(request.getParameter("groups").split(",")));
+                text(response, request.getParameter("name"));
             }
             case "/clock/advance" -> {
                 clock.advance(Duration.parse(request.getParameter("by")));

@@ -1,0 +1,108 @@
+package dev.usersession.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.usersession.it.app.DemoAccounts;
+import java.net.URL;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.jboss.arquillian.container.test.api.Deployer;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** @UserSession state over HTTP: kept between requests and across a redeployment, written before the response. */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class UserSessionStateIT {
+
+    private static final String APP = "state";
+
+    @Deployment(name = APP, managed = false, testable = false)
+    static WebArchive application() {
+        return Deployments.testApplication(APP);
+    }
+
+    @ArquillianResource
+    Deployer deployer;
+
+    private URL base() throws Exception {
+        return new URL("http://127.0.0.1:" + (8080 + Integer.getInteger("wildfly.port.offset", 100)) + "/" + APP
+                + "/");
+    }
+
+    @Test
+    void stateSetInOneRequestIsThereInTheNextAndAfterARedeployment() throws Exception {
+        deployer.deploy(APP);
+        try {
+            Browser browser = new Browser(base());
+            browser.login(browser.newUser("alice"), DemoAccounts.PASSWORD);
+            assertEquals("1", browser.postForm("test/counter/increment").body());
+            assertEquals("2", browser.postForm("test/counter/increment").body());
+            assertEquals("2", browser.get("test/counter").body());
+
+            deployer.undeploy(APP);
+            deployer.deploy(APP);
+
+            assertEquals("2", browser.get("test/counter").body(), "same cookie, state kept");
+            assertEquals("3", browser.postForm("test/counter/increment").body());
+        } finally {
+            deployer.undeploy(APP);
+        }
+    }
+
+    @Test
+    void stateIsStoredBeforeAnEarlyCommittedOrLargeResponse() throws Exception {
+        deployer.deploy(APP);
+        try {
+            Browser browser = new Browser(base());
+            browser.login(browser.newUser("bob"), DemoAccounts.PASSWORD);
+            assertEquals(200, browser.postForm("test/counter/increment-then-flush").statusCode());
+            HttpResponse<String> large = browser.postForm("test/counter/increment-large");
+            assertEquals(200, large.statusCode());
+            assertTrue(large.body().length() > 200_000);
+            assertEquals("2", browser.get("test/counter").body());
+        } finally {
+            deployer.undeploy(APP);
+        }
+    }
+
+    @Test
+    void concurrentChangesNeverLoseAnUpdateSilently() throws Exception {
+        deployer.deploy(APP);
+        try {
+            Browser browser = new Browser(base());
+            browser.login(browser.newUser("dave"), DemoAccounts.PASSWORD);
+            Map<Integer, Integer> statuses = new ConcurrentHashMap<>();
+            ExecutorService clients = Executors.newFixedThreadPool(6);
+            List<Future<?>> sent = new ArrayList<>();
+            for (int i = 0; i < 120; i++) {
+                sent.add(clients.submit(() -> statuses.merge(
+                        browser.postForm("test/counter/increment").statusCode(), 1, Integer::sum)));
+            }
+            for (Future<?> request : sent) {
+                request.get(2, TimeUnit.MINUTES);
+            }
+            clients.shutdown();
+
+            int succeeded = statuses.getOrDefault(200, 0);
+            assertEquals(120, succeeded + statuses.getOrDefault(409, 0), "only 200 or 409: " + statuses);
+            assertEquals(String.valueOf(succeeded), browser.get("test/counter").body(), statuses.toString());
+            System.out.println("UserSessionStateIT: 120 concurrent increments on one session: " + statuses);
+        } finally {
+            deployer.undeploy(APP);
+        }
+    }
+}
