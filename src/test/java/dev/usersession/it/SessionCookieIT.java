@@ -71,6 +71,28 @@ class SessionCookieIT {
     }
 
     @Test
+    void theContainersOwnSessionIdChangesAtLogin() {
+        Browser browser = new Browser(base);
+        String user = browser.newUser("jsession");
+        HttpResponse<String> before = browser.get("test/container-session");
+        String jsessionBefore = before.body();
+        String cookieHeader = before.headers().firstValue("Set-Cookie").orElseThrow();
+        String jsessionCookie = cookieHeader.substring(0, cookieHeader.indexOf(';'));
+
+        HttpResponse<String> login = browser.send(browser.request("usersession/login")
+                .header("Cookie", jsessionCookie)
+                .header("Content-Type", "application/json")
+                .header("Origin", browser.origin())
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+                        "{\"username\":\"" + user + "\",\"password\":\"" + DemoAccounts.PASSWORD + "\"}")));
+
+        assertEquals(200, login.statusCode(), login.body());
+        String renewed = login.headers().allValues("Set-Cookie").stream()
+                .filter(value -> value.startsWith("JSESSIONID=")).findFirst().orElseThrow();
+        assertFalse(renewed.contains(jsessionBefore.split("\\.")[0]), renewed + " still holds " + jsessionBefore);
+    }
+
+    @Test
     void aForgedWellFormedTokenIsNotAdoptedAndCreatesNoRow() {
         String forged = SessionTokens.newToken();
         Browser browser = new Browser(base);

@@ -35,6 +35,9 @@ public class TestServlet extends HttpServlet {
     @PersistenceContext(unitName = "it")
     EntityManager entityManager;
 
+    @jakarta.persistence.PersistenceUnit(unitName = "it")
+    jakarta.persistence.EntityManagerFactory entityManagerFactory;
+
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String path = request.getPathInfo();
@@ -43,6 +46,9 @@ public class TestServlet extends HttpServlet {
                     : request.getUserPrincipal().getName() + " " + request.isUserInRole("customer")
                     + " " + request.isUserInRole("partner"));
             case "/counter" -> text(response, String.valueOf(counter.count()));
+            case "/container-session" -> text(response, request.getSession(true).getId());
+            case "/db/statements" -> text(response, String.valueOf(entityManagerFactory
+                    .unwrap(org.hibernate.SessionFactory.class).getStatistics().getPrepareStatementCount()));
             case "/reports/mine" -> text(response, reports.mine());
             case "/reports/all" -> text(response, reports.all());
             case "/db/contains" -> text(response, String.valueOf(tablesContain(request.getParameter("value"))));
