@@ -23,6 +23,9 @@ import java.util.function.Function;
  *   however busy</td></tr>
  *   <tr><td>{@code usersession.touch-fraction}</td><td>{@code 0.1}</td><td>the last-access time is written only when
  *   it is older than this fraction of the idle timeout (3 minutes by default), not on every request</td></tr>
+ *   <tr><td>{@code usersession.login.carry-state}</td><td>{@code true}</td><td>a new session starts with the
+ *   {@code @UserSession} state of the user's most recently used live session, so a cart follows the user to another
+ *   device; {@code false} starts every session empty</td></tr>
  *   <tr><td>{@code usersession.cookie.name}</td><td>{@code usersession}</td><td>the cookie's name; sent with the
  *   {@code __Host-} prefix while the cookie is secure</td></tr>
  *   <tr><td>{@code usersession.cookie.secure}</td><td>{@code true}</td><td>{@code false} only for local development
@@ -80,6 +83,11 @@ public class UserSessionConfig {
     /** @return the fraction of the idle timeout after which the last-access time is written again */
     public double touchFraction() {
         return get("usersession.touch-fraction", Double::valueOf, 0.1);
+    }
+
+    /** @return whether a new session starts with the state of the user's most recently used session */
+    public boolean carryStateToNewSessions() {
+        return get("usersession.login.carry-state", Boolean::valueOf, true);
     }
 
     /** @return the cookie name as sent: with the {@code __Host-} prefix when the cookie is secure */

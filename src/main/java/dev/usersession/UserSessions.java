@@ -5,11 +5,13 @@ import dev.usersession.context.SessionLifecycleEvents;
 import dev.usersession.context.UnitOfWork;
 import dev.usersession.context.UserSessionManager;
 import dev.usersession.security.SessionTokens;
+import dev.usersession.spi.BeanStateChange;
 import dev.usersession.spi.SessionRecord;
 import dev.usersession.spi.UserSessionStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -45,16 +47,21 @@ public class UserSessions {
     SessionLifecycleEvents events;
 
     /**
-     * Opens a new session for a user whose credentials the caller has already checked.
+     * Opens a new session for a user whose credentials the caller has already checked. Unless
+     * {@code usersession.login.carry-state=false}, it starts with the {@code @UserSession} state of the user's most
+     * recently used live session: the cart follows the user to a new device (the sessions then go their own ways).
      *
      * @param client a description of the client (user agent, address); may be empty
      * @return the session with its secret token
      */
     public IssuedSession open(String userName, Set<String> groups, String client) {
         enforceLimit(userName, null);
+        Optional<SessionRecord> latest = config.carryStateToNewSessions() ? latestLiveSession(userName)
+                : Optional.empty();
         String token = SessionTokens.newToken();
         SessionRecord session = newRecord(token, userName, groups, client);
         store.create(session);
+        latest.ifPresent(previous -> carryState(previous, session));
         UserSessionInfo info = session.toInfo();
         events.started(info);
         return new IssuedSession(token, info);
@@ -82,6 +89,23 @@ public class UserSessions {
         events.ended(old.get().toInfo(), EndReason.REVOKED);
         events.started(session.toInfo());
         return new IssuedSession(token, session.toInfo());
+    }
+
+    private Optional<SessionRecord> latestLiveSession(String userName) {
+        Instant now = clock.now();
+        return store.findByUser(userName).stream()
+                .filter(session -> !session.isExpiredAt(now))
+                .max(Comparator.comparing(SessionRecord::lastAccess).thenComparing(SessionRecord::created));
+    }
+
+    /** Copies the bean states of the user's latest session into the new one (a device change keeps the cart). */
+    private void carryState(SessionRecord from, SessionRecord to) {
+        List<BeanStateChange> copies = store.findBeanStates(from.id()).values().stream()
+                .map(state -> new BeanStateChange(state.beanId(), state.json(), BeanStateChange.NEW))
+                .toList();
+        if (!copies.isEmpty()) {
+            store.saveBeanStates(to.id(), to.stateVersion(), copies);
+        }
     }
 
     private SessionRecord newRecord(String token, String userName, Set<String> groups, String client) {

@@ -31,7 +31,7 @@ class ConcurrentUpdateTest {
         try (SeContainer container = Containers.boot(Counter.class)) {
             UserSessions sessions = container.select(UserSessions.class).get();
             Counter counter = container.select(Counter.class).get();
-            String session = sessions.open("racer", Set.of(), "test").session().id();
+            String session = sessions.open("racer-" + System.nanoTime(), Set.of(), "test").session().id();
 
             AtomicInteger succeeded = new AtomicInteger();
             AtomicInteger conflicted = new AtomicInteger();

@@ -36,7 +36,7 @@ class StatementBudgetTest {
         counter = container.select(Counter.class).get();
         cart = container.select(Cart.class).get();
         preferences = container.select(Preferences.class).get();
-        session = sessions.open("budget", Set.of(), "test").session().id();
+        session = sessions.open("budget-" + System.nanoTime(), Set.of(), "test").session().id();
         sessions.runIn(session, () -> {
             counter.increment();
             cart.add("book", 1);

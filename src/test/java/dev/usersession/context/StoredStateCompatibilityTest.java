@@ -31,7 +31,7 @@ class StoredStateCompatibilityTest {
     void boot() {
         container = Containers.boot(Counter.class, Cart.class, PriceList.class, Preferences.class);
         sessions = container.select(UserSessions.class).get();
-        session = sessions.open("olga", Set.of(), "test").session().id();
+        session = sessions.open("olga-" + System.nanoTime(), Set.of(), "test").session().id();
     }
 
     @AfterEach

@@ -161,6 +161,20 @@ class UserSessionScopeTest {
     }
 
     @Test
+    void aNewSessionOfTheSameUserStartsWithTheStateOfTheLatestOne() {
+        String laptop = newSession("max");
+        Cart cart = container.select(Cart.class).get();
+        sessions.runIn(laptop, () -> cart.add("book", 1));
+
+        String phone = newSession("max");
+        sessions.runIn(phone, () -> cart.add("pen", 2));
+
+        assertEquals(List.of(new Cart.Line("book", 1), new Cart.Line("pen", 2)), sessions.callIn(phone, cart::lines));
+        assertEquals(List.of(new Cart.Line("book", 1)), sessions.callIn(laptop, cart::lines),
+                "after the copy the sessions go their own ways");
+    }
+
+    @Test
     void sessionsOfAUserAreListed() {
         String first = newSession("kim");
         String second = newSession("kim");

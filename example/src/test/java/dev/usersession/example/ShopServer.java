@@ -1,0 +1,67 @@
+package dev.usersession.example;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The example's WildFly (unpacked, configured and given the shop by {@code mvn package}) as a process the test starts
+ * and stops, as a person would with {@code example/run.sh}: a real restart, not a redeployment.
+ */
+final class ShopServer {
+
+    private final File home = new File(System.getProperty("shop.wildfly.home"));
+    private final int offset = Integer.getInteger("shop.port.offset", 200);
+    private Process process;
+
+    /** @return the shop's URL */
+    String url() {
+        return "http://127.0.0.1:" + (8080 + offset) + "/shop/";
+    }
+
+    void start() throws IOException, InterruptedException {
+        File log = new File(home.getParentFile(), "shop-test-server.log");
+        process = new ProcessBuilder(new File(home, "bin/standalone.sh").getPath(),
+                "-Djboss.socket.binding.port-offset=" + offset, "-Djboss.bind.address=127.0.0.1",
+                "-Djboss.bind.address.management=127.0.0.1")
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log))
+                .start();
+        HttpClient client = HttpClient.newHttpClient();
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("WildFly stopped while starting; see " + log);
+            }
+            try {
+                HttpResponse<Void> response = client.send(HttpRequest.newBuilder(URI.create(url() + "login.html"))
+                        .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.discarding());
+                if (response.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // The server is still starting.
+            }
+            Thread.sleep(500);
+        }
+        throw new IllegalStateException("The shop did not answer within 3 minutes; see " + log);
+    }
+
+    void stop() throws InterruptedException {
+        if (process == null) {
+            return;
+        }
+        process.descendants().forEach(ProcessHandle::destroy);
+        process.destroy();
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly().waitFor();
+        }
+        process = null;
+    }
+}
