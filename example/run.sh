@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs the example shop on WildFly 39 with an embedded H2 file database, from a fresh clone:
 #   example/run.sh                                   H2 file database (the default)
-#   example/run.sh --postgres jdbc:postgresql://127.0.0.1:5432/shop [user] [password]
+#   example/run.sh --postgres 'jdbc:postgresql://127.0.0.1:5432/shop?user=shop&password=secret'
 # Needs Java 17+ and Maven. Builds the library, downloads WildFly from Maven Central (first run only), deploys the
 # shop and prints its URL. Ctrl+C stops the server; run the command again to start it with the same data.
 set -euo pipefail
@@ -9,8 +9,9 @@ cd "$(dirname "$0")/.."
 
 profile=()
 if [[ "${1:-}" == "--postgres" ]]; then
-  [[ -n "${2:-}" ]] || { echo "usage: example/run.sh --postgres <jdbc-url> [user] [password]" >&2; exit 2; }
-  profile=(-Pshop-postgres "-Dshop.jdbc.url=$2" "-Dshop.jdbc.user=${3:-postgres}" "-Dshop.jdbc.password=${4:-}")
+  [[ "${2:-}" == jdbc:postgresql:* ]] || {
+    echo "usage: example/run.sh --postgres 'jdbc:postgresql://host:5432/db?user=...&password=...'" >&2; exit 2; }
+  profile=(-Pshop-postgres "-Dshop.jdbc.url=$2")
 fi
 
 echo "Building the library and the shop (the first run downloads WildFly, about 260 MB)..."
