@@ -3,23 +3,30 @@ package dev.usersession.jpa;
 import jakarta.persistence.EntityExistsException;
 import java.sql.SQLException;
 
-/** Tells a broken unique or primary-key constraint apart from other database failures, whatever the JPA provider. */
+/**
+ * Tells apart, whatever the JPA provider, the database failures that mean "another writer got there first" (a broken
+ * unique or primary-key constraint, a deadlock or serialization failure the database resolved by aborting this
+ * transaction) from the others.
+ */
 final class ConstraintViolations {
 
     /** SQLSTATE class 23: integrity constraint violation (SQL standard). */
     private static final String INTEGRITY_CONSTRAINT_CLASS = "23";
+    /** SQLSTATE class 40: transaction rollback (serialization failure, deadlock). */
+    private static final String TRANSACTION_ROLLBACK_CLASS = "40";
 
     private ConstraintViolations() {
     }
 
-    /** @return whether the failure, or one of its causes, is an integrity constraint violation */
-    static boolean isConstraintViolation(Throwable failure) {
+    /** @return whether the failure, or one of its causes, says that a concurrent writer won */
+    static boolean isLostRace(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
             if (cause instanceof EntityExistsException) {
                 return true;
             }
             if (cause instanceof SQLException sql && sql.getSQLState() != null
-                    && sql.getSQLState().startsWith(INTEGRITY_CONSTRAINT_CLASS)) {
+                    && (sql.getSQLState().startsWith(INTEGRITY_CONSTRAINT_CLASS)
+                    || sql.getSQLState().startsWith(TRANSACTION_ROLLBACK_CLASS))) {
                 return true;
             }
         }

@@ -67,6 +67,20 @@ public class JpaUserSessionStore implements UserSessionStore {
     @Override
     public OptionalLong saveBeanStates(String sessionId, long expectedStateVersion, List<BeanStateChange> changes) {
         List<BeanStateChange> ordered = changes.stream().sorted(Comparator.comparing(BeanStateChange::beanId)).toList();
+        try {
+            return write(sessionId, expectedStateVersion, ordered);
+        } catch (UserSessionConflictException | UserSessionNotFoundException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            if (ConstraintViolations.isLostRace(e)) {
+                throw new UserSessionConflictException(sessionId, "The state of session " + sessionId + " was changed "
+                        + "by another request at the same time; this request's changes were not stored");
+            }
+            throw e;
+        }
+    }
+
+    private OptionalLong write(String sessionId, long expectedStateVersion, List<BeanStateChange> ordered) {
         return transactions.write(entityManager -> {
             // Advancing the session row first locks it, so writers of one session queue up instead of deadlocking.
             OptionalLong newStateVersion = advanceStateVersion(entityManager, sessionId, expectedStateVersion);
@@ -209,7 +223,7 @@ public class JpaUserSessionStore implements UserSessionStore {
             entityManager.persist(new UserSessionBeanEntity(sessionId, change.beanId(), change.json(), 1, now));
             entityManager.flush();
         } catch (PersistenceException e) {
-            if (ConstraintViolations.isConstraintViolation(e)) {
+            if (ConstraintViolations.isLostRace(e)) {
                 throw conflict(sessionId, change);
             }
             throw e;

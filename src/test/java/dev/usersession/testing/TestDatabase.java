@@ -8,11 +8,34 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 
-/** The H2 database of the unit tests: in memory, kept for the whole JVM, created from the shipped schema script. */
+/**
+ * The database of the unit tests, created from the schema script the library ships for it. H2 in memory (kept for
+ * the whole JVM) by default; PostgreSQL or MariaDB on this machine with {@code -Dusersession.test.database=postgresql}
+ * or {@code mariadb} (the {@code databases} Maven profile runs the suite on both). A database that cannot be reached
+ * fails the tests; it is never skipped.
+ */
 public final class TestDatabase {
 
+    /** Which database: {@code h2}, {@code postgresql} or {@code mariadb}. */
+    public static final String KIND = System.getProperty("usersession.test.database", "h2");
+
     /** JDBC URL shared by every container a test boots, so that a second container sees the first one's rows. */
-    public static final String URL = "jdbc:h2:mem:usersession;DB_CLOSE_DELAY=-1";
+    public static final String URL = switch (KIND) {
+        case "h2" -> "jdbc:h2:mem:usersession;DB_CLOSE_DELAY=-1";
+        case "postgresql" -> System.getProperty("usersession.test.url", "jdbc:postgresql://127.0.0.1:5432/test");
+        case "mariadb" -> System.getProperty("usersession.test.url", "jdbc:mariadb://127.0.0.1:3306/test");
+        default -> throw new IllegalStateException("usersession.test.database must be h2, postgresql or mariadb");
+    };
+
+    /** The database user. */
+    public static final String USER = System.getProperty("usersession.test.user", switch (KIND) {
+        case "postgresql" -> "postgres";
+        case "mariadb" -> "root";
+        default -> "sa";
+    });
+
+    /** The database password. */
+    public static final String PASSWORD = System.getProperty("usersession.test.password", "");
 
     private static boolean created;
 
@@ -24,8 +47,9 @@ public final class TestDatabase {
         if (created) {
             return;
         }
-        try (InputStream script = TestDatabase.class.getResourceAsStream("/META-INF/usersession/schema-h2.sql");
-                Connection connection = DriverManager.getConnection(URL, "sa", "");
+        try (InputStream script = TestDatabase.class.getResourceAsStream("/META-INF/usersession/schema-" + KIND
+                + ".sql");
+                Connection connection = connect();
                 Statement statement = connection.createStatement()) {
             String sql = new String(script.readAllBytes(), StandardCharsets.UTF_8);
             for (String command : sql.replaceAll("(?m)^--.*$", "").split(";")) {
@@ -35,13 +59,18 @@ public final class TestDatabase {
             }
             created = true;
         } catch (IOException | SQLException e) {
-            throw new IllegalStateException("Cannot create the test schema", e);
+            throw new IllegalStateException("Cannot create the test schema on " + URL + " (is the database running?)",
+                    e);
         }
+    }
+
+    private static Connection connect() throws SQLException {
+        return DriverManager.getConnection(URL, USER, PASSWORD);
     }
 
     /** Runs one SQL update directly, bypassing the library (to plant rows a test needs). */
     public static int update(String sql, Object... parameters) {
-        try (Connection connection = DriverManager.getConnection(URL, "sa", "");
+        try (Connection connection = connect();
                 var statement = connection.prepareStatement(sql)) {
             for (int i = 0; i < parameters.length; i++) {
                 statement.setObject(i + 1, parameters[i]);
@@ -54,7 +83,7 @@ public final class TestDatabase {
 
     /** @return the single value the query selects, or {@code null} when it selects no row */
     public static Object queryValue(String sql, Object... parameters) {
-        try (Connection connection = DriverManager.getConnection(URL, "sa", "");
+        try (Connection connection = connect();
                 var statement = connection.prepareStatement(sql)) {
             for (int i = 0; i < parameters.length; i++) {
                 statement.setObject(i + 1, parameters[i]);

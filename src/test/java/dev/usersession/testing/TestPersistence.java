@@ -27,7 +27,9 @@ public class TestPersistence {
     void open() {
         TestDatabase.createSchema();
         factory = Persistence.createEntityManagerFactory("usersession-test",
-                Map.of("jakarta.persistence.jdbc.url", TestDatabase.URL));
+                Map.of("jakarta.persistence.jdbc.url", TestDatabase.URL,
+                        "jakarta.persistence.jdbc.user", TestDatabase.USER,
+                        "jakarta.persistence.jdbc.password", TestDatabase.PASSWORD));
     }
 
     @PreDestroy
