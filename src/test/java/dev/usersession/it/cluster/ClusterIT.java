@@ -1,0 +1,134 @@
+package dev.usersession.it.cluster;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.usersession.it.Browser;
+import dev.usersession.it.Deployments;
+import dev.usersession.it.app.DemoAccounts;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * Two WildFly nodes share one PostgreSQL database, with no sticky sessions and no session replication: a session and
+ * its {@code @UserSession} state are the same on both. Run by {@code mvn verify -Pdatabases} (CI always).
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ClusterIT {
+
+    static final ClusterNode NODE1 = new ClusterNode("node1", 300);
+    static final ClusterNode NODE2 = new ClusterNode("node2", 400);
+
+    @BeforeAll
+    static void startNodes() throws Exception {
+        String url = System.getProperty("cluster.jdbc.url", "jdbc:postgresql://127.0.0.1:5432/test?user=postgres");
+        for (ClusterNode node : List.of(NODE1, NODE2)) {
+            node.prepare(Deployments.testApplication("app"), url);
+        }
+        NODE1.start();
+        NODE2.start();
+    }
+
+    @AfterAll
+    static void stopNodes() throws Exception {
+        NODE1.stop(false);
+        NODE2.stop(false);
+    }
+
+    private static Browser on(ClusterNode node, Browser session) throws Exception {
+        Browser browser = new Browser(node.url());
+        session.cookie().ifPresent(browser::setCookie);
+        return browser;
+    }
+
+    @Test
+    @Order(1)
+    void aSessionStartedOnOneNodeIsUsedOnTheOtherWithItsState() throws Exception {
+        Browser first = new Browser(NODE1.url());
+        first.login(first.newUser("roam"), DemoAccounts.PASSWORD);
+        first.postForm("test/counter/increment");
+        first.postForm("test/counter/increment");
+
+        Browser second = on(NODE2, first);
+        assertEquals("2", second.get("test/counter").body());
+        assertEquals("3", second.postForm("test/counter/increment").body());
+        assertEquals("3", first.get("test/counter").body(), "node 1 sees node 2's change at the next request");
+    }
+
+    @Test
+    @Order(2)
+    void logoutOnOneNodeEndsTheSessionOnBoth() throws Exception {
+        Browser first = new Browser(NODE1.url());
+        first.login(first.newUser("leave"), DemoAccounts.PASSWORD);
+        Browser second = on(NODE2, first);
+        assertEquals(200, second.get("protected").statusCode());
+
+        assertEquals(204, second.postJson("usersession/logout", "{}").statusCode());
+
+        assertEquals(401, first.get("protected").statusCode());
+    }
+
+    @Test
+    @Order(3)
+    void concurrentChangesFromBothNodesNeverLoseAnUpdateSilently() throws Exception {
+        Browser first = new Browser(NODE1.url());
+        first.login(first.newUser("race"), DemoAccounts.PASSWORD);
+        Browser second = on(NODE2, first);
+        Map<Integer, Integer> statuses = new ConcurrentHashMap<>();
+        ExecutorService clients = Executors.newFixedThreadPool(4);
+        List<Future<?>> sent = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            Browser target = i % 2 == 0 ? first : second;
+            sent.add(clients.submit(() -> statuses.merge(target.postForm("test/counter/increment").statusCode(), 1,
+                    Integer::sum)));
+        }
+        for (Future<?> request : sent) {
+            request.get(2, TimeUnit.MINUTES);
+        }
+        clients.shutdown();
+
+        int succeeded = statuses.getOrDefault(200, 0);
+        assertEquals(200, succeeded + statuses.getOrDefault(409, 0), "only 200 or 409: " + statuses);
+        assertEquals(String.valueOf(succeeded), first.get("test/counter").body());
+        assertEquals(String.valueOf(succeeded), second.get("test/counter").body());
+        System.out.println("ClusterIT: 200 concurrent increments of one session over two nodes: " + statuses);
+    }
+
+    @Test
+    @Order(4)
+    void aDatabaseOutageGives503AndTheNodesRecoverWithoutARestart() throws Exception {
+        OutageReport report = new DatabaseOutage(NODE1, NODE2).run();
+        System.out.println("ClusterIT database outage: " + report);
+        assertEquals(0, report.otherStatuses(), "only 200 or 503 during an outage: " + report);
+        assertTrue(report.unavailable() > 0, "the outage was seen: " + report);
+        assertTrue(report.recoverySeconds() < 15, "recovered within seconds: " + report);
+        assertEquals(report.acknowledged(), report.stored(), "every acknowledged write is stored: " + report);
+    }
+
+    @Test
+    @Order(5)
+    void killingANodeDuringWritesLosesNoAcknowledgedWriteAndTheOtherNodeServesOn() throws Exception {
+        CrashReport report = new NodeCrash(NODE1, NODE2).run();
+        System.out.println("ClusterIT kill -9 of node 1: " + report);
+        assertTrue(report.survivorFailures() == 0, "node 2 kept serving: " + report);
+        for (CrashReport.Client client : report.clients()) {
+            assertTrue(client.stored() == client.lastAcknowledged() || client.stored() == client.lastAcknowledged() + 1,
+                    "acknowledged writes are stored (the in-flight one may be too): " + client);
+        }
+        HttpResponse<String> stillServing = new Browser(NODE2.url()).get("test/whoami");
+        assertEquals(200, stillServing.statusCode());
+    }
+}
