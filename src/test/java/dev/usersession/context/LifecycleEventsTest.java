@@ -22,13 +22,14 @@ class LifecycleEventsTest {
             SessionEvents events = container.select(SessionEvents.class).get();
             Counter counter = container.select(Counter.class).get();
 
-            String session = sessions.open("mia", Set.of("customer"), "test").session().id();
+            String mia = "mia-" + System.nanoTime();
+            String session = sessions.open(mia, Set.of("customer"), "test").session().id();
             sessions.runIn(session, counter::increment);
             sessions.end(session, EndReason.LOGOUT);
             assertFalse(sessions.end(session, EndReason.LOGOUT), "a session ends once");
 
-            assertEquals(List.of("initialized mia", "beforeDestroyed mia", "ended mia LOGOUT", "destroyed mia"),
-                    events.seen());
+            assertEquals(List.of("initialized " + mia, "beforeDestroyed " + mia, "ended " + mia + " LOGOUT",
+                    "destroyed " + mia), events.seen());
         }
     }
 
@@ -37,13 +38,14 @@ class LifecycleEventsTest {
         try (SeContainer container = Containers.boot(Counter.class, SessionEvents.class)) {
             UserSessions sessions = container.select(UserSessions.class).get();
             SessionEvents events = container.select(SessionEvents.class).get();
-            String session = sessions.open("ned", Set.of(), "test").session().id();
+            String ned = "ned-" + System.nanoTime();
+            String session = sessions.open(ned, Set.of(), "test").session().id();
             dev.usersession.testing.TestDatabase.update(
                     "update user_session set idle_expiry = created where id = ?", session);
 
             assertFalse(sessions.find(session).isPresent());
-            assertEquals(List.of("initialized ned", "beforeDestroyed ned", "ended ned EXPIRED", "destroyed ned"),
-                    events.seen());
+            assertEquals(List.of("initialized " + ned, "beforeDestroyed " + ned, "ended " + ned + " EXPIRED",
+                    "destroyed " + ned), events.seen());
         }
     }
 }

@@ -40,9 +40,12 @@ class UserSessionScopeTest {
         }
     }
 
+    /** Opens a session of a user unique to this run (the database may hold earlier runs' sessions). */
     private String newSession(String user) {
-        return sessions.open(user, Set.of("customer"), "test").session().id();
+        return sessions.open(user + "-" + RUN, Set.of("customer"), "test").session().id();
     }
+
+    private static final long RUN = System.nanoTime();
 
     @Test
     void twoSessionsGetDifferentInstancesThroughOneProxy() {
@@ -141,7 +144,7 @@ class UserSessionScopeTest {
                 counter.increment();
             });
             counter.increment();
-            assertEquals("hal", sessions.current().orElseThrow().userName());
+            assertEquals("hal-" + RUN, sessions.current().orElseThrow().userName());
         });
         assertEquals(2, sessions.callIn(outer, counter::count));
         assertEquals(2, sessions.callIn(inner, counter::count));
@@ -180,8 +183,8 @@ class UserSessionScopeTest {
         String second = newSession("kim");
         newSession("lee");
         assertEquals(List.of(first, second),
-                sessions.listFor("kim").stream().map(dev.usersession.UserSessionInfo::id).toList());
-        assertEquals(2, sessions.endAllFor("kim", dev.usersession.EndReason.REVOKED));
-        assertTrue(sessions.listFor("kim").isEmpty());
+                sessions.listFor("kim-" + RUN).stream().map(dev.usersession.UserSessionInfo::id).toList());
+        assertEquals(2, sessions.endAllFor("kim-" + RUN, dev.usersession.EndReason.REVOKED));
+        assertTrue(sessions.listFor("kim-" + RUN).isEmpty());
     }
 }

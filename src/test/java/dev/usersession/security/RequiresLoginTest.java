@@ -33,8 +33,8 @@ class RequiresLoginTest {
         try (SeContainer container = Containers.boot(Orders.class)) {
             UserSessions sessions = container.select(UserSessions.class).get();
             Orders orders = container.select(Orders.class).get();
-            String customer = sessions.open("cus", Set.of("customer"), "test").session().id();
-            String support = sessions.open("sup", Set.of("support"), "test").session().id();
+            String customer = sessions.open("cus-" + System.nanoTime(), Set.of("customer"), "test").session().id();
+            String support = sessions.open("sup-" + System.nanoTime(), Set.of("support"), "test").session().id();
 
             assertThrows(NotLoggedInException.class, orders::mine);
             assertEquals("orders", sessions.callIn(customer, orders::mine));
