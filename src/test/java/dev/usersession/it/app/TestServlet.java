@@ -24,6 +24,12 @@ public class TestServlet extends HttpServlet {
     Reports reports;
 
     @Inject
+    HttpCounter httpCounter;
+
+    @Inject
+    dev.usersession.context.ExpiredSessionCleanup cleanup;
+
+    @Inject
     UserSessions sessions;
 
     @Inject
@@ -46,6 +52,7 @@ public class TestServlet extends HttpServlet {
                     : request.getUserPrincipal().getName() + " " + request.isUserInRole("customer")
                     + " " + request.isUserInRole("partner"));
             case "/counter" -> text(response, String.valueOf(counter.count()));
+            case "/http-counter" -> text(response, String.valueOf(httpCounter.count()));
             case "/container-session" -> text(response, request.getSession(true).getId());
             case "/db/statements" -> text(response, String.valueOf(entityManagerFactory
                     .unwrap(org.hibernate.SessionFactory.class).getStatistics().getPrepareStatementCount()));
@@ -69,6 +76,12 @@ public class TestServlet extends HttpServlet {
         String path = request.getPathInfo();
         switch (path) {
             case "/counter/increment" -> text(response, String.valueOf(counter.increment()));
+            case "/http-counter/increment" -> text(response, String.valueOf(httpCounter.increment()));
+            case "/cleanup" -> {
+                long start = System.nanoTime();
+                int removed = cleanup.removeExpired();
+                text(response, removed + " " + (System.nanoTime() - start) / 1_000_000);
+            }
             case "/counter/increment-then-flush" -> {
                 int count = counter.increment();
                 response.setContentType("text/plain");

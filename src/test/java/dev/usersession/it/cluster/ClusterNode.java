@@ -36,13 +36,20 @@ final class ClusterNode {
         this.base = Path.of(System.getProperty("jboss.home")).getParent().resolve("nodes").resolve(name);
     }
 
-    /** Copies the configured server, points it at PostgreSQL and deploys the driver and the application. */
+    /**
+     * Copies the configured server, points it at PostgreSQL (unless {@code jdbcUrl} is {@code null}: then it keeps
+     * the in-memory H2 default data source) and deploys the driver and the application.
+     */
     void prepare(WebArchive application, String jdbcUrl) throws IOException, InterruptedException {
         deleteTree(base);
         copyTree(home.resolve("standalone"), base);
         deleteTree(base.resolve("data"));
         deleteTree(base.resolve("tmp"));
         deleteTree(base.resolve("log"));
+        if (jdbcUrl == null) {
+            application.as(ZipExporter.class).exportTo(base.resolve("deployments/app.war").toFile(), true);
+            return;
+        }
         Path properties = base.resolve("node.properties");
         Files.writeString(properties, "node.jdbc.url=" + jdbcUrl + "\n");
         ProcessBuilder configure = new ProcessBuilder(home.resolve("bin/jboss-cli.sh").toString(),
