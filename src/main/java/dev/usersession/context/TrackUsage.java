@@ -8,12 +8,12 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Binds {@link UsageTrackingInterceptor}. The library's extension adds it to every {@code @UserSession} bean class;
- * applications never write it.
+ * Binds {@link UsageTrackingInterceptor}. The library's extension adds it to every business method of a
+ * {@code @UserSession} bean that is not {@code @ReadOnly}; applications never write it.
  */
 @InterceptorBinding
 @Retention(RetentionPolicy.RUNTIME)
-@Target(ElementType.TYPE)
+@Target({ElementType.TYPE, ElementType.METHOD})
 public @interface TrackUsage {
 
     /** The literal the extension adds. */

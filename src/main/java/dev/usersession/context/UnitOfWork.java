@@ -52,7 +52,7 @@ public final class UnitOfWork {
     }
 
     @SuppressWarnings("unchecked")
-    <T> T instance(Contextual<T> contextual, CreationalContext<T> creationalContext, BeanStateModel model) {
+    <T> T instance(Contextual<T> contextual, CreationalContext<T> creationalContext, BeanStateModels models) {
         Entry<T> entry = (Entry<T>) entries.get(contextual);
         if (entry != null) {
             return entry.instance;
@@ -60,6 +60,7 @@ public final class UnitOfWork {
         if (creationalContext == null) {
             return null;
         }
+        BeanStateModel model = models.of(contextual);
         if (storedStates == null) {
             storedStates = stateLoader.apply(session);
         }

@@ -6,13 +6,11 @@ import jakarta.interceptor.AroundInvoke;
 import jakarta.interceptor.Interceptor;
 import jakarta.interceptor.InvocationContext;
 import java.io.Serializable;
-import java.lang.reflect.Method;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Records that the current unit of work used a {@code @UserSession} bean, unless the called method (or its class) is
- * {@link ReadOnly}; only used beans are compared and written at the end of the unit of work.
+ * Records that the current unit of work used a {@code @UserSession} bean; only used beans are compared and written at
+ * the end of the unit of work. Bound only to methods that are not {@link ReadOnly} (see
+ * {@link UserSessionExtension}), so read-only calls are not intercepted.
  */
 @TrackUsage
 @Interceptor
@@ -20,19 +18,10 @@ import java.util.concurrent.ConcurrentHashMap;
 public class UsageTrackingInterceptor implements Serializable {
     private static final long serialVersionUID = 1L;
 
-    private static final Map<Method, Boolean> READ_ONLY = new ConcurrentHashMap<>();
-
     /** Marks the target used, then calls the method. */
     @AroundInvoke
     public Object track(InvocationContext invocation) throws Exception {
-        if (!READ_ONLY.computeIfAbsent(invocation.getMethod(), UsageTrackingInterceptor::isReadOnly)) {
-            CurrentUnitOfWork.markUsed(invocation.getTarget());
-        }
+        CurrentUnitOfWork.markUsed(invocation.getTarget());
         return invocation.proceed();
-    }
-
-    private static boolean isReadOnly(Method method) {
-        return method.isAnnotationPresent(ReadOnly.class)
-                || method.getDeclaringClass().isAnnotationPresent(ReadOnly.class);
     }
 }

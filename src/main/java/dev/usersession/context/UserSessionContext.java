@@ -31,12 +31,12 @@ public class UserSessionContext implements AlterableContext {
 
     @Override
     public <T> T get(Contextual<T> contextual, CreationalContext<T> creationalContext) {
-        return bound(contextual).instance(contextual, creationalContext, models.of(contextual));
+        return bound(contextual).instance(contextual, creationalContext, models);
     }
 
     @Override
     public <T> T get(Contextual<T> contextual) {
-        return bound(contextual).instance(contextual, null, models.of(contextual));
+        return bound(contextual).instance(contextual, null, models);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.usersession.context;
 
+import dev.usersession.ReadOnly;
 import dev.usersession.UserSession;
 import dev.usersession.UserSessionClock;
 import dev.usersession.UserSessionConfig;
@@ -22,6 +23,7 @@ import dev.usersession.state.BeanStateModel;
 import dev.usersession.state.InvalidBeanStateException;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.spi.AfterBeanDiscovery;
+import jakarta.enterprise.inject.spi.AnnotatedType;
 import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.enterprise.inject.spi.BeforeBeanDiscovery;
 import jakarta.enterprise.inject.spi.DefinitionException;
@@ -62,10 +64,19 @@ public class UserSessionExtension implements Extension {
         }
     }
 
+    /**
+     * Binds usage tracking to each business method of a {@code @UserSession} bean that is not {@link ReadOnly}: a
+     * read-only method is not intercepted at all, so reading costs no more than the scope's proxy.
+     */
     <T> void trackUsage(@Observes @WithAnnotations(UserSession.class) ProcessAnnotatedType<T> event) {
-        if (event.getAnnotatedType().isAnnotationPresent(UserSession.class)) {
-            event.configureAnnotatedType().add(TrackUsage.Literal.INSTANCE);
+        AnnotatedType<T> type = event.getAnnotatedType();
+        if (!type.isAnnotationPresent(UserSession.class) || type.isAnnotationPresent(ReadOnly.class)) {
+            return;
         }
+        event.configureAnnotatedType()
+                .filterMethods(method -> !method.isAnnotationPresent(ReadOnly.class) && !method.isStatic()
+                        && method.getJavaMember().getDeclaringClass() != Object.class)
+                .forEach(method -> method.add(TrackUsage.Literal.INSTANCE));
     }
 
     <T> void checkState(@Observes ProcessManagedBean<T> event) {
