@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Runs the JMH benchmarks (after "mvn install" at the root). Extra arguments go to JMH, e.g. a benchmark name regex.
-#   bench/run-jmh.sh                 all benchmarks: 2 forks x 5 measurement iterations each
+#   bench/run-jmh.sh                 all benchmarks: 2 forks, 3 warm-up and 8 measurement iterations of 1 s
+#   JMH_OPTS="-f 3 -i 10" bench/run-jmh.sh ProxyCall   other settings, one benchmark class
 set -euo pipefail
 cd "$(dirname "$0")"
 mvn -B -q -ntp package
-exec java -cp "target/classes:$(cat target/classpath.txt)" org.openjdk.jmh.Main -f 2 -wi 3 -w 2s -i 5 -r 2s \
+# shellcheck disable=SC2086
+exec java -cp "target/classes:$(cat target/classpath.txt)" org.openjdk.jmh.Main ${JMH_OPTS:--f 2 -wi 3 -w 1s -i 8 -r 1s} \
   -rf json -rff target/jmh-result.json "$@"

@@ -1,7 +1,6 @@
 package dev.usersession.state;
 
 import dev.usersession.state.StateFields.StateField;
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -79,7 +78,7 @@ public final class BeanStateModel {
      */
     public List<String> restore(Object instance, String json) {
         JsonObject stored;
-        try (JsonReader reader = Json.createReader(new StringReader(json))) {
+        try (JsonReader reader = StateJson.READERS.createReader(new StringReader(json))) {
             stored = reader.readObject();
         } catch (JsonException | IllegalStateException e) {
             return List.of("the stored state of @UserSession bean " + beanClass.getName() + " is not a JSON object: "

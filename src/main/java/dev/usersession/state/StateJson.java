@@ -1,12 +1,15 @@
 package dev.usersession.state;
 
+import jakarta.json.JsonReaderFactory;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.json.bind.JsonbConfig;
 import jakarta.json.bind.config.PropertyVisibilityStrategy;
+import jakarta.json.spi.JsonProvider;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
+import java.util.Map;
 
 /**
  * The one JSON-B instance that encodes bean state. Objects are written field by field, whatever the fields'
@@ -17,6 +20,9 @@ final class StateJson {
     static final Jsonb JSONB = JsonbBuilder.create(new JsonbConfig()
             .withPropertyVisibilityStrategy(new FieldsOnly())
             .withNullValues(true));
+
+    /** Looked up once: {@code Json.createReader} searches the JSON-P provider anew on every call. */
+    static final JsonReaderFactory READERS = JsonProvider.provider().createReaderFactory(Map.of());
 
     private StateJson() {
     }
