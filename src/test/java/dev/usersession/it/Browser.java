@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
 
 /**
  * A client that keeps the session cookie as a browser would (one cookie, replaced by each {@code Set-Cookie} of that
- * name, dropped by {@code Max-Age=0}) and sends the application's own {@code Origin} with every POST.
+ * name, dropped by {@code Max-Age=0}), keeps the container's {@code JSESSIONID} too once it was given one, and sends
+ * the application's own {@code Origin} with every POST.
  */
 public final class Browser {
 
@@ -30,6 +31,7 @@ public final class Browser {
 
     private final URI base;
     private String cookie;
+    private String containerSession;
 
     public Browser(URL base) {
         this.base = URI.create(base.toString().endsWith("/") ? base.toString() : base + "/");
@@ -85,8 +87,15 @@ public final class Browser {
 
     public HttpRequest.Builder request(String path) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(60));
-        if (cookie != null) {
-            builder.header("Cookie", COOKIE + "=" + cookie);
+        if (cookie != null || containerSession != null) {
+            StringBuilder header = new StringBuilder();
+            if (cookie != null) {
+                header.append(COOKIE).append('=').append(cookie);
+            }
+            if (containerSession != null) {
+                header.append(header.length() > 0 ? "; " : "").append("JSESSIONID=").append(containerSession);
+            }
+            builder.header("Cookie", header.toString());
         }
         return builder;
     }
@@ -106,6 +115,10 @@ public final class Browser {
 
     private void remember(List<String> setCookies) {
         for (String header : setCookies) {
+            if (header.startsWith("JSESSIONID=")) {
+                containerSession = header.substring("JSESSIONID=".length(), header.indexOf(';') > 0
+                        ? header.indexOf(';') : header.length());
+            }
             Matcher matcher = SET_COOKIE.matcher(header);
             if (matcher.matches()) {
                 cookie = matcher.group(2).contains("Max-Age=0") ? null : matcher.group(1);

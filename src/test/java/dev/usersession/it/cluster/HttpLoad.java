@@ -44,6 +44,7 @@ final class HttpLoad {
             Browser browser = new Browser(base);
             browser.login(browser.newUser("load"), DemoAccounts.PASSWORD);
             browser.postForm("test/counter/increment");
+            browser.get("test/http-counter");
             sessions.add(browser);
         }
         return this;

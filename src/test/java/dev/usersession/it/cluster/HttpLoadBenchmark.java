@@ -13,21 +13,23 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
  * BENCHMARKS.md's HTTP figures: the same endpoints backed by a {@code @UserSession} bean and by a {@code @SessionScoped}
  * bean (in memory: the limit), read and write, on one WildFly node with H2 and then with PostgreSQL, measured in the
  * same run; then PostgreSQL with 1,000,000 extra session rows, and the clean-up of a million expired rows under load.
- * Not a test: run it on purpose, it takes about 4 minutes:
- * {@code mvn verify -Pdatabases -Dit.test=HttpLoadBenchmark -Dtest=NONE -Dsurefire.failIfNoSpecifiedTests=false}.
+ * Not a test: run it on purpose, it takes about 10 minutes:
+ * {@code mvn verify -Dit.test=HttpLoadBenchmark -Dtest=NONE -Dsurefire.failIfNoSpecifiedTests=false}
+ * (PostgreSQL must run on 127.0.0.1:5432).
  * Results go to the console and to {@code target/http-load.txt}.
  */
 class HttpLoadBenchmark {
 
     private static final int CLIENTS = 8;
     private static final long WARM_UP = 3_000;
-    private static final long MEASURE = 8_000;
+    private static final long MEASURE = 6_000;
     private static final String PG = "jdbc:postgresql://127.0.0.1:5432/test?user=postgres";
 
     private final List<String> report = new ArrayList<>();
@@ -53,15 +55,36 @@ class HttpLoadBenchmark {
     }
 
     private void pairs(HttpLoad load, String database) throws Exception {
+        // Warm the server and the client up on all four endpoints first, so that the order of the measured runs
+        // does not decide which one pays for the JIT.
+        for (String path : new String[] {"test/http-counter", "test/counter"}) {
+            load.run("warm-up", b -> b.get(path), 0, WARM_UP);
+            load.run("warm-up", b -> b.postForm(path + "/increment"), 0, WARM_UP);
+        }
         say("== " + database + ", " + CLIENTS + " clients, " + MEASURE / 1000 + " s each after " + WARM_UP / 1000
-                + " s warm-up");
-        HttpLoad.Result memoryRead = load.run("@SessionScoped read", b -> b.get("test/http-counter"), WARM_UP,
-                MEASURE);
-        HttpLoad.Result userRead = load.run("@UserSession read", b -> b.get("test/counter"), WARM_UP, MEASURE);
-        HttpLoad.Result memoryWrite = load.run("@SessionScoped write",
-                b -> b.postForm("test/http-counter/increment"), WARM_UP, MEASURE);
-        HttpLoad.Result userWrite = load.run("@UserSession write", b -> b.postForm("test/counter/increment"),
-                WARM_UP, MEASURE);
+                + " s warm-up (and a 12 s warm-up of all four endpoints)");
+        // Two rounds, in opposite orders; each figure is the better of its two runs, so that neither side of a pair
+        // is penalised by running first while the server still warms up.
+        HttpLoad.Result memoryRead = null;
+        HttpLoad.Result userRead = null;
+        HttpLoad.Result memoryWrite = null;
+        HttpLoad.Result userWrite = null;
+        for (int round = 0; round < 2; round++) {
+            boolean userFirst = round == 1;
+            for (int i = 0; i < 2; i++) {
+                if (userFirst == (i == 0)) {
+                    userRead = best(userRead, load.run("@UserSession read", b -> b.get("test/counter"), WARM_UP,
+                            MEASURE));
+                    userWrite = best(userWrite, load.run("@UserSession write",
+                            b -> b.postForm("test/counter/increment"), WARM_UP, MEASURE));
+                } else {
+                    memoryRead = best(memoryRead, load.run("@SessionScoped read", b -> b.get("test/http-counter"),
+                            WARM_UP, MEASURE));
+                    memoryWrite = best(memoryWrite, load.run("@SessionScoped write",
+                            b -> b.postForm("test/http-counter/increment"), WARM_UP, MEASURE));
+                }
+            }
+        }
         for (HttpLoad.Result result : List.of(memoryRead, userRead, memoryWrite, userWrite)) {
             say(result.toString());
             assertEquals(0, result.errors(), result.name());
@@ -70,7 +93,12 @@ class HttpLoadBenchmark {
                 userRead.perSecond() / memoryRead.perSecond(), userWrite.perSecond() / memoryWrite.perSecond()));
     }
 
+    private static HttpLoad.Result best(HttpLoad.Result current, HttpLoad.Result candidate) {
+        return current == null || candidate.perSecond() > current.perSecond() ? candidate : current;
+    }
+
     private void scale(ClusterNode node, HttpLoad load) throws Exception {
+        load.run("warm-up", b -> b.get("test/counter"), 0, WARM_UP);
         HttpLoad.Result small = load.run("read, few rows", b -> b.get("test/counter"), WARM_UP, MEASURE);
         long inserted = System.nanoTime();
         sql("insert into user_session (id, user_name, user_groups, created, last_access, idle_expiry, "
@@ -80,20 +108,33 @@ class HttpLoadBenchmark {
         sql("analyze user_session");
         say(String.format("inserted 1,000,000 session rows in %.1f s", (System.nanoTime() - inserted) / 1e9));
         HttpLoad.Result large = load.run("read, +1,000,000 rows", b -> b.get("test/counter"), WARM_UP, MEASURE);
+        HttpLoad.Result smallAgain = load.run("read, few rows (again)", b -> b.get("test/counter"), WARM_UP, MEASURE);
         say(small.toString());
         say(large.toString());
-        say(String.format("p50 ratio 1M/few %.2f, p99 ratio %.2f", large.p50Millis() / small.p50Millis(),
-                large.p99Millis() / small.p99Millis()));
+        say(smallAgain.toString());
+        say(String.format("ratio 1M / few rows (mean of the runs before and after): p50 %.2f, p99 %.2f",
+                2 * large.p50Millis() / (small.p50Millis() + smallAgain.p50Millis()),
+                2 * large.p99Millis() / (small.p99Millis() + smallAgain.p99Millis())));
 
+        sql("insert into user_session (id, user_name, user_groups, created, last_access, idle_expiry, "
+                + "absolute_expiry, client, state_version) select 'bulk-' || g, 'bulk-user-' || (g % 100000), '', "
+                + "now(), now(), now() + interval '1 hour', now() + interval '2 hours', 'bulk', 0 "
+                + "from generate_series(1, 1000000) g on conflict do nothing");
         sql("update user_session set idle_expiry = now() - interval '1 minute' where id like 'bulk-%'");
         String[] cleanup = new String[1];
         Thread cleaner = new Thread(() -> cleanup[0] = triggerCleanup(node));
         cleaner.start();
+        long cleanupStart = System.nanoTime();
         HttpLoad.Result during = load.run("read during clean-up", b -> b.get("test/counter"), 0, MEASURE);
-        cleaner.join();
         say(during.toString());
-        say("clean-up removed and took (ms): " + cleanup[0] + "; p99 during / before: "
-                + String.format("%.2f", during.p99Millis() / small.p99Millis()));
+        say(String.format("p99 during clean-up / before: %.2f", during.p99Millis() / smallAgain.p99Millis()));
+        cleaner.join(TimeUnit.MINUTES.toMillis(2));
+        long left = count("select count(*) from user_session where id like 'bulk-%'");
+        double seconds = (System.nanoTime() - cleanupStart) / 1e9;
+        say(cleaner.isAlive()
+                ? String.format("clean-up: %d of 1,000,000 rows removed in %.0f s (%.0f rows/s); stopped there",
+                        1_000_000 - left, seconds, (1_000_000 - left) / seconds)
+                : "clean-up removed and took (ms): " + cleanup[0]);
         sql("delete from user_session where id like 'bulk-%'");
     }
 
@@ -104,10 +145,18 @@ class HttpLoadBenchmark {
                     .header("Origin", "http://127.0.0.1:" + node.url().getPort())
                     .timeout(java.time.Duration.ofMinutes(10))
                     .POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build();
-            return java.net.http.HttpClient.newHttpClient()
+            return java.net.http.HttpClient.newBuilder().version(java.net.http.HttpClient.Version.HTTP_1_1).build()
                     .send(request, java.net.http.HttpResponse.BodyHandlers.ofString()).body().trim();
         } catch (Exception e) {
             return "failed: " + e;
+        }
+    }
+
+    private static long count(String query) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(PG); Statement sql = connection.createStatement();
+                var result = sql.executeQuery(query)) {
+            result.next();
+            return result.getLong(1);
         }
     }
 
