@@ -38,7 +38,18 @@ const shop = {
     return error.message;
   },
 
+  // The bar at the top of the signed-in pages: brand, navigation, who is signed in, sign out.
   async header(active) {
+    document.querySelector('header.bar').innerHTML = `<div class="inner">
+      <a class="brand" href="index.html">usersession <span>shop</span></a>
+      <nav>
+        <a href="index.html" data-page="shop">Shop</a>
+        <a href="sessions.html" data-page="sessions">Your sessions</a>
+        <a href="account.html" data-page="account">Account</a>
+      </nav>
+      <span class="who"></span>
+      <button class="secondary" id="logout">Sign out</button>
+    </div>`;
     const me = await shop.api('api/account/me');
     document.querySelector('.who').textContent = 'Signed in as ' + me.user;
     document.querySelectorAll('nav a').forEach(a => a.classList.toggle('active', a.dataset.page === active));
