@@ -38,6 +38,18 @@ class UserSessionStateIT {
     @ArquillianResource
     Deployer deployer;
 
+    /** Code that runs against the deployed application. */
+    interface WithApplication {
+        void run(URL base) throws Exception;
+    }
+
+    /** Deploys the application, runs the code, and undeploys it whatever happens. */
+    private void deployed(WithApplication test) throws Exception {
+        deployed(base -> {
+            test.run(base());
+        });
+    }
+
     private URL base() throws Exception {
         return new URL("http://127.0.0.1:" + (8080 + Integer.getInteger("wildfly.port.offset", 100)) + "/" + APP
                 + "/");
@@ -45,9 +57,8 @@ class UserSessionStateIT {
 
     @Test
     void stateSetInOneRequestIsThereInTheNextAndAfterARedeployment() throws Exception {
-        deployer.deploy(APP);
-        try {
-            Browser browser = new Browser(base());
+        deployed(base -> {
+            Browser browser = new Browser(base);
             browser.login(browser.newUser("alice"), DemoAccounts.PASSWORD);
             assertEquals("1", browser.postForm("test/counter/increment").body());
             assertEquals("2", browser.postForm("test/counter/increment").body());
@@ -58,32 +69,26 @@ class UserSessionStateIT {
 
             assertEquals("2", browser.get("test/counter").body(), "same cookie, state kept");
             assertEquals("3", browser.postForm("test/counter/increment").body());
-        } finally {
-            deployer.undeploy(APP);
-        }
+        });
     }
 
     @Test
     void stateIsStoredBeforeAnEarlyCommittedOrLargeResponse() throws Exception {
-        deployer.deploy(APP);
-        try {
-            Browser browser = new Browser(base());
+        deployed(base -> {
+            Browser browser = new Browser(base);
             browser.login(browser.newUser("bob"), DemoAccounts.PASSWORD);
             assertEquals(200, browser.postForm("test/counter/increment-then-flush").statusCode());
             HttpResponse<String> large = browser.postForm("test/counter/increment-large");
             assertEquals(200, large.statusCode());
             assertTrue(large.body().length() > 200_000);
             assertEquals("2", browser.get("test/counter").body());
-        } finally {
-            deployer.undeploy(APP);
-        }
+        });
     }
 
     @Test
     void concurrentChangesNeverLoseAnUpdateSilently() throws Exception {
-        deployer.deploy(APP);
-        try {
-            Browser browser = new Browser(base());
+        deployed(base -> {
+            Browser browser = new Browser(base);
             browser.login(browser.newUser("dave"), DemoAccounts.PASSWORD);
             Map<Integer, Integer> statuses = new ConcurrentHashMap<>();
             ExecutorService clients = Executors.newFixedThreadPool(6);
@@ -101,8 +106,6 @@ class UserSessionStateIT {
             assertEquals(120, succeeded + statuses.getOrDefault(409, 0), "only 200 or 409: " + statuses);
             assertEquals(String.valueOf(succeeded), browser.get("test/counter").body(), statuses.toString());
             System.out.println("UserSessionStateIT: 120 concurrent increments on one session: " + statuses);
-        } finally {
-            deployer.undeploy(APP);
-        }
+        });
     }
 }
