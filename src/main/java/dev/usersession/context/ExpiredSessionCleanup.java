@@ -3,6 +3,7 @@ package dev.usersession.context;
 import dev.usersession.EndReason;
 import dev.usersession.UserSessionClock;
 import dev.usersession.UserSessionConfig;
+import dev.usersession.UserSessionConflictException;
 import dev.usersession.spi.SessionRecord;
 import dev.usersession.spi.UserSessionStore;
 import jakarta.annotation.PreDestroy;
@@ -32,6 +33,7 @@ public class ExpiredSessionCleanup {
 
     private static final Logger LOG = Logger.getLogger(ExpiredSessionCleanup.class.getName());
     private static final String EXECUTOR = "java:comp/DefaultManagedScheduledExecutorService";
+    private static final int MAX_COLLISIONS_IN_A_ROW = 5;
 
     @Inject
     UserSessionStore store;
@@ -74,23 +76,44 @@ public class ExpiredSessionCleanup {
 
     /**
      * Removes every session expired now, batch by batch, and fires {@code UserSessionEnded} (reason EXPIRED) for
-     * each.
+     * each. A batch that collided with another node's clean-up is tried again (a few times in a row at most).
      *
      * @return how many sessions this call removed
      */
     public int removeExpired() {
         int batchSize = config.cleanupBatchSize();
         int removed = 0;
-        List<SessionRecord> batch;
-        do {
-            batch = store.deleteExpired(clock.now(), batchSize);
+        int collisions = 0;
+        while (true) {
+            List<SessionRecord> batch;
+            try {
+                batch = store.deleteExpired(clock.now(), batchSize);
+                collisions = 0;
+            } catch (UserSessionConflictException anotherNodeTookThem) {
+                if (++collisions > MAX_COLLISIONS_IN_A_ROW) {
+                    throw anotherNodeTookThem;
+                }
+                pause();
+                continue;
+            }
             for (SessionRecord session : batch) {
                 cache.remove(session.id());
                 events.ended(session.toInfo(), EndReason.EXPIRED);
             }
             removed += batch.size();
-        } while (batch.size() == batchSize);
-        return removed;
+            if (batch.size() < batchSize) {
+                return removed;
+            }
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(ThreadLocalRandom.current().nextLong(10, 100));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while removing expired sessions", e);
+        }
     }
 
     private void removeExpiredAndLog() {

@@ -138,10 +138,24 @@ public class JpaUserSessionStore implements UserSessionStore {
 
     @Override
     public List<SessionRecord> deleteExpired(Instant now, int limit) {
+        try {
+            return deleteExpiredBatch(now, limit);
+        } catch (RuntimeException e) {
+            if (ConstraintViolations.isLostRace(e)) {
+                // Another node is removing the same rows and the database chose this batch as the deadlock victim.
+                throw new UserSessionConflictException(null, "Another node's clean-up of expired sessions took these "
+                        + "rows at the same time; nothing of this batch was deleted");
+            }
+            throw e;
+        }
+    }
+
+    private List<SessionRecord> deleteExpiredBatch(Instant now, int limit) {
         return transactions.write(entityManager -> {
-            // Any 500 expired rows will do: no ORDER BY, so the database is free to use either expiry index.
+            // In id order, so that two nodes cleaning at once take the same rows in the same order.
             List<SessionRecord> expired = entityManager.createQuery("select s from UserSessionEntity s "
-                            + "where s.idleExpiry <= :now or s.absoluteExpiry <= :now", UserSessionEntity.class)
+                            + "where s.idleExpiry <= :now or s.absoluteExpiry <= :now order by s.id",
+                            UserSessionEntity.class)
                     .setParameter("now", now)
                     .setMaxResults(limit)
                     .getResultList()

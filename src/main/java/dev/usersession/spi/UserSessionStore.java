@@ -60,7 +60,9 @@ public interface UserSessionStore {
 
     /**
      * Deletes up to {@code limit} sessions that expired at {@code now}, with their bean states, in one transaction.
-     * Several nodes may run it at once: a session is deleted by one of them, and none waits for the other for long.
+     * Several nodes may run it at once: a session is deleted by one of them, and none waits for the other for long;
+     * a batch that the database aborts because of another node's batch (a deadlock) deletes nothing and throws
+     * {@link UserSessionConflictException}, so that the caller tries again.
      *
      * @return the sessions this call selected and that are gone afterwards
      */
