@@ -45,9 +45,12 @@ class UserSessionStateIT {
 
     /** Deploys the application, runs the code, and undeploys it whatever happens. */
     private void deployed(WithApplication test) throws Exception {
-        deployed(base -> {
+        deployer.deploy(APP);
+        try {
             test.run(base());
-        });
+        } finally {
+            deployer.undeploy(APP);
+        }
     }
 
     private URL base() throws Exception {
