@@ -1,6 +1,7 @@
 package dev.usersession.security;
 
 import dev.usersession.web.ErrorResponses;
+import dev.usersession.web.Failure;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
@@ -37,7 +38,7 @@ public class UserSessionAuthenticationMechanism implements HttpAuthenticationMec
             return credential != null ? login.login(request, response, context, credential)
                     : sessionAuthentication.authenticate(request, response, context);
         } catch (RuntimeException e) {
-            if (!ErrorResponses.isDatabaseFailure(e)) {
+            if (!Failure.isDatabaseFailure(e)) {
                 throw e;
             }
             request.setAttribute(RequestAttributes.UNAVAILABLE, Boolean.TRUE);

@@ -20,11 +20,6 @@ public class ErrorResponses {
     private static final Logger LOG = Logger.getLogger(ErrorResponses.class.getName());
     private static final String RETRY_AFTER_SECONDS = "5";
 
-    /** @return whether the exception comes from a database that failed or could not be reached */
-    public static boolean isDatabaseFailure(Throwable thrown) {
-        return Failure.isDatabaseFailure(thrown);
-    }
-
     /**
      * Answers with the response the exception stands for.
      *
