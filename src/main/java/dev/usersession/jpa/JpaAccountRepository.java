@@ -64,7 +64,7 @@ public class JpaAccountRepository {
             if (lock != null) {
                 entityManager.createQuery("update UserSessionAccount a set a.lockedUntil = :until "
                         + "where a.name = :name")
-                        .setParameter("until", now.plus(lock))
+                        .setParameter("until", DatabaseTime.of(now.plus(lock)))
                         .setParameter("name", name)
                         .executeUpdate();
             }

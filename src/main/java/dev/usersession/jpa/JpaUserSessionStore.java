@@ -130,8 +130,8 @@ public class JpaUserSessionStore implements UserSessionStore {
     public boolean touch(String sessionId, Instant lastAccess, Instant idleExpiry) {
         return transactions.write(entityManager -> entityManager.createQuery("update UserSessionEntity s "
                         + "set s.lastAccess = :lastAccess, s.idleExpiry = :idleExpiry where s.id = :sessionId")
-                .setParameter("lastAccess", lastAccess)
-                .setParameter("idleExpiry", idleExpiry)
+                .setParameter("lastAccess", DatabaseTime.of(lastAccess))
+                .setParameter("idleExpiry", DatabaseTime.of(idleExpiry))
                 .setParameter("sessionId", sessionId)
                 .executeUpdate() == 1);
     }
@@ -156,7 +156,7 @@ public class JpaUserSessionStore implements UserSessionStore {
             List<SessionRecord> expired = entityManager.createQuery("select s from UserSessionEntity s "
                             + "where s.idleExpiry <= :now or s.absoluteExpiry <= :now order by s.id",
                             UserSessionEntity.class)
-                    .setParameter("now", now)
+                    .setParameter("now", DatabaseTime.of(now))
                     .setMaxResults(limit)
                     .getResultList()
                     .stream()
@@ -169,7 +169,7 @@ public class JpaUserSessionStore implements UserSessionStore {
             int deleted = entityManager.createQuery("delete from UserSessionEntity s where s.id in :ids "
                             + "and (s.idleExpiry <= :now or s.absoluteExpiry <= :now)")
                     .setParameter("ids", ids)
-                    .setParameter("now", now)
+                    .setParameter("now", DatabaseTime.of(now))
                     .executeUpdate();
             // With the shipped schema the database cascades this; without the cascade it is still done here, and only
             // for sessions that are really gone.
@@ -222,7 +222,7 @@ public class JpaUserSessionStore implements UserSessionStore {
                         + "set b.state = :state, b.version = b.version + 1, b.updated = :now "
                         + "where b.sessionId = :sessionId and b.beanId = :beanId and b.version = :version")
                 .setParameter("state", change.json())
-                .setParameter("now", now)
+                .setParameter("now", DatabaseTime.of(now))
                 .setParameter("sessionId", sessionId)
                 .setParameter("beanId", change.beanId())
                 .setParameter("version", change.expectedVersion())

@@ -36,8 +36,13 @@ public class StoreTransactions {
         Instance<EntityManager> source = entityManagers();
         EntityManager entityManager = source.get();
         try {
+            if (entityManager.isJoinedToTransaction()) {
+                // The container's JTA transaction of this method (or a caller's resource-local one) is running:
+                // never call getTransaction() then, EclipseLink marks a JTA transaction for rollback when asked.
+                return work.apply(entityManager);
+            }
             EntityTransaction local = resourceLocalTransaction(entityManager);
-            if (local == null || local.isActive()) {
+            if (local == null) {
                 return work.apply(entityManager);
             }
             local.begin();

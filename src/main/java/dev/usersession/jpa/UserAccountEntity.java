@@ -1,16 +1,19 @@
 package dev.usersession.jpa;
 
+import jakarta.persistence.Cacheable;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 
 /**
  * Row of table {@code user_account}, read by the library's JPA identity store: a user name, a password hash in the
  * Jakarta Security {@code Pbkdf2PasswordHash} format, groups, the failed-login counter and whether the account is
  * enabled. Add this class to the persistence unit when the application uses that identity store.
  */
+@Cacheable(false)
 @Entity(name = "UserSessionAccount")
 @Table(name = "user_account")
 public class UserAccountEntity {
@@ -29,13 +32,13 @@ public class UserAccountEntity {
     private int failedAttempts;
 
     @Column(name = "locked_until")
-    private Instant lockedUntil;
+    private OffsetDateTime lockedUntil;
 
     @Column(name = "enabled", nullable = false)
     private boolean enabled;
 
     @Column(name = "created", nullable = false)
-    private Instant created;
+    private OffsetDateTime created;
 
     /** For JPA. */
     protected UserAccountEntity() {
@@ -46,10 +49,11 @@ public class UserAccountEntity {
         this.passwordHash = passwordHash;
         this.groups = groups;
         this.enabled = true;
-        this.created = created;
+        this.created = DatabaseTime.of(created);
     }
 
     StoredAccount toRecord() {
-        return new StoredAccount(name, passwordHash, Groups.split(groups), failedAttempts, lockedUntil, enabled);
+        return new StoredAccount(name, passwordHash, Groups.split(groups), failedAttempts,
+                DatabaseTime.toInstant(lockedUntil), enabled);
     }
 }

@@ -1,6 +1,7 @@
 package dev.usersession.jpa;
 
 import dev.usersession.spi.BeanStateRecord;
+import jakarta.persistence.Cacheable;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -8,12 +9,14 @@ import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 import java.io.Serializable;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.Objects;
 
 /**
  * Row of table {@code user_session_bean}: the JSON state of one {@code @UserSession} bean in one session, with the
  * version that guards concurrent writes. Add this class to the application's persistence unit.
  */
+@Cacheable(false)
 @Entity
 @IdClass(UserSessionBeanEntity.Key.class)
 @Table(name = "user_session_bean")
@@ -34,7 +37,7 @@ public class UserSessionBeanEntity {
     private long version;
 
     @Column(name = "updated", nullable = false)
-    private Instant updated;
+    private OffsetDateTime updated;
 
     /** For JPA. */
     protected UserSessionBeanEntity() {
@@ -45,7 +48,7 @@ public class UserSessionBeanEntity {
         this.beanId = beanId;
         this.state = state;
         this.version = version;
-        this.updated = updated;
+        this.updated = DatabaseTime.of(updated);
     }
 
     /** @return the record this row holds */

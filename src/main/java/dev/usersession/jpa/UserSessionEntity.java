@@ -1,17 +1,20 @@
 package dev.usersession.jpa;
 
 import dev.usersession.spi.SessionRecord;
+import jakarta.persistence.Cacheable;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Index;
 import jakarta.persistence.Table;
-import java.time.Instant;
+import java.time.OffsetDateTime;
 
 /**
  * Row of table {@code user_session}: one per live session. The primary key is the SHA-256 of the session's token;
- * the token itself is never stored. Add this class to the application's persistence unit.
+ * the token itself is never stored. Add this class to the application's persistence unit. Never held in the
+ * provider's shared cache ({@code @Cacheable(false)}): other nodes change these rows.
  */
+@Cacheable(false)
 @Entity
 @Table(name = "user_session", indexes = {
         @Index(name = "user_session_user_name", columnList = "user_name"),
@@ -30,16 +33,16 @@ public class UserSessionEntity {
     private String groups;
 
     @Column(name = "created", nullable = false)
-    private Instant created;
+    private OffsetDateTime created;
 
     @Column(name = "last_access", nullable = false)
-    private Instant lastAccess;
+    private OffsetDateTime lastAccess;
 
     @Column(name = "idle_expiry", nullable = false)
-    private Instant idleExpiry;
+    private OffsetDateTime idleExpiry;
 
     @Column(name = "absolute_expiry", nullable = false)
-    private Instant absoluteExpiry;
+    private OffsetDateTime absoluteExpiry;
 
     @Column(name = "client", length = 512, nullable = false)
     private String client;
@@ -57,10 +60,10 @@ public class UserSessionEntity {
         entity.id = record.id();
         entity.userName = record.userName();
         entity.groups = Groups.join(record.groups());
-        entity.created = record.created();
-        entity.lastAccess = record.lastAccess();
-        entity.idleExpiry = record.idleExpiry();
-        entity.absoluteExpiry = record.absoluteExpiry();
+        entity.created = DatabaseTime.of(record.created());
+        entity.lastAccess = DatabaseTime.of(record.lastAccess());
+        entity.idleExpiry = DatabaseTime.of(record.idleExpiry());
+        entity.absoluteExpiry = DatabaseTime.of(record.absoluteExpiry());
         entity.client = record.client();
         entity.stateVersion = record.stateVersion();
         return entity;
@@ -68,7 +71,9 @@ public class UserSessionEntity {
 
     /** @return the record this row holds */
     SessionRecord toRecord() {
-        return new SessionRecord(id, userName, Groups.split(groups), created, lastAccess, idleExpiry, absoluteExpiry,
+        return new SessionRecord(id, userName, Groups.split(groups), DatabaseTime.toInstant(created),
+                DatabaseTime.toInstant(lastAccess), DatabaseTime.toInstant(idleExpiry),
+                DatabaseTime.toInstant(absoluteExpiry),
                 client, stateVersion);
     }
 }

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The SQL budget of design.md, counted by Hibernate's statistics on the running server, one request at a time. The
+ * The SQL budget of design.md, counted by the database (H2's query statistics) on the running server, one request at a time. The
  * count is read through a test endpoint that itself runs no statement.
  */
 @ExtendWith(ArquillianExtension.class)
@@ -49,9 +49,9 @@ class StatementBudgetIT {
         long changeBean = statementsOf(() -> browser.postForm("test/counter/increment").statusCode());
         long readAfterChange = statementsOf(() -> browser.get("test/counter").statusCode());
 
-        System.out.printf("StatementBudgetIT (WildFly): anonymous %d, authenticated without bean %d, "
-                + "read bean %d, change one bean %d, read after change %d%n", anonymousRequest, noBean, readBean,
-                changeBean, readAfterChange);
+        System.out.printf("StatementBudgetIT (%s): anonymous %d, authenticated without bean %d, "
+                + "read bean %d, change one bean %d, read after change %d%n", System.getProperty("arquillian.launch",
+                "wildfly"), anonymousRequest, noBean, readBean, changeBean, readAfterChange);
         assertEquals(0, anonymousRequest, "anonymous request");
         assertEquals(1, noBean, "authenticated, touches no bean");
         assertEquals(1, readBean, "reads a bean this node holds: session row only");

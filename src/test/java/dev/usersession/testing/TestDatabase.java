@@ -19,6 +19,9 @@ public final class TestDatabase {
     /** Which database: {@code h2}, {@code postgresql} or {@code mariadb}. */
     public static final String KIND = System.getProperty("usersession.test.database", "h2");
 
+    /** Which JPA provider: {@code hibernate} (the default) or {@code eclipselink}. */
+    public static final String JPA_PROVIDER = System.getProperty("usersession.test.jpa", "hibernate");
+
     /** JDBC URL shared by every container a test boots, so that a second container sees the first one's rows. */
     public static final String URL = switch (KIND) {
         case "h2" -> "jdbc:h2:mem:usersession;DB_CLOSE_DELAY=-1";

@@ -11,12 +11,11 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.Persistence;
 import java.util.Map;
-import org.hibernate.SessionFactory;
-import org.hibernate.stat.Statistics;
 
 /**
  * What an application on Java SE writes to give the library its persistence unit: a resource-local
- * EntityManagerFactory and a {@code @UserSessionPersistence} producer with a disposer.
+ * EntityManagerFactory and a {@code @UserSessionPersistence} producer with a disposer. The JPA provider is Hibernate,
+ * or EclipseLink with {@code -Dusersession.test.jpa=eclipselink}; statements go through {@link CountingDriver}.
  */
 @ApplicationScoped
 public class TestPersistence {
@@ -26,8 +25,9 @@ public class TestPersistence {
     @PostConstruct
     void open() {
         TestDatabase.createSchema();
-        factory = Persistence.createEntityManagerFactory("usersession-test",
-                Map.of("jakarta.persistence.jdbc.url", TestDatabase.URL,
+        factory = Persistence.createEntityManagerFactory("usersession-test-" + TestDatabase.JPA_PROVIDER,
+                Map.of("jakarta.persistence.jdbc.driver", CountingDriver.class.getName(),
+                        "jakarta.persistence.jdbc.url", CountingDriver.wrap(TestDatabase.URL),
                         "jakarta.persistence.jdbc.user", TestDatabase.USER,
                         "jakarta.persistence.jdbc.password", TestDatabase.PASSWORD));
     }
@@ -46,10 +46,5 @@ public class TestPersistence {
 
     void closeEntityManager(@Disposes @UserSessionPersistence EntityManager entityManager) {
         entityManager.close();
-    }
-
-    /** @return Hibernate's statement statistics of this factory */
-    public Statistics statistics() {
-        return factory.unwrap(SessionFactory.class).getStatistics();
     }
 }

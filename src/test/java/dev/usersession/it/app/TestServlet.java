@@ -41,8 +41,8 @@ public class TestServlet extends HttpServlet {
     @PersistenceContext(unitName = "it")
     EntityManager entityManager;
 
-    @jakarta.persistence.PersistenceUnit(unitName = "it")
-    jakarta.persistence.EntityManagerFactory entityManagerFactory;
+    @Inject
+    ExecutedStatements executedStatements;
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -54,8 +54,7 @@ public class TestServlet extends HttpServlet {
             case "/counter" -> text(response, String.valueOf(counter.count()));
             case "/http-counter" -> text(response, String.valueOf(httpCounter.count()));
             case "/container-session" -> text(response, request.getSession(true).getId());
-            case "/db/statements" -> text(response, String.valueOf(entityManagerFactory
-                    .unwrap(org.hibernate.SessionFactory.class).getStatistics().getPrepareStatementCount()));
+            case "/db/statements" -> text(response, String.valueOf(executedStatements.count()));
             case "/reports/mine" -> text(response, reports.mine());
             case "/reports/all" -> text(response, reports.all());
             case "/db/contains" -> text(response, String.valueOf(tablesContain(request.getParameter("value"))));
