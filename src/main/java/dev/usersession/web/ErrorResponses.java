@@ -42,14 +42,24 @@ public class ErrorResponses {
         return true;
     }
 
-    /** Answers with a status, a short code and a sentence. */
+    /** Answers with a status, a short code and a sentence (503 with a {@code Retry-After}). */
     public void write(HttpServletRequest request, HttpServletResponse response, int status, String code,
             String message) {
+        write(request, response, status, code, message,
+                status == HttpServletResponse.SC_SERVICE_UNAVAILABLE ? RETRY_AFTER_SECONDS : null);
+    }
+
+    /**
+     * Answers with a status, a short code, a sentence and a {@code Retry-After} header when {@code retryAfterSeconds}
+     * is not {@code null}. The body's length is set, so the response is committed when this returns.
+     */
+    public void write(HttpServletRequest request, HttpServletResponse response, int status, String code,
+            String message, String retryAfterSeconds) {
         response.reset();
         response.setStatus(status);
         response.setHeader("Cache-Control", "no-store");
-        if (status == HttpServletResponse.SC_SERVICE_UNAVAILABLE) {
-            response.setHeader("Retry-After", RETRY_AFTER_SECONDS);
+        if (retryAfterSeconds != null) {
+            response.setHeader("Retry-After", retryAfterSeconds);
         }
         response.setCharacterEncoding("UTF-8");
         String body;

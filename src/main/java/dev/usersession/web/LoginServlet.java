@@ -113,8 +113,8 @@ public class LoginServlet extends HttpServlet {
             message = "Wrong user name or password.";
         }
         if (json) {
-            errors.write(request, response, status, code, message);
-            retryAfter.ifPresent(wait -> response.setHeader("Retry-After", String.valueOf(seconds(wait))));
+            errors.write(request, response, status, code, message,
+                    retryAfter.map(wait -> String.valueOf(seconds(wait))).orElse(null));
         } else {
             response.reset();
             Redirects.seeOther(request, response, config.loginPage() + "?error=" + code, "/");

@@ -32,6 +32,12 @@ class CookieFuzzIT {
 
     private static final int VALUES = 10_000;
 
+    /**
+     * Payara refuses a request whose headers exceed 8 KiB with its own empty 400 before any application code runs
+     * (WildFly allows more): such a value may get that 400 instead of the library's 401.
+     */
+    private static final int HEADER_LIMIT = 8 * 1024 - 100;
+
     @Deployment(testable = false)
     static WebArchive application() {
         return Deployments.testApplication("fuzz");
@@ -47,14 +53,19 @@ class CookieFuzzIT {
         Map<Integer, Integer> statuses = new HashMap<>();
         List<String> values = hostileValues(new Random(20261125));
         List<String> unexpected = new ArrayList<>();
+        int oversized = 0;
         for (String value : values) {
             int status = RawHttp.getStatus(base, "protected", "Cookie: " + value);
+            if (status == 400 && value.length() > HEADER_LIMIT) {
+                oversized++;
+                continue;
+            }
             statuses.merge(status, 1, Integer::sum);
             if (status != 401 && unexpected.size() < 5) {
                 unexpected.add(status + " for " + (value.length() > 80 ? value.substring(0, 80) + "..." : value));
             }
         }
-        assertEquals(Map.of(401, VALUES), statuses, "status counts; first unexpected: " + unexpected);
+        assertEquals(Map.of(401, VALUES - oversized), statuses, "status counts; first unexpected: " + unexpected);
         assertEquals(sessionsBefore, inspector.get("test/db/count?table=user_session").body());
     }
 

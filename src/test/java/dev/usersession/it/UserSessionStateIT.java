@@ -54,8 +54,7 @@ class UserSessionStateIT {
     }
 
     private URL base() throws Exception {
-        return new URL("http://127.0.0.1:" + (8080 + Integer.getInteger("wildfly.port.offset", 100)) + "/" + APP
-                + "/");
+        return new URL("http://127.0.0.1:" + Integer.getInteger("it.http.port") + "/" + APP + "/");
     }
 
     @Test

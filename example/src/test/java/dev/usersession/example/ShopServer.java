@@ -7,16 +7,20 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The example's WildFly (unpacked, configured and given the shop by {@code mvn package}) as a process the test starts
- * and stops, as a person would with {@code example/run.sh}: a real restart, not a redeployment.
+ * The example's server as a process the test starts and stops, as a person would with {@code example/run.sh}: a real
+ * restart, not a redeployment. WildFly (unpacked, configured and given the shop by {@code mvn package}), or Payara
+ * Micro with {@code -Dshop.server=payara} (the payara profile), which keeps its runtime directory, and so its H2
+ * database, in target/ between starts.
  */
 final class ShopServer {
 
-    private final File home = new File(System.getProperty("shop.wildfly.home"));
+    private final boolean payara = "payara".equals(System.getProperty("shop.server"));
     private final int offset = Integer.getInteger("shop.port.offset", 200);
+    private final File target = new File(System.getProperty("shop.war")).getParentFile();
     private Process process;
 
     /** @return the shop's URL */
@@ -24,11 +28,21 @@ final class ShopServer {
         return "http://127.0.0.1:" + (8080 + offset) + "/shop/";
     }
 
+    private List<String> command() {
+        if (payara) {
+            return List.of(System.getProperty("shop.payara.java"), "-Xmx512m", "-jar",
+                    System.getProperty("shop.payara.jar"), "--deploy", System.getProperty("shop.war"),
+                    "--rootDir", new File(target, "payara-shop-test").getPath(), "--nocluster",
+                    "--port", String.valueOf(8080 + offset));
+        }
+        File home = new File(System.getProperty("shop.wildfly.home"));
+        return List.of(new File(home, "bin/standalone.sh").getPath(), "-Djboss.socket.binding.port-offset=" + offset,
+                "-Djboss.bind.address=127.0.0.1", "-Djboss.bind.address.management=127.0.0.1");
+    }
+
     void start() throws IOException, InterruptedException {
-        File log = new File(home.getParentFile(), "shop-test-server.log");
-        process = new ProcessBuilder(new File(home, "bin/standalone.sh").getPath(),
-                "-Djboss.socket.binding.port-offset=" + offset, "-Djboss.bind.address=127.0.0.1",
-                "-Djboss.bind.address.management=127.0.0.1")
+        File log = new File(target, "shop-test-server.log");
+        process = new ProcessBuilder(command())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log))
                 .start();
@@ -36,7 +50,7 @@ final class ShopServer {
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
-                throw new IllegalStateException("WildFly stopped while starting; see " + log);
+                throw new IllegalStateException("The server stopped while starting; see " + log);
             }
             try {
                 HttpResponse<Void> response = client.send(HttpRequest.newBuilder(URI.create(url() + "login.html"))
