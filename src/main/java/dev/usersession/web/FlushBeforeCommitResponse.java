@@ -10,7 +10,8 @@ import java.io.PrintWriter;
 
 /**
  * A response that writes the session's changed state just before it commits: before an explicit flush, a redirect,
- * an error, or a body that outgrows the buffer. So a success response always means the state is stored, and a
+ * an error, a body that outgrows the buffer, or the last byte of a body whose length was declared (a container
+ * commits then: Payara does for JAX-RS responses). So a success response always means the state is stored, and a
  * conflict or a database failure can still become a 409 or a 503, since nothing has been sent yet.
  */
 final class FlushBeforeCommitResponse extends HttpServletResponseWrapper {
@@ -19,6 +20,7 @@ final class FlushBeforeCommitResponse extends HttpServletResponseWrapper {
     private GuardedStream stream;
     private PrintWriter writer;
     private long written;
+    private long declaredLength = -1;
     private boolean finishing;
 
     FlushBeforeCommitResponse(HttpServletResponse response, Runnable flushState) {
@@ -26,11 +28,12 @@ final class FlushBeforeCommitResponse extends HttpServletResponseWrapper {
         this.flushState = flushState;
     }
 
-    /** Writes the state now, if the response has not committed yet. */
+    /**
+     * Writes the state now (nothing when nothing changed since the last write). Even when the response has
+     * somehow committed already: the state is then stored late rather than lost, and a failure is logged by the filter.
+     */
     private void beforeCommit() {
-        if (!getResponse().isCommitted()) {
-            flushState.run();
-        }
+        flushState.run();
     }
 
     /**
@@ -77,6 +80,46 @@ final class FlushBeforeCommitResponse extends HttpServletResponseWrapper {
     }
 
     @Override
+    public void setContentLength(int length) {
+        declaredLength = length;
+        super.setContentLength(length);
+    }
+
+    @Override
+    public void setContentLengthLong(long length) {
+        declaredLength = length;
+        super.setContentLengthLong(length);
+    }
+
+    @Override
+    public void setHeader(String name, String value) {
+        noteContentLength(name, value);
+        super.setHeader(name, value);
+    }
+
+    @Override
+    public void addHeader(String name, String value) {
+        noteContentLength(name, value);
+        super.addHeader(name, value);
+    }
+
+    @Override
+    public void setIntHeader(String name, int value) {
+        noteContentLength(name, String.valueOf(value));
+        super.setIntHeader(name, value);
+    }
+
+    private void noteContentLength(String name, String value) {
+        if ("Content-Length".equalsIgnoreCase(name)) {
+            try {
+                declaredLength = value == null ? -1 : Long.parseLong(value.trim());
+            } catch (NumberFormatException notANumber) {
+                declaredLength = -1;
+            }
+        }
+    }
+
+    @Override
     public void resetBuffer() {
         super.resetBuffer();
         written = 0;
@@ -86,6 +129,7 @@ final class FlushBeforeCommitResponse extends HttpServletResponseWrapper {
     public void reset() {
         super.reset();
         written = 0;
+        declaredLength = -1;
     }
 
     @Override
@@ -124,7 +168,7 @@ final class FlushBeforeCommitResponse extends HttpServletResponseWrapper {
 
         private void beforeWriting(long length) {
             written += length;
-            if (written >= getBufferSize()) {
+            if (written >= getBufferSize() || (declaredLength >= 0 && written >= declaredLength)) {
                 beforeCommit();
             }
         }

@@ -95,6 +95,12 @@ public class TestServlet extends HttpServlet {
                 response.setContentType("text/plain");
                 response.getWriter().write(String.valueOf(count) + "\n" + "x".repeat(200_000));
             }
+            case "/counter/increment-with-length" -> {
+                byte[] body = String.valueOf(counter.increment()).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                response.setContentType("text/plain");
+                response.setContentLength(body.length);
+                response.getOutputStream().write(body);
+            }
             case "/accounts" -> {
                 accounts.create(request.getParameter("name"), DemoAccounts.PASSWORD.toCharArray(),
                         java.util.Set.of(request.getParameter("groups").split(",")));
