@@ -55,6 +55,8 @@ import java.util.function.Function;
  *   <tr><td>{@code usersession.cleanup.interval}</td><td>{@code PT5M}</td><td>how often expired sessions are
  *   removed</td></tr>
  *   <tr><td>{@code usersession.cleanup.batch-size}</td><td>{@code 500}</td><td>sessions removed per transaction</td></tr>
+ *   <tr><td>{@code usersession.cleanup.duty-cycle}</td><td>{@code 0.5}</td><td>share of time a long clean-up works:
+ *   after a batch it pauses for as long as the batch took (at 0.5), leaving the rest to live requests</td></tr>
  *   <tr><td>{@code usersession.state-cache-size}</td><td>{@code 10000}</td><td>how many sessions' state a node keeps
  *   in memory to skip re-reading unchanged bean rows (0 turns the cache off)</td></tr>
  * </table>
@@ -171,6 +173,19 @@ public class UserSessionConfig {
     /** @return sessions removed per clean-up transaction */
     public int cleanupBatchSize() {
         return get("usersession.cleanup.batch-size", Integer::valueOf, 500);
+    }
+
+    /**
+     * @return the share of time a long clean-up spends removing (above 0, at most 1): after each batch it pauses so
+     *         that live requests keep the rest of the database and the server
+     */
+    public double cleanupDutyCycle() {
+        double value = get("usersession.cleanup.duty-cycle", Double::valueOf, 0.5);
+        if (!(value > 0 && value <= 1)) {
+            throw new IllegalStateException("usersession.cleanup.duty-cycle must be above 0 and at most 1, not "
+                    + value);
+        }
+        return value;
     }
 
     /** @return how many sessions' bean state a node caches */

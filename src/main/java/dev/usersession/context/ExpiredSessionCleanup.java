@@ -77,14 +77,30 @@ public class ExpiredSessionCleanup {
     /**
      * Removes every session expired now, batch by batch, and fires {@code UserSessionEnded} (reason EXPIRED) for
      * each. A batch that collided with another node's clean-up is tried again (a few times in a row at most).
+     * Between full batches it pauses as {@code usersession.cleanup.duty-cycle} says, so that a large backlog does not
+     * crowd out live requests.
      *
      * @return how many sessions this call removed
      */
     public int removeExpired() {
+        return removeExpired(config.cleanupDutyCycle());
+    }
+
+    /**
+     * Removes every session expired now, as {@link #removeExpired()} does, with this share of time spent removing
+     * (1 for no pauses at all: a maintenance run that may take the database to itself).
+     *
+     * @return how many sessions this call removed
+     */
+    public int removeExpired(double dutyCycle) {
+        if (!(dutyCycle > 0 && dutyCycle <= 1)) {
+            throw new IllegalArgumentException("The duty cycle must be above 0 and at most 1, not " + dutyCycle);
+        }
         int batchSize = config.cleanupBatchSize();
         int removed = 0;
         int collisions = 0;
         while (true) {
+            long started = System.nanoTime();
             List<SessionRecord> batch;
             try {
                 batch = store.deleteExpired(clock.now(), batchSize);
@@ -93,7 +109,7 @@ public class ExpiredSessionCleanup {
                 if (++collisions > MAX_COLLISIONS_IN_A_ROW) {
                     throw anotherNodeTookThem;
                 }
-                pause();
+                pause(ThreadLocalRandom.current().nextLong(10, 100));
                 continue;
             }
             for (SessionRecord session : batch) {
@@ -104,12 +120,17 @@ public class ExpiredSessionCleanup {
             if (batch.size() < batchSize) {
                 return removed;
             }
+            long worked = System.nanoTime() - started;
+            pause(TimeUnit.NANOSECONDS.toMillis((long) (worked * (1 - dutyCycle) / dutyCycle)));
         }
     }
 
-    private static void pause() {
+    private static void pause(long millis) {
+        if (millis <= 0) {
+            return;
+        }
         try {
-            Thread.sleep(ThreadLocalRandom.current().nextLong(10, 100));
+            Thread.sleep(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while removing expired sessions", e);

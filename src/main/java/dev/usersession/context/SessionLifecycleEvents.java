@@ -4,6 +4,7 @@ import dev.usersession.EndReason;
 import dev.usersession.UserSession;
 import dev.usersession.UserSessionEnded;
 import dev.usersession.UserSessionInfo;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.BeforeDestroyed;
 import jakarta.enterprise.context.Destroyed;
@@ -21,19 +22,31 @@ public class SessionLifecycleEvents {
     @Inject
     Event<UserSessionEnded> ended;
 
+    // Selected once: a select per event costs a qualified lookup, and the clean-up fires two events per session.
+    private Event<UserSessionInfo> initialized;
+    private Event<UserSessionInfo> beforeDestroyed;
+    private Event<UserSessionInfo> destroyed;
+
+    @PostConstruct
+    void select() {
+        initialized = lifecycle.select(Initialized.Literal.of(UserSession.class));
+        beforeDestroyed = lifecycle.select(BeforeDestroyed.Literal.of(UserSession.class));
+        destroyed = lifecycle.select(Destroyed.Literal.of(UserSession.class));
+    }
+
     /** A session started: {@code @Initialized(UserSession.class)}. */
     public void started(UserSessionInfo session) {
-        lifecycle.select(Initialized.Literal.of(UserSession.class)).fire(session);
+        initialized.fire(session);
     }
 
     /** A session is about to end: {@code @BeforeDestroyed(UserSession.class)}. */
     public void ending(UserSessionInfo session) {
-        lifecycle.select(BeforeDestroyed.Literal.of(UserSession.class)).fire(session);
+        beforeDestroyed.fire(session);
     }
 
     /** A session ended: {@link UserSessionEnded}, then {@code @Destroyed(UserSession.class)}. */
     public void ended(UserSessionInfo session, EndReason reason) {
         ended.fire(new UserSessionEnded(session, reason));
-        lifecycle.select(Destroyed.Literal.of(UserSession.class)).fire(session);
+        destroyed.fire(session);
     }
 }

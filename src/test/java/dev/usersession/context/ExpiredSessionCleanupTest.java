@@ -1,11 +1,13 @@
 package dev.usersession.context;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.usersession.UserSessions;
 import dev.usersession.testing.Containers;
 import dev.usersession.testing.Counter;
+import dev.usersession.testing.Settings;
 import dev.usersession.testing.TestDatabase;
 import jakarta.enterprise.inject.se.SeContainer;
 import java.util.ArrayList;
@@ -38,8 +40,8 @@ class ExpiredSessionCleanupTest {
 
             ExpiredSessionCleanup cleanup = container.select(ExpiredSessionCleanup.class).get();
             ExecutorService nodes = Executors.newFixedThreadPool(2);
-            List<Future<Integer>> runs = List.of(nodes.submit(cleanup::removeExpired),
-                    nodes.submit(cleanup::removeExpired));
+            List<Future<Integer>> runs = List.of(nodes.submit(() -> cleanup.removeExpired()),
+                    nodes.submit(() -> cleanup.removeExpired()));
             int removed = 0;
             for (Future<Integer> run : runs) {
                 removed += run.get(2, TimeUnit.MINUTES);
@@ -52,6 +54,21 @@ class ExpiredSessionCleanupTest {
                     + "on s.id = b.session_id where s.user_name = ?", user));
             assertEquals(0, count("select count(*) from user_session_bean b where not exists "
                     + "(select 1 from user_session s where s.id = b.session_id)"));
+        }
+    }
+
+    @Test
+    void aDutyCycleOutsideZeroToOneIsRefusedWithTheSettingsName() {
+        try (SeContainer container = Containers.boot(Counter.class)) {
+            ExpiredSessionCleanup cleanup = container.select(ExpiredSessionCleanup.class).get();
+            assertThrows(IllegalArgumentException.class, () -> cleanup.removeExpired(0));
+            assertThrows(IllegalArgumentException.class, () -> cleanup.removeExpired(1.5));
+        }
+        try (Settings settings = Settings.of("usersession.cleanup.duty-cycle", "0");
+                SeContainer container = Containers.boot(Counter.class)) {
+            IllegalStateException refused = assertThrows(IllegalStateException.class,
+                    () -> container.select(ExpiredSessionCleanup.class).get().removeExpired());
+            assertTrue(refused.getMessage().contains("usersession.cleanup.duty-cycle"), refused.getMessage());
         }
     }
 

@@ -20,6 +20,27 @@ public final class Deployments {
                 .addAsResource("it/persistence.xml", "META-INF/persistence.xml");
     }
 
+    /**
+     * After an undeployment: on Payara Micro, where each deployment is a process of its own that the adapter stops
+     * without waiting, waits until that process has let go of the HTTP port, so that the next deployment's process
+     * can take it. On WildFly (one server for all deployments) it returns at once.
+     */
+    public static void awaitUndeployed() throws InterruptedException {
+        if (!"payara".equals(System.getProperty("arquillian.launch"))) {
+            return;
+        }
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+        while (System.nanoTime() < deadline) {
+            try (java.net.Socket probe = new java.net.Socket("127.0.0.1", Integer.getInteger("it.http.port"))) {
+                Thread.sleep(200);
+            } catch (java.io.IOException portIsFree) {
+                return;
+            }
+        }
+        throw new IllegalStateException("The undeployed Payara Micro still holds port " + Integer.getInteger(
+                "it.http.port") + " after 60 s");
+    }
+
     private static JavaArchive libraryJar() {
         String path = System.getProperty("usersession.jar");
         if (path == null || !new File(path).isFile()) {

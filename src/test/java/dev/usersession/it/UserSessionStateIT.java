@@ -50,6 +50,7 @@ class UserSessionStateIT {
             test.run(base());
         } finally {
             deployer.undeploy(APP);
+            Deployments.awaitUndeployed();
         }
     }
 
@@ -67,6 +68,7 @@ class UserSessionStateIT {
             assertEquals("2", browser.get("test/counter").body());
 
             deployer.undeploy(APP);
+            Deployments.awaitUndeployed();
             deployer.deploy(APP);
 
             assertEquals("2", browser.get("test/counter").body(), "same cookie, state kept");

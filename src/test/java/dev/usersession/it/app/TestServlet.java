@@ -81,7 +81,8 @@ public class TestServlet extends HttpServlet {
             case "/http-counter/increment" -> text(response, String.valueOf(httpCounter.increment()));
             case "/cleanup" -> {
                 long start = System.nanoTime();
-                int removed = cleanup.removeExpired();
+                String duty = request.getParameter("duty");
+                int removed = duty == null ? cleanup.removeExpired() : cleanup.removeExpired(Double.parseDouble(duty));
                 text(response, removed + " " + (System.nanoTime() - start) / 1_000_000);
             }
             case "/counter/increment-then-flush" -> {

@@ -116,32 +116,47 @@ class HttpLoadBenchmark {
                 2 * large.p50Millis() / (small.p50Millis() + smallAgain.p50Millis()),
                 2 * large.p99Millis() / (small.p99Millis() + smallAgain.p99Millis())));
 
-        sql("insert into user_session (id, user_name, user_groups, created, last_access, idle_expiry, "
-                + "absolute_expiry, client, state_version) select 'bulk-' || g, 'bulk-user-' || (g % 100000), '', "
-                + "now(), now(), now() + interval '1 hour', now() + interval '2 hours', 'bulk', 0 "
-                + "from generate_series(1, 1000000) g on conflict do nothing");
-        sql("update user_session set idle_expiry = now() - interval '1 minute' where id like 'bulk-%'");
-        String[] cleanup = new String[1];
-        Thread cleaner = new Thread(() -> cleanup[0] = triggerCleanup(node));
-        cleaner.start();
-        long cleanupStart = System.nanoTime();
-        HttpLoad.Result during = load.run("read during clean-up", b -> b.get("test/counter"), 0, MEASURE);
-        say(during.toString());
-        say(String.format("p99 during clean-up / before: %.2f", during.p99Millis() / smallAgain.p99Millis()));
-        cleaner.join(TimeUnit.MINUTES.toMillis(2));
-        long left = count("select count(*) from user_session where id like 'bulk-%'");
-        double seconds = (System.nanoTime() - cleanupStart) / 1e9;
-        say(cleaner.isAlive()
-                ? String.format("clean-up: %d of 1,000,000 rows removed in %.0f s (%.0f rows/s); stopped there",
-                        1_000_000 - left, seconds, (1_000_000 - left) / seconds)
-                : "clean-up removed and took (ms): " + cleanup[0]);
+        // The clean-up: first alone at full speed (how long a million rows take), then under the read load, at full
+        // speed and at the default duty cycle of 0.5 (what it does to live p99 latency).
+        expireMillionRows();
+        long aloneStart = System.nanoTime();
+        String alone = triggerCleanup(node, 1.0);
+        double aloneSeconds = (System.nanoTime() - aloneStart) / 1e9;
+        say(String.format("clean-up alone, duty cycle 1.0: 1,000,000 expired rows removed in %.1f s (%.0f rows/s); "
+                + "endpoint said (removed, ms): %s", aloneSeconds, 1_000_000 / aloneSeconds, alone));
+        for (double duty : new double[] {1.0, 0.5}) {
+            expireMillionRows();
+            String[] cleanup = new String[1];
+            Thread cleaner = new Thread(() -> cleanup[0] = triggerCleanup(node, duty));
+            cleaner.start();
+            long cleanupStart = System.nanoTime();
+            HttpLoad.Result during = load.run("read during clean-up, duty cycle " + duty, b -> b.get("test/counter"),
+                    0, MEASURE);
+            long removedMeanwhile = 1_000_000 - count("select count(*) from user_session where id like 'bulk-%'");
+            double seconds = (System.nanoTime() - cleanupStart) / 1e9;
+            say(during.toString());
+            say(String.format("duty cycle %.1f: p99 during clean-up / before: %.2f; the clean-up removed %,d rows in "
+                    + "those %.1f s (%.0f rows/s)", duty, during.p99Millis() / smallAgain.p99Millis(),
+                    removedMeanwhile, seconds, removedMeanwhile / seconds));
+            cleaner.join(TimeUnit.MINUTES.toMillis(10));
+        }
         sql("delete from user_session where id like 'bulk-%'");
     }
 
+    private static void expireMillionRows() throws SQLException {
+        sql("insert into user_session (id, user_name, user_groups, created, last_access, idle_expiry, "
+                + "absolute_expiry, client, state_version) select 'bulk-' || g, 'bulk-user-' || (g % 100000), '', "
+                + "now(), now(), now() - interval '1 minute', now() + interval '2 hours', 'bulk', 0 "
+                + "from generate_series(1, 1000000) g on conflict do nothing");
+        sql("update user_session set idle_expiry = now() - interval '1 minute' where id like 'bulk-%'");
+        sql("analyze user_session");
+    }
+
     /** Runs the clean-up on the node through the test endpoint; it may take minutes, so no 60 s client timeout. */
-    private static String triggerCleanup(ClusterNode node) {
+    private static String triggerCleanup(ClusterNode node, double dutyCycle) {
         try {
-            var request = java.net.http.HttpRequest.newBuilder(node.url().toURI().resolve("test/cleanup"))
+            var request = java.net.http.HttpRequest.newBuilder(node.url().toURI().resolve("test/cleanup?duty="
+                    + dutyCycle))
                     .header("Origin", "http://127.0.0.1:" + node.url().getPort())
                     .timeout(java.time.Duration.ofMinutes(10))
                     .POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build();
