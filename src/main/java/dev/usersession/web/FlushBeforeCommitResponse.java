@@ -28,17 +28,17 @@ final class FlushBeforeCommitResponse extends HttpServletResponseWrapper {
         this.flushState = flushState;
     }
 
-    /**
-     * Writes the state now (nothing when nothing changed since the last write). Even when the response has
-     * somehow committed already: the state is then stored late rather than lost, and a failure is logged by the filter.
-     */
+    /** Writes the state now, if the response has not committed yet (later flushes of a sent body cost nothing). */
     private void beforeCommit() {
-        flushState.run();
+        if (!getResponse().isCommitted()) {
+            flushState.run();
+        }
     }
 
     /**
      * At the end of the request: moves characters still buffered in the writer into the response (without
-     * committing it), then writes the state.
+     * committing it), then writes the state. Even when the response has somehow committed already: the state is then
+     * stored late rather than lost, and a failure is logged by the filter.
      */
     void finish() {
         finishing = true;
@@ -49,7 +49,7 @@ final class FlushBeforeCommitResponse extends HttpServletResponseWrapper {
         } finally {
             finishing = false;
         }
-        beforeCommit();
+        flushState.run();
     }
 
     @Override

@@ -2,6 +2,9 @@ package dev.usersession.it;
 
 import dev.usersession.it.app.AppPersistence;
 import java.io.File;
+import java.io.IOException;
+import java.net.Socket;
+import java.util.concurrent.TimeUnit;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.JavaArchive;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -29,11 +32,11 @@ public final class Deployments {
         if (!"payara".equals(System.getProperty("arquillian.launch"))) {
             return;
         }
-        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (System.nanoTime() < deadline) {
-            try (java.net.Socket probe = new java.net.Socket("127.0.0.1", Integer.getInteger("it.http.port"))) {
+            try (Socket probe = new Socket("127.0.0.1", Integer.getInteger("it.http.port"))) {
                 Thread.sleep(200);
-            } catch (java.io.IOException portIsFree) {
+            } catch (IOException portIsFree) {
                 return;
             }
         }
