@@ -10,10 +10,13 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
@@ -22,6 +25,8 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -38,6 +43,14 @@ class ShopBrowserIT {
     private final Path screenshots = Path.of(System.getProperty("shop.screenshots", "target/screenshots"));
     private WebDriver laptop;
     private WebDriver phone;
+
+    /** When a step fails: where each browser is, what it shows, and what its console said (failed requests too). */
+    @RegisterExtension
+    final TestExecutionExceptionHandler recordBrowsersOnFailure = (context, failure) -> {
+        record(laptop, "laptop");
+        record(phone, "phone");
+        throw failure;
+    };
 
     @BeforeEach
     void start() throws Exception {
@@ -114,6 +127,7 @@ class ShopBrowserIT {
     private WebDriver browser(String profile) throws IOException {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(System.getProperty("shop.chromium", "/usr/bin/chromium"));
+        options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--no-first-run", "--window-size=1280,860",
@@ -132,6 +146,22 @@ class ShopBrowserIT {
     private static void waitForText(WebDriver driver, By element, String text) {
         new WebDriverWait(driver, Duration.ofSeconds(30))
                 .until(ExpectedConditions.textToBe(element, text));
+    }
+
+    private void record(WebDriver driver, String name) {
+        if (driver == null) {
+            return;
+        }
+        try {
+            System.err.println("[" + name + "] at " + driver.getCurrentUrl() + ", showing:\n"
+                    + driver.findElement(By.tagName("body")).getText());
+            for (LogEntry entry : driver.manage().logs().get(LogType.BROWSER)) {
+                System.err.println("[" + name + " console] " + entry);
+            }
+            screenshot(driver, "failed-" + name);
+        } catch (RuntimeException | IOException e) {
+            System.err.println("[" + name + "] could not be recorded: " + e);
+        }
     }
 
     private void screenshot(WebDriver driver, String name) throws IOException {

@@ -7,8 +7,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * The example's server as a process the test starts and stops, as a person would with {@code example/run.sh}: a real
@@ -21,6 +24,7 @@ final class ShopServer {
     private final boolean payara = "payara".equals(System.getProperty("shop.server"));
     private final int offset = Integer.getInteger("shop.port.offset", 200);
     private final File target = new File(System.getProperty("shop.war")).getParentFile();
+    private final HttpClient client = HttpClient.newHttpClient();
     private Process process;
 
     /** @return the shop's URL */
@@ -45,6 +49,9 @@ final class ShopServer {
      * while booting, seen here) is killed after 90 s and tried once more.
      */
     void start() throws IOException, InterruptedException {
+        if (answers()) {
+            throw new IllegalStateException("Something already answers at " + url() + ": a server left running?");
+        }
         if (!startOnce()) {
             System.err.println("The shop did not answer within 90 s; killing the server and starting it again");
             kill();
@@ -63,42 +70,71 @@ final class ShopServer {
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log()))
                 .start();
-        HttpClient client = HttpClient.newHttpClient();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("The server stopped while starting; see " + log());
             }
-            try {
-                HttpResponse<Void> response = client.send(HttpRequest.newBuilder(URI.create(url() + "login.html"))
-                        .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.discarding());
-                if (response.statusCode() == 200) {
-                    return true;
-                }
-            } catch (IOException notYet) {
-                // The server is still starting.
+            if (answers()) {
+                return true;
             }
             Thread.sleep(500);
         }
         return false;
     }
 
+    /** @return whether the shop's login page is served (200) */
+    private boolean answers() throws InterruptedException {
+        try {
+            HttpResponse<Void> response = client.send(HttpRequest.newBuilder(URI.create(url() + "login.html"))
+                    .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.discarding());
+            return response.statusCode() == 200;
+        } catch (IOException notYet) {
+            return false;
+        }
+    }
+
     private void kill() throws InterruptedException {
-        process.descendants().forEach(ProcessHandle::destroyForcibly);
-        process.destroyForcibly().waitFor();
+        List<ProcessHandle> tree = tree();
+        tree.forEach(ProcessHandle::destroyForcibly);
+        awaitExit(tree, 30);
         process = null;
     }
 
+    /**
+     * Stops the server and returns once every process of it has ended: the start script exits as soon as it has
+     * passed the signal on, while the server still answers (and then answers 503) for a moment. A server that does not
+     * stop within 60 s is killed.
+     */
     void stop() throws InterruptedException {
         if (process == null) {
             return;
         }
-        process.descendants().forEach(ProcessHandle::destroy);
-        process.destroy();
-        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+        List<ProcessHandle> tree = tree();
+        tree.forEach(ProcessHandle::destroy);
+        if (!awaitExit(tree, 60)) {
             kill();
             return;
         }
         process = null;
+    }
+
+    /** The server's processes, children first: the start script and the JVM it runs. */
+    private List<ProcessHandle> tree() {
+        List<ProcessHandle> tree = new ArrayList<>(process.descendants().toList());
+        tree.add(process.toHandle());
+        return tree;
+    }
+
+    private static boolean awaitExit(List<ProcessHandle> processes, int seconds) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        for (ProcessHandle handle : processes) {
+            try {
+                handle.onExit().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            } catch (ExecutionException | TimeoutException e) {
+                return false;
+            }
+        }
+        return true;
     }
 }
