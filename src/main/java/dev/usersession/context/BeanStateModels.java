@@ -7,17 +7,24 @@ import jakarta.enterprise.inject.spi.PassivationCapable;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** The state model of each {@code @UserSession} bean, built and checked at deployment by the extension. */
+/**
+ * The state model and usage tracking of each {@code @UserSession} bean, built and checked at deployment by the
+ * extension.
+ */
 final class BeanStateModels {
 
-    private final Map<String, BeanStateModel> byPassivationId = new ConcurrentHashMap<>();
-
-    void add(Bean<?> bean, BeanStateModel model) {
-        byPassivationId.put(((PassivationCapable) bean).getId(), model);
+    /** What the library knows of one {@code @UserSession} bean. */
+    record Known(BeanStateModel state, UsageTracking usage) {
     }
 
-    BeanStateModel of(Contextual<?> contextual) {
-        BeanStateModel model = contextual instanceof PassivationCapable capable
+    private final Map<String, Known> byPassivationId = new ConcurrentHashMap<>();
+
+    void add(Bean<?> bean, BeanStateModel model, UsageTracking usage) {
+        byPassivationId.put(((PassivationCapable) bean).getId(), new Known(model, usage));
+    }
+
+    Known of(Contextual<?> contextual) {
+        Known model = contextual instanceof PassivationCapable capable
                 ? byPassivationId.get(capable.getId()) : null;
         if (model == null) {
             throw new IllegalStateException(contextual + " is not a @UserSession bean known to usersession; was "

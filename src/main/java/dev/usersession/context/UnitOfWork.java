@@ -55,16 +55,23 @@ public final class UnitOfWork {
     <T> T instance(Contextual<T> contextual, CreationalContext<T> creationalContext, BeanStateModels models) {
         Entry<T> entry = (Entry<T>) entries.get(contextual);
         if (entry != null) {
+            // A call through the client proxy: for a bean without read-only methods, that is a use.
+            if (entry.usedByEveryCall) {
+                entry.used = true;
+            }
             return entry.instance;
         }
         if (creationalContext == null) {
             return null;
         }
-        BeanStateModel model = models.of(contextual);
+        BeanStateModels.Known known = models.of(contextual);
+        BeanStateModel model = known.state();
         if (storedStates == null) {
             storedStates = stateLoader.apply(session);
         }
         entry = restore(contextual, creationalContext, model, storedStates.get(model.beanId()));
+        entry.usedByEveryCall = known.usage() == UsageTracking.BY_CONTEXT;
+        entry.used = entry.usedByEveryCall;
         entries.put(contextual, entry);
         entriesByInstance.put(entry.instance, entry);
         return entry.instance;
@@ -150,6 +157,7 @@ public final class UnitOfWork {
         String loadedJson;
         long loadedVersion;
         boolean used;
+        boolean usedByEveryCall;
 
         Entry(Contextual<T> contextual, CreationalContext<T> creationalContext, T instance, BeanStateModel model,
                 String loadedJson, long loadedVersion) {

@@ -9,8 +9,9 @@ import java.io.Serializable;
 
 /**
  * Records that the current unit of work used a {@code @UserSession} bean; only used beans are compared and written at
- * the end of the unit of work. Bound only to methods that are not {@link ReadOnly} (see
- * {@link UserSessionExtension}), so read-only calls are not intercepted.
+ * the end of the unit of work. Bound only to the methods that are not {@link ReadOnly} of beans that also have
+ * read-only methods (see {@link UsageTracking}), so read-only calls are not intercepted, and beans without read-only
+ * methods are marked by the context instead.
  */
 @TrackUsage
 @Interceptor

@@ -65,16 +65,18 @@ public class UserSessionExtension implements Extension {
     }
 
     /**
-     * Binds usage tracking to each business method of a {@code @UserSession} bean that is not {@link ReadOnly}: a
-     * read-only method is not intercepted at all, so reading costs no more than the scope's proxy.
+     * Binds usage tracking to each business method of a {@code @UserSession} bean that is not {@link ReadOnly}, when
+     * the bean has read-only methods: a read-only method is not intercepted at all, so reading costs no more than the
+     * scope's proxy. A bean without read-only methods needs no interceptor: the context marks it on every call (see
+     * {@link UsageTracking}).
      */
     <T> void trackUsage(@Observes @WithAnnotations(UserSession.class) ProcessAnnotatedType<T> event) {
         AnnotatedType<T> type = event.getAnnotatedType();
-        if (!type.isAnnotationPresent(UserSession.class) || type.isAnnotationPresent(ReadOnly.class)) {
+        if (!type.isAnnotationPresent(UserSession.class) || UsageTracking.of(type) != UsageTracking.BY_INTERCEPTOR) {
             return;
         }
         event.configureAnnotatedType()
-                .filterMethods(method -> !method.isAnnotationPresent(ReadOnly.class) && !method.isStatic()
+                .filterMethods(method -> !UsageTracking.isReadOnly(method) && !method.isStatic()
                         && method.getJavaMember().getDeclaringClass() != Object.class)
                 .forEach(method -> method.add(TrackUsage.Literal.INSTANCE));
     }
@@ -82,7 +84,8 @@ public class UserSessionExtension implements Extension {
     <T> void checkState(@Observes ProcessManagedBean<T> event) {
         if (event.getBean().getScope() == UserSession.class) {
             try {
-                models.add(event.getBean(), BeanStateModel.of(event.getBean().getBeanClass()));
+                models.add(event.getBean(), BeanStateModel.of(event.getBean().getBeanClass()),
+                        UsageTracking.of(event.getAnnotatedBeanClass()));
             } catch (InvalidBeanStateException e) {
                 event.addDefinitionError(e);
             }

@@ -10,6 +10,7 @@ import dev.usersession.testing.Counter;
 import dev.usersession.testing.PriceList;
 import dev.usersession.testing.Preferences;
 import dev.usersession.testing.TestDatabase;
+import dev.usersession.testing.Wishlist;
 import dev.usersession.testing.CountingDriver;
 import jakarta.enterprise.inject.se.SeContainer;
 import java.util.Set;
@@ -29,15 +30,17 @@ class StatementBudgetTest {
     private Counter counter;
     private Cart cart;
     private Preferences preferences;
+    private Wishlist wishlist;
     private String session;
 
     @BeforeEach
     void boot() {
-        container = Containers.boot(Counter.class, Cart.class, PriceList.class, Preferences.class);
+        container = Containers.boot(Counter.class, Cart.class, PriceList.class, Preferences.class, Wishlist.class);
         sessions = container.select(UserSessions.class).get();
         counter = container.select(Counter.class).get();
         cart = container.select(Cart.class).get();
         preferences = container.select(Preferences.class).get();
+        wishlist = container.select(Wishlist.class).get();
         session = sessions.open("budget-" + System.nanoTime(), Set.of(), "test").session().id();
         sessions.runIn(session, () -> {
             counter.increment();
@@ -115,6 +118,20 @@ class StatementBudgetTest {
         assertEquals(cartVersion, version("dev.usersession.testing.Cart"));
         assertEquals(0L, count("select count(*) from user_session_bean where session_id = ? and bean_id = ?",
                 session, "dev.usersession.testing.Preferences"), "an unchanged new bean is not inserted");
+    }
+
+    @Test
+    void aBeanWithoutReadOnlyMethodsIsUsedByAnyCallAndWrittenOnlyWhenChanged() {
+        assertEquals(3, statementsOf(() -> wishlist.add("teapot")), "session read, state-version bump, one insert");
+        assertEquals(1, statementsOf(wishlist::items), "a call that changes nothing writes nothing");
+        assertEquals(3, statementsOf(() -> {
+            wishlist.items();
+            wishlist.add("mug");
+        }), "session read, state-version bump, one update");
+        assertEquals(2, version("dev.usersession.testing.Wishlist"));
+
+        container.select(NodeStateCache.class).get().remove(session);
+        sessions.runIn(session, () -> assertEquals(List.of("teapot", "mug"), wishlist.items()));
     }
 
     private long version(String beanId) {

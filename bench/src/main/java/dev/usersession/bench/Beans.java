@@ -28,6 +28,24 @@ public final class Beans {
         }
     }
 
+    /**
+     * In a {@code @UserSession}, without read-only methods (how most applications write them): no interceptor is
+     * bound, the context marks the bean used on every call.
+     */
+    @UserSession
+    public static class InUserSessionWithoutReadOnly implements Serializable {
+        private static final long serialVersionUID = 1L;
+        private int value = 42;
+
+        public int value() {
+            return value;
+        }
+
+        public void set(int newValue) {
+            value = newValue;
+        }
+    }
+
     /** In the container's {@code @SessionScoped}. */
     @SessionScoped
     public static class InHttpSession implements Serializable {

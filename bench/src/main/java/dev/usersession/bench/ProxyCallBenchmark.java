@@ -25,8 +25,9 @@ import org.openjdk.jmh.annotations.TearDown;
 /**
  * A business-method call through the client proxy of the same bean in {@code @UserSession},
  * {@code @SessionScoped} (Weld's bound session context) and {@code @ApplicationScoped}, with the instance already
- * created: the per-call cost of the scope. The {@code @UserSession} call is a {@code @ReadOnly} method (the usage
- * interceptor runs and does not mark the bean) and, separately, a changing method (the interceptor marks it).
+ * created: the per-call cost of the scope. The {@code @UserSession} calls: a {@code @ReadOnly} method (not
+ * intercepted, nothing marked), a changing method of the same bean (the usage interceptor marks it), and a changing
+ * method of a bean without read-only methods (no interceptor; the context marks it).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -35,6 +36,7 @@ public class ProxyCallBenchmark {
 
     private SeContainer container;
     private Beans.InUserSession userSessionBean;
+    private Beans.InUserSessionWithoutReadOnly userSessionBeanWithoutReadOnly;
     private Beans.InHttpSession sessionScopedBean;
     private Beans.InApplication applicationBean;
     private BoundSessionContext sessionContext;
@@ -47,9 +49,11 @@ public class ProxyCallBenchmark {
         container = new Weld().disableDiscovery()
                 .addExtension(new UserSessionExtension())
                 .addBeanClasses(BenchPersistence.class, Pbkdf2PasswordHashImpl.class, Beans.InUserSession.class,
+                        Beans.InUserSessionWithoutReadOnly.class,
                         Beans.InHttpSession.class, Beans.InApplication.class)
                 .initialize();
         userSessionBean = container.select(Beans.InUserSession.class).get();
+        userSessionBeanWithoutReadOnly = container.select(Beans.InUserSessionWithoutReadOnly.class).get();
         sessionScopedBean = container.select(Beans.InHttpSession.class).get();
         applicationBean = container.select(Beans.InApplication.class).get();
         sessionContext = container.select(BoundSessionContext.class).get();
@@ -60,6 +64,7 @@ public class ProxyCallBenchmark {
         sessionContext.associate(httpSession);
         sessionContext.activate();
         userSessionBean.value();
+        userSessionBeanWithoutReadOnly.value();
         sessionScopedBean.value();
         applicationBean.value();
     }
@@ -80,6 +85,11 @@ public class ProxyCallBenchmark {
     @Benchmark
     public void userSessionChanging() {
         userSessionBean.set(counter++);
+    }
+
+    @Benchmark
+    public void userSessionChangingWithoutReadOnlyMethods() {
+        userSessionBeanWithoutReadOnly.set(counter++);
     }
 
     @Benchmark
