@@ -56,7 +56,9 @@ import java.lang.annotation.Target;
  * <h2>Which calls count as a change</h2>
  * A business method call marks the bean as used; at the end of the unit of work its state is compared with what was
  * loaded and written only if it differs. Methods (or whole classes) annotated {@link ReadOnly} do not mark the bean,
- * so a request that only reads never compares or writes.
+ * so a request that only reads never compares or writes. (How the library tracks this, for the curious: a bean with
+ * some {@code @ReadOnly} methods gets the library's usage interceptor on its other methods; a bean without any is
+ * marked by the scope on every call through its proxy, with no interceptor, which makes its calls cheaper.)
  *
  * <h2>Configuration</h2>
  * The application gives the library its persistence unit with one producer (see

@@ -48,14 +48,21 @@ class StatementBudgetIT {
         long readBean = statementsOf(() -> browser.get("test/counter").statusCode());
         long changeBean = statementsOf(() -> browser.postForm("test/counter/increment").statusCode());
         long readAfterChange = statementsOf(() -> browser.get("test/counter").statusCode());
+        // A bean without read-only methods: every call uses it, only a change is written.
+        long changePlainBean = statementsOf(() -> browser.postForm("test/visits/record", "page", "home").statusCode());
+        long usePlainBean = statementsOf(() -> browser.get("test/visits").statusCode());
 
         System.out.printf("StatementBudgetIT (%s): anonymous %d, authenticated without bean %d, "
-                + "read bean %d, change one bean %d, read after change %d%n", System.getProperty("arquillian.launch",
-                "wildfly"), anonymousRequest, noBean, readBean, changeBean, readAfterChange);
+                + "read bean %d, change one bean %d, read after change %d; bean without read-only methods: "
+                + "change %d, use without change %d%n", System.getProperty("arquillian.launch", "wildfly"),
+                anonymousRequest, noBean, readBean, changeBean, readAfterChange, changePlainBean, usePlainBean);
         assertEquals(0, anonymousRequest, "anonymous request");
         assertEquals(1, noBean, "authenticated, touches no bean");
         assertEquals(1, readBean, "reads a bean this node holds: session row only");
         assertEquals(3, changeBean, "session row, state-version bump, one bean update");
         assertEquals(1, readAfterChange, "the node keeps the state it wrote");
+        assertEquals(3, changePlainBean, "session row, state-version bump, one bean insert");
+        assertEquals(1, usePlainBean, "used but unchanged: compared, not written");
+        assertEquals("home", browser.get("test/visits").body());
     }
 }

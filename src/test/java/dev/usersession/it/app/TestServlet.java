@@ -24,6 +24,9 @@ public class TestServlet extends HttpServlet {
     Counter counter;
 
     @Inject
+    Visits visits;
+
+    @Inject
     Reports reports;
 
     @Inject
@@ -55,6 +58,7 @@ public class TestServlet extends HttpServlet {
                     : request.getUserPrincipal().getName() + " " + request.isUserInRole("customer")
                     + " " + request.isUserInRole("partner"));
             case "/counter" -> text(response, String.valueOf(counter.count()));
+            case "/visits" -> text(response, String.join(",", visits.pages()));
             case "/http-counter" -> text(response, String.valueOf(httpCounter.count()));
             case "/container-session" -> text(response, request.getSession(true).getId());
             case "/db/statements" -> text(response, String.valueOf(executedStatements.count()));
@@ -78,6 +82,7 @@ public class TestServlet extends HttpServlet {
         String path = request.getPathInfo();
         switch (path) {
             case "/counter/increment" -> text(response, String.valueOf(counter.increment()));
+            case "/visits/record" -> text(response, String.valueOf(visits.record(request.getParameter("page"))));
             case "/http-counter/increment" -> text(response, String.valueOf(httpCounter.increment()));
             case "/cleanup" -> {
                 long start = System.nanoTime();
