@@ -24,12 +24,12 @@ final class BeanStateModels {
     }
 
     Known of(Contextual<?> contextual) {
-        Known model = contextual instanceof PassivationCapable capable
+        Known known = contextual instanceof PassivationCapable capable
                 ? byPassivationId.get(capable.getId()) : null;
-        if (model == null) {
+        if (known == null) {
             throw new IllegalStateException(contextual + " is not a @UserSession bean known to usersession; was "
                     + "dev.usersession.context.UserSessionExtension registered?");
         }
-        return model;
+        return known;
     }
 }

@@ -65,24 +65,23 @@ public final class UnitOfWork {
             return null;
         }
         BeanStateModels.Known known = models.of(contextual);
-        BeanStateModel model = known.state();
         if (storedStates == null) {
             storedStates = stateLoader.apply(session);
         }
-        entry = restore(contextual, creationalContext, model, storedStates.get(model.beanId()));
-        entry.usedByEveryCall = known.usage() == UsageTracking.BY_CONTEXT;
-        entry.used = entry.usedByEveryCall;
+        entry = restore(contextual, creationalContext, known, storedStates.get(known.state().beanId()));
         entries.put(contextual, entry);
         entriesByInstance.put(entry.instance, entry);
         return entry.instance;
     }
 
     private <T> Entry<T> restore(Contextual<T> contextual, CreationalContext<T> creationalContext,
-            BeanStateModel model, BeanStateRecord stored) {
+            BeanStateModels.Known known, BeanStateRecord stored) {
+        BeanStateModel model = known.state();
+        boolean usedByEveryCall = known.usage() == UsageTracking.BY_CONTEXT;
         T instance = contextual.create(creationalContext);
         if (stored == null) {
             return new Entry<>(contextual, creationalContext, instance, model, model.encode(instance),
-                    BeanStateChange.NEW);
+                    BeanStateChange.NEW, usedByEveryCall);
         }
         List<String> problems = model.restore(instance, stored.json());
         if (!problems.isEmpty()) {
@@ -90,7 +89,8 @@ public final class UnitOfWork {
                     + "so the bean starts fresh: {2}",
                     new Object[] {model.beanId(), session.id(), String.join("; ", problems)});
         }
-        return new Entry<>(contextual, creationalContext, instance, model, stored.json(), stored.version());
+        return new Entry<>(contextual, creationalContext, instance, model, stored.json(), stored.version(),
+                usedByEveryCall);
     }
 
     void markUsed(Object instance) {
@@ -157,16 +157,19 @@ public final class UnitOfWork {
         String loadedJson;
         long loadedVersion;
         boolean used;
-        boolean usedByEveryCall;
+        /** No method of the bean is read-only: each lookup through the proxy is a use (see {@link UsageTracking}). */
+        final boolean usedByEveryCall;
 
         Entry(Contextual<T> contextual, CreationalContext<T> creationalContext, T instance, BeanStateModel model,
-                String loadedJson, long loadedVersion) {
+                String loadedJson, long loadedVersion, boolean usedByEveryCall) {
             this.contextual = contextual;
             this.creationalContext = creationalContext;
             this.instance = instance;
             this.model = model;
             this.loadedJson = loadedJson;
             this.loadedVersion = loadedVersion;
+            this.usedByEveryCall = usedByEveryCall;
+            this.used = usedByEveryCall;
         }
 
         void destroy() {
