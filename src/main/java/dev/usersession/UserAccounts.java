@@ -2,6 +2,8 @@ package dev.usersession;
 
 import dev.usersession.jpa.JpaAccountRepository;
 import dev.usersession.jpa.StoredAccount;
+import dev.usersession.security.LoginAdmission;
+import dev.usersession.security.LoginGuard;
 import dev.usersession.security.PasswordHashing;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -10,8 +12,9 @@ import java.util.Set;
 
 /**
  * Manages the accounts of the library's JPA identity store ({@code user_account}): create, change or reset a
- * password, disable and enable. Changing a password ends the user's other sessions; disabling an account ends all
- * of them.
+ * password, change groups, disable, enable, delete, unlock. Changing a password or the groups ends the user's other
+ * sessions and renews the current one; disabling or deleting an account ends all of them. Every such change moves the
+ * account's credentials version on, so that a login checked before it and finishing after it opens no session.
  */
 @ApplicationScoped
 public class UserAccounts {
@@ -32,6 +35,9 @@ public class UserAccounts {
 
     @Inject
     UserSessionClock clock;
+
+    @Inject
+    LoginGuard guard;
 
     /**
      * Creates an account.
@@ -57,23 +63,34 @@ public class UserAccounts {
     }
 
     /**
-     * Changes a user's password after checking the current one, and ends the user's other sessions (the session
-     * of the current request, if it is the user's, stays).
+     * Changes a user's password after checking the current one. The check is throttled exactly like a login (see
+     * {@code LoginGuard}): whoever holds a session cannot guess the password through it. All other sessions of the
+     * user end; the session of the current request, if it is the user's, gets a new token (sent as a new cookie with
+     * the response), so that a stolen copy of its old token stops working.
      *
      * @return false when the current password is wrong (nothing changes)
+     * @throws IllegalArgumentException when the new password is too short or too long
+     * @throws TooManyAttemptsException when the current password was guessed wrong too often (nothing is checked)
      */
     public boolean changePassword(String name, char[] currentPassword, char[] newPassword) {
+        checked(newPassword);
+        LoginAdmission admission = guard.admit(guard.currentAttempt(name));
+        if (!admission.admitted()) {
+            throw new TooManyAttemptsException("Too many wrong passwords for " + name + "; try again later",
+                    admission.retryAfter());
+        }
         Optional<StoredAccount> account = accounts.find(name);
         if (!passwords.verify(currentPassword, account.map(StoredAccount::passwordHash).orElse(null))) {
             return false;
         }
-        resetPassword(name, newPassword);
-        return true;
+        guard.succeeded(admission);
+        return resetPassword(name, newPassword);
     }
 
     /**
-     * Sets a user's password without checking the old one (an administrator's reset) and ends the user's other
-     * sessions.
+     * Sets a user's password without checking the old one (an administrator's reset), ends a lock of the name after
+     * repeated failures, ends the user's other sessions and renews the current one if it is the user's (see
+     * {@link #changePassword}).
      *
      * @return false when there is no such account
      */
@@ -81,13 +98,22 @@ public class UserAccounts {
         if (!accounts.updatePassword(name, passwords.hash(checked(newPassword)))) {
             return false;
         }
-        String current = sessions.current().filter(session -> session.userName().equals(name))
-                .map(UserSessionInfo::id).orElse(null);
-        for (UserSessionInfo session : sessions.listFor(name)) {
-            if (!session.id().equals(current)) {
-                sessions.end(session.id(), EndReason.REVOKED);
-            }
+        guard.reset(name);
+        credentialsChanged(name, null);
+        return true;
+    }
+
+    /**
+     * Replaces a user's groups. Sessions carry the groups of their login, so every other session of the user ends,
+     * and the current one, if it is the user's, is renewed with the new groups and a new token.
+     *
+     * @return false when there is no such account
+     */
+    public boolean changeGroups(String name, Set<String> groups) {
+        if (!accounts.updateGroups(name, groups)) {
+            return false;
         }
+        credentialsChanged(name, groups);
         return true;
     }
 
@@ -101,6 +127,39 @@ public class UserAccounts {
     /** Enables an account again. @return false when there is no such account */
     public boolean enable(String name) {
         return accounts.setEnabled(name, true);
+    }
+
+    /**
+     * Deletes an account, ends all its sessions, and forgets its trusted devices and failed logins.
+     *
+     * @return false when there was no such account
+     */
+    public boolean delete(String name) {
+        boolean found = accounts.delete(name);
+        sessions.endAllFor(name, EndReason.REVOKED);
+        guard.forgetDevices(name);
+        guard.reset(name);
+        return found;
+    }
+
+    /**
+     * Ends the back-off or the lock of a user name after repeated failed logins (NIST SP 800-63B: after 100 failures
+     * in a row from untrusted clients a name stays locked until a login from a trusted device, a password reset or
+     * this).
+     */
+    public void unlock(String name) {
+        guard.reset(name);
+    }
+
+    /** After a change of credentials or groups: the user's other sessions end, the current one is renewed. */
+    private void credentialsChanged(String name, Set<String> newGroups) {
+        Optional<UserSessionInfo> current = sessions.current().filter(session -> session.userName().equals(name));
+        for (UserSessionInfo session : sessions.listFor(name)) {
+            if (current.isEmpty() || !session.id().equals(current.get().id())) {
+                sessions.end(session.id(), EndReason.REVOKED);
+            }
+        }
+        current.ifPresent(session -> sessions.renewCurrent(newGroups == null ? session.groups() : newGroups));
     }
 
     private static char[] checked(char[] password) {

@@ -47,7 +47,20 @@ import java.util.function.Function;
  *   <tr><td>{@code usersession.login.free-attempts}</td><td>{@code 5}</td><td>failed logins in a row before back-off
  *   starts</td></tr>
  *   <tr><td>{@code usersession.login.max-backoff}</td><td>{@code PT15M}</td><td>the longest wait between attempts
- *   after repeated failures, and the lock after 100 failures in a row</td></tr>
+ *   after repeated failures of one user name (or one trusted device); after 100 failures in a row from untrusted
+ *   clients the name stays locked until a login from a trusted device or a reset</td></tr>
+ *   <tr><td>{@code usersession.login.address-limit}</td><td>{@code 100}</td><td>failed logins from one client address
+ *   per address window, whatever the names, before that address waits for the window's end (0: no limit)</td></tr>
+ *   <tr><td>{@code usersession.login.address-window}</td><td>{@code PT10M}</td><td>the window of the address
+ *   limit</td></tr>
+ *   <tr><td>{@code usersession.login.global-limit}</td><td>{@code 300}</td><td>failed logins from untrusted clients
+ *   per global window, all names and addresses together (password spraying, and the CPU each PBKDF2 check costs),
+ *   before such logins wait for the window's end (0: no limit); trusted devices keep logging in</td></tr>
+ *   <tr><td>{@code usersession.login.global-window}</td><td>{@code PT1M}</td><td>the window of the global limit</td></tr>
+ *   <tr><td>{@code usersession.login.device-lifetime}</td><td>{@code P365D}</td><td>how long a browser that logged in
+ *   successfully stays a trusted device of that user (its device cookie), with its own allowance of attempts</td></tr>
+ *   <tr><td>{@code usersession.login.devices-per-user}</td><td>{@code 20}</td><td>trusted devices remembered per user
+ *   (the oldest are forgotten)</td></tr>
  *   <tr><td>{@code usersession.identity-store.enabled}</td><td>{@code true}</td><td>whether the JPA identity store
  *   validates passwords (turn off when another identity store does)</td></tr>
  *   <tr><td>{@code usersession.identity-store.priority}</td><td>{@code 100}</td><td>its priority among identity
@@ -153,6 +166,36 @@ public class UserSessionConfig {
     /** @return the longest back-off, and the lock after 100 failures in a row */
     public Duration maxLoginBackoff() {
         return get("usersession.login.max-backoff", Duration::parse, Duration.ofMinutes(15));
+    }
+
+    /** @return failed logins per client address and address window before that address waits; 0 for no limit */
+    public int loginAddressLimit() {
+        return get("usersession.login.address-limit", Integer::valueOf, 100);
+    }
+
+    /** @return the window of the per-address limit */
+    public Duration loginAddressWindow() {
+        return get("usersession.login.address-window", Duration::parse, Duration.ofMinutes(10));
+    }
+
+    /** @return failed logins from untrusted clients per global window before all such logins wait; 0 for none */
+    public int loginGlobalLimit() {
+        return get("usersession.login.global-limit", Integer::valueOf, 300);
+    }
+
+    /** @return the window of the global limit */
+    public Duration loginGlobalWindow() {
+        return get("usersession.login.global-window", Duration::parse, Duration.ofMinutes(1));
+    }
+
+    /** @return how long a browser that logged in stays a trusted device of its user */
+    public Duration loginDeviceLifetime() {
+        return get("usersession.login.device-lifetime", Duration::parse, Duration.ofDays(365));
+    }
+
+    /** @return how many trusted devices are remembered per user */
+    public int loginDevicesPerUser() {
+        return get("usersession.login.devices-per-user", Integer::valueOf, 20);
     }
 
     /** @return whether the JPA identity store validates credentials */

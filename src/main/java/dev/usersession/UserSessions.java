@@ -83,12 +83,43 @@ public class UserSessions {
         enforceLimit(userName, oldSessionId);
         String token = SessionTokens.newToken();
         SessionRecord session = newRecord(token, userName, groups, client);
-        store.rotate(oldSessionId, session);
-        cache.remove(oldSessionId);
-        events.ending(old.get().toInfo());
-        events.ended(old.get().toInfo(), EndReason.REVOKED);
-        events.started(session.toInfo());
-        return new IssuedSession(token, session.toInfo());
+        return rotate(old.get(), token, session);
+    }
+
+    /**
+     * Gives the session bound to this thread a new token and these groups, keeping its state, its creation time and
+     * its absolute expiry: what a change of the user's password or groups does to the session that made it, so that
+     * a copy of the old token stops working. The unit of work goes on in the renewed session, and the new token is
+     * sent with the response of the current request (as a new cookie).
+     *
+     * @throws NotLoggedInException when no session is bound
+     * @throws UserSessionNotFoundException when the session ended meanwhile
+     */
+    IssuedSession renewCurrent(Set<String> groups) {
+        UnitOfWork unitOfWork = manager.current();
+        if (unitOfWork == null) {
+            throw new NotLoggedInException("Renewing the session needs a login");
+        }
+        SessionRecord old = store.find(unitOfWork.session().id()).orElseThrow(() ->
+                new UserSessionNotFoundException("The session ended before it could be renewed"));
+        String token = SessionTokens.newToken();
+        Instant now = clock.now();
+        Instant idleExpiry = now.plus(config.idleTimeout());
+        SessionRecord renewed = new SessionRecord(SessionTokens.hash(token), old.userName(), groups, old.created(),
+                now, idleExpiry.isBefore(old.absoluteExpiry()) ? idleExpiry : old.absoluteExpiry(),
+                old.absoluteExpiry(), old.client(), old.stateVersion());
+        IssuedSession issued = rotate(old, token, renewed);
+        manager.renewed(renewed, token);
+        return issued;
+    }
+
+    private IssuedSession rotate(SessionRecord old, String token, SessionRecord renewed) {
+        store.rotate(old.id(), renewed);
+        cache.remove(old.id());
+        events.ending(old.toInfo());
+        events.ended(old.toInfo(), EndReason.REVOKED);
+        events.started(renewed.toInfo());
+        return new IssuedSession(token, renewed.toInfo());
     }
 
     private Optional<SessionRecord> latestLiveSession(String userName) {

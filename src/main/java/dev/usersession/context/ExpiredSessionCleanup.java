@@ -4,6 +4,7 @@ import dev.usersession.EndReason;
 import dev.usersession.UserSessionClock;
 import dev.usersession.UserSessionConfig;
 import dev.usersession.UserSessionConflictException;
+import dev.usersession.jpa.JpaLoginRecords;
 import dev.usersession.spi.SessionRecord;
 import dev.usersession.spi.UserSessionStore;
 import jakarta.annotation.PreDestroy;
@@ -50,7 +51,11 @@ public class ExpiredSessionCleanup {
     @Inject
     SessionLifecycleEvents events;
 
+    @Inject
+    JpaLoginRecords loginRecords;
+
     private ScheduledFuture<?> schedule;
+    private volatile boolean loginRecordsFailedBefore;
 
     void schedule(@Observes @Initialized(jakarta.enterprise.context.ApplicationScoped.class) Object started) {
         ManagedScheduledExecutorService executor;
@@ -145,6 +150,15 @@ public class ExpiredSessionCleanup {
             }
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Removing expired user sessions failed; the next run tries again", e);
+        }
+        try {
+            int removed = loginRecords.deleteStale(clock.now());
+            LOG.log(Level.FINE, "Removed {0} stale login counters and expired login devices", new Object[] {removed});
+        } catch (RuntimeException e) {
+            // An application that never logs in through the library may leave the login tables out of its unit.
+            LOG.log(loginRecordsFailedBefore ? Level.FINE : Level.WARNING, "Removing stale login counters and "
+                    + "expired login devices failed; the next run tries again", e);
+            loginRecordsFailedBefore = true;
         }
     }
 }

@@ -23,7 +23,8 @@ public final class UnitOfWork {
 
     private static final Logger LOG = Logger.getLogger(UnitOfWork.class.getName());
 
-    private final SessionRecord session;
+    private SessionRecord session;
+    private String renewedToken;
     private final Function<SessionRecord, Map<String, BeanStateRecord>> stateLoader;
     private final Map<Contextual<?>, Entry<?>> entries = new HashMap<>();
     private final Map<Object, Entry<?>> entriesByInstance = new IdentityHashMap<>();
@@ -40,6 +41,20 @@ public final class UnitOfWork {
     /** @return the session this unit of work runs in, as read when it began */
     public SessionRecord session() {
         return session;
+    }
+
+    /**
+     * The session was given a new token while this unit of work ran (a password change): it goes on in the renewed
+     * session, whose state is the same, and the new token waits to be sent to the client.
+     */
+    void renewed(SessionRecord renewedSession, String token) {
+        session = renewedSession;
+        renewedToken = token;
+    }
+
+    /** @return the new token of a session renewed during this unit of work, not yet sent to the client, or null */
+    public String renewedToken() {
+        return renewedToken;
     }
 
     long stateVersion() {

@@ -7,7 +7,10 @@ import dev.usersession.UserSessionConfig;
 import dev.usersession.UserAccounts;
 import dev.usersession.UserSessions;
 import dev.usersession.jpa.JpaAccountRepository;
+import dev.usersession.jpa.JpaLoginRecords;
 import dev.usersession.security.CsrfProtection;
+import dev.usersession.security.DeviceCookie;
+import dev.usersession.security.LoginGuard;
 import dev.usersession.security.InvalidTokenLog;
 import dev.usersession.security.JpaIdentityStore;
 import dev.usersession.security.PasswordHashing;
@@ -50,11 +53,12 @@ public class UserSessionExtension implements Extension {
             UserSessionManager.class, NodeStateCache.class, UsageTrackingInterceptor.class,
             SessionLifecycleEvents.class, ExpiredSessionCleanup.class,
             // storage
-            JpaUserSessionStore.class, JpaAccountRepository.class, StoreTransactions.class,
+            JpaUserSessionStore.class, JpaAccountRepository.class, JpaLoginRecords.class, StoreTransactions.class,
             // authentication
             UserSessionAuthenticationMechanism.class, SessionAuthentication.class, SessionLogin.class,
             SessionCookie.class, CsrfProtection.class, InvalidTokenLog.class, JpaIdentityStore.class,
-            PasswordHashing.class, RequiresLoginInterceptor.class, ErrorResponses.class);
+            PasswordHashing.class, LoginGuard.class, DeviceCookie.class, RequiresLoginInterceptor.class,
+            ErrorResponses.class);
 
     private final BeanStateModels models = new BeanStateModels();
 

@@ -32,6 +32,14 @@ public class UserSessionManager {
         unitOfWork.previous = CurrentUnitOfWork.bind(unitOfWork);
     }
 
+    /**
+     * Moves the bound unit of work to its session's renewed record (same state, new id), and keeps the new token for
+     * the web layer to send with the response.
+     */
+    public void renewed(SessionRecord renewedSession, String token) {
+        required().renewed(renewedSession, token);
+    }
+
     /** @return the unit of work bound to the current thread, or {@code null} */
     public UnitOfWork current() {
         return CurrentUnitOfWork.get();

@@ -5,11 +5,15 @@ import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.IntFunction;
 
-/** Reads and writes {@link UserAccountEntity} rows for the identity store and the {@code UserAccounts} API. */
+/**
+ * Reads and writes {@link UserAccountEntity} rows for the identity store and the {@code UserAccounts} API. Every
+ * change of password, groups or enablement moves the account's credentials version on, in the same statement.
+ */
 @ApplicationScoped
 public class JpaAccountRepository {
+
+    private static final String NEXT_VERSION = "a.credentialsVersion = a.credentialsVersion + 1";
 
     @Inject
     StoreTransactions transactions;
@@ -19,6 +23,11 @@ public class JpaAccountRepository {
         return transactions.read(entityManager -> Optional
                 .ofNullable(entityManager.find(UserAccountEntity.class, name))
                 .map(UserAccountEntity::toRecord));
+    }
+
+    /** @return the account's credentials version, empty when there is no such account */
+    public Optional<Long> credentialsVersion(String name) {
+        return find(name).map(StoredAccount::credentialsVersion);
     }
 
     /** Stores a new account. @return false when the name is taken */
@@ -32,44 +41,30 @@ public class JpaAccountRepository {
         });
     }
 
-    /** Replaces the password hash and clears the failure counter. @return whether the account exists */
+    /** Replaces the password hash. @return whether the account exists */
     public boolean updatePassword(String name, String passwordHash) {
-        return update("update UserSessionAccount a set a.passwordHash = :value, a.failedAttempts = 0, "
-                + "a.lockedUntil = null where a.name = :name", name, passwordHash);
+        return update("update UserSessionAccount a set a.passwordHash = :value, " + NEXT_VERSION
+                + " where a.name = :name", name, passwordHash);
+    }
+
+    /** Replaces the groups. @return whether the account exists */
+    public boolean updateGroups(String name, Set<String> groups) {
+        return update("update UserSessionAccount a set a.groups = :value, " + NEXT_VERSION + " where a.name = :name",
+                name, Groups.join(groups));
     }
 
     /** Enables or disables an account. @return whether the account exists */
     public boolean setEnabled(String name, boolean enabled) {
-        return update("update UserSessionAccount a set a.enabled = :value where a.name = :name", name, enabled);
+        return update("update UserSessionAccount a set a.enabled = :value, " + NEXT_VERSION + " where a.name = :name",
+                name, enabled);
     }
 
-    /** Clears the failure counter after a successful login. */
-    public void resetFailures(String name) {
-        update("update UserSessionAccount a set a.failedAttempts = 0, a.lockedUntil = :value where a.name = :name",
-                name, null);
-    }
-
-    /**
-     * Counts one more failed login, atomically, and sets the lock that the new count calls for.
-     *
-     * @param lockFor the lock's length for a number of failures in a row, or {@code null} for none
-     */
-    public void recordFailure(String name, Instant now, IntFunction<java.time.Duration> lockFor) {
-        transactions.write(entityManager -> {
-            entityManager.createQuery("update UserSessionAccount a set a.failedAttempts = a.failedAttempts + 1 "
-                    + "where a.name = :name").setParameter("name", name).executeUpdate();
-            Integer failures = entityManager.createQuery("select a.failedAttempts from UserSessionAccount a "
-                    + "where a.name = :name", Integer.class).setParameter("name", name).getSingleResult();
-            java.time.Duration lock = lockFor.apply(failures);
-            if (lock != null) {
-                entityManager.createQuery("update UserSessionAccount a set a.lockedUntil = :until "
-                        + "where a.name = :name")
-                        .setParameter("until", DatabaseTime.of(now.plus(lock)))
-                        .setParameter("name", name)
-                        .executeUpdate();
-            }
-            return null;
-        });
+    /** Deletes an account. @return whether it existed */
+    public boolean delete(String name) {
+        return transactions.write(entityManager -> entityManager
+                .createQuery("delete from UserSessionAccount a where a.name = :name")
+                .setParameter("name", name)
+                .executeUpdate() == 1);
     }
 
     private boolean update(String jpql, String name, Object value) {

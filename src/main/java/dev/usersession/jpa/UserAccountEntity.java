@@ -10,8 +10,8 @@ import java.time.OffsetDateTime;
 
 /**
  * Row of table {@code user_account}, read by the library's JPA identity store: a user name, a password hash in the
- * Jakarta Security {@code Pbkdf2PasswordHash} format, groups, the failed-login counter and whether the account is
- * enabled. Add this class to the persistence unit when the application uses that identity store.
+ * Jakarta Security {@code Pbkdf2PasswordHash} format, groups, whether the account is enabled, and a version of its
+ * credentials that every change of password, groups or enablement moves on. Add this class to the persistence unit when the application uses that identity store.
  */
 @Cacheable(false)
 @Entity(name = "UserSessionAccount")
@@ -28,17 +28,14 @@ public class UserAccountEntity {
     @Column(name = "user_groups", length = 4000, nullable = false)
     private String groups;
 
-    @Column(name = "failed_attempts", nullable = false)
-    private int failedAttempts;
-
-    @Column(name = "locked_until")
-    private OffsetDateTime lockedUntil;
-
     @Column(name = "enabled", nullable = false)
     private boolean enabled;
 
     @Column(name = "created", nullable = false)
     private OffsetDateTime created;
+
+    @Column(name = "credentials_version", nullable = false)
+    private long credentialsVersion;
 
     /** For JPA. */
     protected UserAccountEntity() {
@@ -53,7 +50,6 @@ public class UserAccountEntity {
     }
 
     StoredAccount toRecord() {
-        return new StoredAccount(name, passwordHash, Groups.split(groups), failedAttempts,
-                DatabaseTime.toInstant(lockedUntil), enabled);
+        return new StoredAccount(name, passwordHash, Groups.split(groups), enabled, credentialsVersion);
     }
 }

@@ -1,6 +1,5 @@
 package dev.usersession.security;
 
-import dev.usersession.UserSessionClock;
 import dev.usersession.UserSessionConfig;
 import dev.usersession.jpa.JpaAccountRepository;
 import dev.usersession.jpa.StoredAccount;
@@ -10,8 +9,6 @@ import jakarta.security.enterprise.credential.Credential;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStore;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
@@ -19,9 +16,10 @@ import java.util.Set;
 /**
  * A Jakarta Security {@link IdentityStore} over the {@code user_account} table: checks user name and password
  * (PBKDF2, see {@link PasswordHashing}) and provides the user's groups. An unknown user, a wrong password and a
- * disabled account get the same answer after the same work. After repeated failures an account waits before the next
- * attempt ({@link LoginThrottle}). It combines with the application's other identity stores by priority, as the
- * Jakarta Security specification says; {@code usersession.identity-store.enabled=false} takes it out.
+ * disabled account get the same answer after the same work. Logins through the library's mechanism are throttled
+ * before they reach any identity store ({@link LoginGuard}). It combines with the application's other identity stores
+ * by priority, as the Jakarta Security specification says; {@code usersession.identity-store.enabled=false} takes it
+ * out.
  */
 @ApplicationScoped
 public class JpaIdentityStore implements IdentityStore {
@@ -35,37 +33,19 @@ public class JpaIdentityStore implements IdentityStore {
     @Inject
     UserSessionConfig config;
 
-    @Inject
-    UserSessionClock clock;
-
     @Override
     public CredentialValidationResult validate(Credential credential) {
         if (!(credential instanceof UsernamePasswordCredential login)) {
             return CredentialValidationResult.NOT_VALIDATED_RESULT;
         }
         String name = login.getCaller();
-        Instant now = clock.now();
         Optional<StoredAccount> account = name == null || name.isBlank() ? Optional.empty() : accounts.find(name);
-        if (account.isPresent() && account.get().isLockedAt(now)) {
-            LoginRefusal.throttled(Duration.between(now, account.get().lockedUntil()));
-            return CredentialValidationResult.INVALID_RESULT;
-        }
         boolean matches = passwords.verify(login.getPassword().getValue(),
                 account.map(StoredAccount::passwordHash).orElse(null));
-        if (account.isEmpty()) {
+        if (account.isEmpty() || !matches || !account.get().enabled()) {
             return CredentialValidationResult.INVALID_RESULT;
         }
-        if (!matches) {
-            accounts.recordFailure(name, now, throttle()::waitAfter);
-            return CredentialValidationResult.INVALID_RESULT;
-        }
-        if (!account.get().enabled()) {
-            return CredentialValidationResult.INVALID_RESULT;
-        }
-        if (account.get().failedAttempts() > 0) {
-            accounts.resetFailures(name);
-        }
-        return new CredentialValidationResult(name, account.get().groups());
+        return new CredentialValidationResult(account.get().name(), account.get().groups());
     }
 
     @Override
@@ -83,9 +63,5 @@ public class JpaIdentityStore implements IdentityStore {
     public Set<ValidationType> validationTypes() {
         return config.identityStoreEnabled() ? EnumSet.of(ValidationType.VALIDATE, ValidationType.PROVIDE_GROUPS)
                 : EnumSet.noneOf(ValidationType.class);
-    }
-
-    private LoginThrottle throttle() {
-        return new LoginThrottle(config.freeLoginAttempts(), config.maxLoginBackoff());
     }
 }

@@ -1,5 +1,6 @@
 package dev.usersession.security;
 
+import dev.usersession.jpa.LoginCounter;
 import java.time.Duration;
 
 /**
@@ -14,7 +15,7 @@ import java.time.Duration;
 public record LoginThrottle(int freeAttempts, Duration maxBackoff) {
 
     /** Failures in a row after which the account is locked for the maximum back-off. */
-    public static final int LOCK_AFTER = 100;
+    public static final int LOCK_AFTER = LoginCounter.LOCK_AFTER;
 
     /** @return the wait after this many failures in a row, or {@code null} for none */
     public Duration waitAfter(int failuresInARow) {

@@ -12,6 +12,7 @@ public final class RequestAttributes {
 
     static final String TOKEN = "dev.usersession.token";
     static final String RETRY_AFTER = "dev.usersession.retryAfter";
+    static final String LOCKED = "dev.usersession.locked";
     static final String SESSION_LIMIT = "dev.usersession.sessionLimit";
     static final String EXPIRED = "dev.usersession.expired";
     static final String UNAVAILABLE = "dev.usersession.unavailable";
@@ -27,6 +28,14 @@ public final class RequestAttributes {
     /** @return how long to wait, when the login failed because the account waits after repeated failures */
     public static Optional<Duration> loginRetryAfter(HttpServletRequest request) {
         return Optional.ofNullable((Duration) request.getAttribute(RETRY_AFTER));
+    }
+
+    /**
+     * @return whether the login was refused because its name is locked after 100 failures in a row (only a trusted
+     *     device's login or a reset ends that)
+     */
+    public static boolean loginLocked(HttpServletRequest request) {
+        return Boolean.TRUE.equals(request.getAttribute(LOCKED));
     }
 
     /** @return whether the login failed because the user has the most sessions allowed */

@@ -5,7 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.util.Enumeration;
+import java.util.List;
 
 /**
  * Reads the session token from a request and writes the session cookie. The cookie is
@@ -23,21 +23,9 @@ public class SessionCookie {
 
     /** @return what the request presented, checked for form before any query */
     public PresentedToken read(HttpServletRequest request) {
-        // The raw header is read, not the container's parsed cookies: containers refuse some hostile values with an
-        // exception (a 500), and a duplicated cookie must be seen to be refused.
-        String prefix = config.cookieName() + "=";
-        String value = null;
-        int found = 0;
-        Enumeration<String> headers = request.getHeaders("Cookie");
-        while (headers != null && headers.hasMoreElements()) {
-            for (String pair : headers.nextElement().split(";")) {
-                String trimmed = pair.strip();
-                if (trimmed.startsWith(prefix)) {
-                    found++;
-                    value = trimmed.substring(prefix.length());
-                }
-            }
-        }
+        List<String> values = RawCookies.values(request, config.cookieName());
+        int found = values.size();
+        String value = found == 0 ? null : values.get(0);
         if (found > 1) {
             return PresentedToken.malformed(true);
         }
@@ -67,12 +55,7 @@ public class SessionCookie {
     }
 
     private String header(String value, long maxAgeSeconds) {
-        StringBuilder header = new StringBuilder(160)
-                .append(config.cookieName()).append('=').append(value)
-                .append("; Path=/; Max-Age=").append(maxAgeSeconds);
-        if (config.cookieSecure()) {
-            header.append("; Secure");
-        }
-        return header.append("; HttpOnly; SameSite=").append(config.cookieSameSite()).toString();
+        return RawCookies.header(config.cookieName(), value, maxAgeSeconds, config.cookieSecure(),
+                config.cookieSameSite());
     }
 }

@@ -5,6 +5,7 @@ import dev.usersession.IssuedSession;
 import dev.usersession.SessionLimitReachedException;
 import dev.usersession.UserSessions;
 import dev.usersession.context.UserSessionManager;
+import dev.usersession.jpa.JpaAccountRepository;
 import dev.usersession.spi.UserSessionStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
@@ -12,15 +13,19 @@ import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
 import jakarta.security.enterprise.credential.Credential;
+import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
+import java.util.Optional;
 
 /**
- * Logs in and out. A login checks the credential with the application's identity stores (through the container's
- * {@link IdentityStoreHandler}), then issues a new token: a re-login of the same user renews the session (its state
+ * Logs in and out. A login of a user name and password is first admitted by {@link LoginGuard} (counted, or refused
+ * with a wait, before any password check), then the credential is checked with the application's identity stores
+ * (through the container's {@link IdentityStoreHandler}); a browser that logs in successfully gets a device cookie.
+ * A login whose account's credentials changed while it was checked opens no session. A login then issues a new token: a re-login of the same user renews the session (its state
  * moves to the new token), any other token presented is ended, and the container's own session id changes too, so no
  * token from before the login stays valid. A logout deletes the session row and clears the cookie.
  */
@@ -44,15 +49,40 @@ public class SessionLogin {
     @Inject
     SessionCookie cookie;
 
+    @Inject
+    DeviceCookie deviceCookie;
+
+    @Inject
+    LoginGuard guard;
+
+    @Inject
+    JpaAccountRepository accounts;
+
     AuthenticationStatus login(HttpServletRequest request, HttpServletResponse response, HttpMessageContext context,
             Credential credential) {
-        LoginRefusal.takeRetryAfter();
+        LoginAdmission admission = null;
+        if (credential instanceof UsernamePasswordCredential password) {
+            admission = guard.admit(guard.attemptOf(password.getCaller(), request));
+            if (!admission.admitted()) {
+                request.setAttribute(RequestAttributes.RETRY_AFTER, admission.retryAfter());
+                request.setAttribute(RequestAttributes.LOCKED, admission.locked());
+                return AuthenticationStatus.SEND_FAILURE;
+            }
+        }
+        String submittedName = credential instanceof UsernamePasswordCredential password ? password.getCaller() : null;
+        Optional<Long> credentialsBefore = submittedName == null ? Optional.empty()
+                : accounts.credentialsVersion(submittedName);
         CredentialValidationResult result = identityStores.get().validate(credential);
         if (result.getStatus() != CredentialValidationResult.Status.VALID) {
-            LoginRefusal.takeRetryAfter().ifPresent(wait -> request.setAttribute(RequestAttributes.RETRY_AFTER, wait));
             return AuthenticationStatus.SEND_FAILURE;
         }
         String userName = result.getCallerPrincipal().getName();
+        if (admission != null) {
+            guard.succeeded(admission);
+            if (!admission.trustedDevice()) {
+                deviceCookie.set(response, guard.rememberDevice(userName));
+            }
+        }
         PresentedToken previous = cookie.read(request);
         IssuedSession issued;
         try {
@@ -61,6 +91,12 @@ public class SessionLogin {
                     : sessions.open(userName, result.getCallerGroups(), client(request));
         } catch (SessionLimitReachedException e) {
             request.setAttribute(RequestAttributes.SESSION_LIMIT, Boolean.TRUE);
+            return AuthenticationStatus.SEND_FAILURE;
+        }
+        if (submittedName != null && !accounts.credentialsVersion(submittedName).equals(credentialsBefore)) {
+            // The password, groups or enablement changed while this login was checked: its session must not outlive
+            // that change (the change ended the sessions it could see; this one may have come after).
+            sessions.end(issued.session().id(), EndReason.REVOKED);
             return AuthenticationStatus.SEND_FAILURE;
         }
         cookie.set(response, issued.token());

@@ -38,7 +38,7 @@ public class ErrorResponses {
                     + ": the response was already committed", thrown);
             return true;
         }
-        write(request, response, failure.status(), failure.code(), failure.message());
+        write(request, response, failure.status(), failure.code(), failure.message(), failure.retryAfterSeconds());
         return true;
     }
 

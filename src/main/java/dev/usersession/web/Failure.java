@@ -4,6 +4,7 @@ import dev.usersession.AccessDeniedException;
 import dev.usersession.NoUserSessionException;
 import dev.usersession.NotLoggedInException;
 import dev.usersession.SessionLimitReachedException;
+import dev.usersession.TooManyAttemptsException;
 import dev.usersession.UserSessionConflictException;
 import dev.usersession.UserSessionNotFoundException;
 import jakarta.persistence.PersistenceException;
@@ -16,8 +17,17 @@ import java.sql.SQLException;
  * @param status the HTTP status
  * @param code a short machine-readable code
  * @param message a short sentence for people
+ * @param retryAfterSeconds the {@code Retry-After} header's value, or {@code null} for none
  */
-public record Failure(int status, String code, String message) {
+public record Failure(int status, String code, String message, String retryAfterSeconds) {
+
+    /** Seconds to wait after a database failure. */
+    private static final String DATABASE_RETRY_AFTER_SECONDS = "5";
+
+    /** A failure without {@code Retry-After}. */
+    public Failure(int status, String code, String message) {
+        this(status, code, message, null);
+    }
 
     /** @return the failure the exception or one of its causes stands for, or {@code null} for any other error */
     public static Failure of(Throwable thrown) {
@@ -59,9 +69,14 @@ public record Failure(int status, String code, String message) {
         if (cause instanceof AccessDeniedException) {
             return new Failure(HttpServletResponse.SC_FORBIDDEN, "forbidden", "You may not do this.");
         }
+        if (cause instanceof TooManyAttemptsException tooMany) {
+            return new Failure(429, "throttled", "Too many failed attempts. Please wait "
+                    + tooMany.retryAfterSeconds() + " seconds.", String.valueOf(tooMany.retryAfterSeconds()));
+        }
         if (cause instanceof PersistenceException || cause instanceof SQLException) {
             return new Failure(HttpServletResponse.SC_SERVICE_UNAVAILABLE, "unavailable",
-                    "The service is briefly unavailable. Please try again in a few seconds.");
+                    "The service is briefly unavailable. Please try again in a few seconds.",
+                    DATABASE_RETRY_AFTER_SECONDS);
         }
         return null;
     }

@@ -22,7 +22,7 @@ import java.util.Optional;
 /**
  * {@code POST /usersession/login}: logs in with {@code username} and {@code password}, sent as a form or as JSON.
  * JSON gets 200 with the user and groups, or 401 (wrong user or password: the same answer for both), 429 with
- * {@code Retry-After} (too many failures in a row), 409 (session limit) or 503. A form is redirected (303) to its
+ * {@code Retry-After} ({@code throttled}: too many failures; {@code locked}: 100 failures in a row), 409 (session limit) or 503. A form is redirected (303) to its
  * {@code next} path on success, or to the login page with {@code ?error=...}. Cross-site posts get 403.
  */
 public class LoginServlet extends HttpServlet {
@@ -99,6 +99,11 @@ public class LoginServlet extends HttpServlet {
             status = HttpServletResponse.SC_SERVICE_UNAVAILABLE;
             code = "unavailable";
             message = "The service is briefly unavailable. Please try again in a few seconds.";
+        } else if (RequestAttributes.loginLocked(request)) {
+            status = 429;
+            code = "locked";
+            message = "Too many failed attempts: signing in with this name is locked. Sign in from a device you "
+                    + "used before, or ask for your password to be reset.";
         } else if (retryAfter.isPresent()) {
             status = 429;
             code = "throttled";

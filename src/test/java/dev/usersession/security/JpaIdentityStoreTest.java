@@ -33,7 +33,7 @@ class JpaIdentityStoreTest {
 
     @BeforeEach
     void boot() {
-        // Fast hashes for the throttling tests; the stored-hash test below boots with the defaults.
+        // Fast hashes; the stored-hash test below boots with the defaults.
         settings = Settings.of("usersession.password.iterations", "1024");
         container = Containers.boot(MovableClock.class);
         store = container.select(JpaIdentityStore.class).get();
@@ -47,7 +47,6 @@ class JpaIdentityStoreTest {
         container.close();
         settings.close();
         MovableClock.reset();
-        LoginRefusal.takeRetryAfter();
     }
 
     private CredentialValidationResult login(String name, String password) {
@@ -72,47 +71,6 @@ class JpaIdentityStoreTest {
     }
 
     @Test
-    void afterRepeatedFailuresTheRightPasswordWaitsForTheBackoff() {
-        for (int i = 0; i < 5; i++) {
-            assertEquals(Status.INVALID, login(user, "wrong password").getStatus());
-        }
-        assertEquals(Status.INVALID, login(user, PASSWORD).getStatus(), "refused during the back-off");
-        assertTrue(LoginRefusal.takeRetryAfter().isPresent());
-
-        MovableClock.advance(Duration.ofSeconds(2));
-        assertEquals(Status.VALID, login(user, PASSWORD).getStatus());
-        assertEquals(0, failedAttempts(), "a success clears the counter");
-    }
-
-    @Test
-    void attemptsDuringTheBackoffAreNotCounted() {
-        for (int i = 0; i < 6; i++) {
-            login(user, "wrong password");
-        }
-        int counted = failedAttempts();
-        for (int i = 0; i < 20; i++) {
-            login(user, "wrong password");
-        }
-        assertEquals(counted, failedAttempts());
-    }
-
-    @Test
-    void hundredFailuresInARowLockTheAccountForTheMaximumBackoffOnly() {
-        for (int i = 0; i < 100; i++) {
-            assertEquals(Status.INVALID, login(user, "wrong password " + i).getStatus());
-            MovableClock.advance(Duration.ofMinutes(16));
-        }
-        MovableClock.advance(Duration.ofMinutes(-16));
-        assertEquals(Status.INVALID, login(user, PASSWORD).getStatus());
-        Duration wait = LoginRefusal.takeRetryAfter().orElseThrow();
-        assertTrue(wait.compareTo(Duration.ofMinutes(15)) <= 0 && wait.compareTo(Duration.ofMinutes(14)) > 0,
-                wait::toString);
-
-        MovableClock.advance(Duration.ofMinutes(15).plusSeconds(1));
-        assertEquals(Status.VALID, login(user, PASSWORD).getStatus(), "the lock ends by itself");
-    }
-
-    @Test
     void storedHashIsPbkdf2Sha256WithAtLeast600000IterationsAndA32ByteSalt() {
         settings.close();
         container.close();
@@ -126,10 +84,5 @@ class JpaIdentityStoreTest {
         assertTrue(Integer.parseInt(parts[1]) >= 600_000, parts[1]);
         assertTrue(Base64.getDecoder().decode(parts[2]).length >= 16);
         assertFalse(String.join(":", parts).contains(PASSWORD));
-    }
-
-    private int failedAttempts() {
-        return ((Number) TestDatabase.queryValue("select failed_attempts from user_account where name = ?", user))
-                .intValue();
     }
 }

@@ -2,9 +2,11 @@ package dev.usersession.security;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.usersession.TooManyAttemptsException;
 import dev.usersession.UserAccounts;
 import dev.usersession.UserSessionInfo;
 import dev.usersession.UserSessions;
@@ -45,21 +47,73 @@ class UserAccountsTest {
     }
 
     @Test
-    void changingThePasswordEndsTheOtherSessionsButNotTheCurrentOne() {
+    void changingThePasswordEndsTheOtherSessionsAndRenewsTheCurrentOne() {
         String current = sessions.open(user, Set.of("customer"), "laptop").session().id();
         sessions.open(user, Set.of("customer"), "phone");
         sessions.open(user, Set.of("customer"), "tablet");
 
-        boolean changed = sessions.callIn(current, () -> accounts.changePassword(user, "first password".toCharArray(),
-                "second password".toCharArray()));
+        String[] renewed = new String[2];
+        boolean changed = sessions.callIn(current, () -> {
+            boolean done = accounts.changePassword(user, "first password".toCharArray(),
+                    "second password".toCharArray());
+            renewed[0] = sessions.current().orElseThrow().id();
+            renewed[1] = container.select(dev.usersession.context.UserSessionManager.class).get().current()
+                    .renewedToken();
+            return done;
+        });
 
         assertTrue(changed);
-        assertEquals(List.of(current), sessions.listFor(user).stream().map(UserSessionInfo::id).toList());
+        assertNotEquals(current, renewed[0], "a copy of the old token must stop working");
+        assertEquals(SessionTokens.hash(renewed[1]), renewed[0], "the new token goes out with the response");
+        assertEquals(List.of(renewed[0]), sessions.listFor(user).stream().map(UserSessionInfo::id).toList());
+        assertFalse(sessions.find(current).isPresent());
         JpaIdentityStore store = container.select(JpaIdentityStore.class).get();
         assertEquals(Status.VALID, store.validate(new UsernamePasswordCredential(user, "second password"))
                 .getStatus());
         assertEquals(Status.INVALID, store.validate(new UsernamePasswordCredential(user, "first password"))
                 .getStatus());
+    }
+
+    @Test
+    void theCurrentPasswordOfAPasswordChangeIsThrottledLikeALogin() {
+        for (int i = 0; i < 5; i++) {
+            assertFalse(accounts.changePassword(user, ("guess " + i).toCharArray(), "second password".toCharArray()));
+        }
+        TooManyAttemptsException refused = assertThrows(TooManyAttemptsException.class, () -> accounts.changePassword(
+                user, "first password".toCharArray(), "second password".toCharArray()));
+        assertTrue(refused.retryAfterSeconds() >= 1);
+        JpaIdentityStore store = container.select(JpaIdentityStore.class).get();
+        assertEquals(Status.VALID, store.validate(new UsernamePasswordCredential(user, "first password"))
+                .getStatus(), "nothing changed");
+    }
+
+    @Test
+    void changingGroupsEndsTheOtherSessionsAndRenewsTheCurrentOneWithTheNewGroups() {
+        String current = sessions.open(user, Set.of("customer"), "laptop").session().id();
+        String other = sessions.open(user, Set.of("customer"), "phone").session().id();
+
+        Set<String> groups = sessions.callIn(current, () -> {
+            accounts.changeGroups(user, Set.of("customer", "admin"));
+            return sessions.current().orElseThrow().groups();
+        });
+
+        assertEquals(Set.of("customer", "admin"), groups);
+        assertFalse(sessions.find(current).isPresent());
+        assertFalse(sessions.find(other).isPresent());
+        assertEquals(Set.of("customer", "admin"), sessions.listFor(user).get(0).groups());
+        assertEquals(Set.of("customer", "admin"), accounts.groupsOf(user).orElseThrow());
+
+        accounts.changeGroups(user, Set.of("customer"));
+        assertTrue(sessions.listFor(user).isEmpty(), "outside the user's session, all of them end");
+    }
+
+    @Test
+    void deletingAnAccountEndsItsSessionsAndItsName() {
+        sessions.open(user, Set.of(), "laptop");
+        assertTrue(accounts.delete(user));
+        assertTrue(sessions.listFor(user).isEmpty());
+        assertFalse(accounts.exists(user));
+        assertFalse(accounts.delete(user));
     }
 
     @Test

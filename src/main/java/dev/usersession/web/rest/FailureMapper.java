@@ -22,8 +22,8 @@ public abstract class FailureMapper<E extends Throwable> implements ExceptionMap
                 .header("Cache-Control", "no-store")
                 .entity(Json.createObjectBuilder().add("error", failure.code()).add("message", failure.message())
                         .build().toString());
-        if (failure.status() == Response.Status.SERVICE_UNAVAILABLE.getStatusCode()) {
-            response.header("Retry-After", "5");
+        if (failure.retryAfterSeconds() != null) {
+            response.header("Retry-After", failure.retryAfterSeconds());
         }
         return response.build();
     }

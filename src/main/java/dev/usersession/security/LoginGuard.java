@@ -1,0 +1,218 @@
+package dev.usersession.security;
+
+import dev.usersession.UserSessionClock;
+import dev.usersession.UserSessionConfig;
+import dev.usersession.jpa.JpaLoginRecords;
+import dev.usersession.jpa.LoginCounter;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.ContextNotActiveException;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * Throttles password checks, before they happen. Every attempt is counted, atomically in the database (so on every
+ * node at once), before its password is checked; an attempt that must wait is refused without being checked or
+ * counted. What is counted:
+ * <ul>
+ *   <li>the submitted user name, whether or not such an account exists (so an unknown name is throttled exactly
+ *   like a real one and nothing tells them apart): a few free failures in a row, then a back-off that doubles up to
+ *   {@code usersession.login.max-backoff} ({@link LoginThrottle}); after 100 failures in a row the name is locked
+ *   until a login from a trusted device or {@code UserAccounts.unlock}/{@code resetPassword} (NIST SP 800-63B
+ *   5.2.2);</li>
+ *   <li>the client address: at most {@code usersession.login.address-limit} failures per address window;</li>
+ *   <li>all untrusted logins together: at most {@code usersession.login.global-limit} failures per global window
+ *   (password spraying across names, and the CPU that each PBKDF2 check costs).</li>
+ * </ul>
+ * A browser that has logged in as the user before presents its device cookie ({@link DeviceCookie}) and is counted
+ * on the device's own allowance instead, so an attacker who keeps a name throttled or locked, or floods the global
+ * limit, does not lock its owner out. A success clears the counters in a row and gives back the windows' count.
+ */
+@ApplicationScoped
+public class LoginGuard {
+
+    private static final String NAME = "n:";
+    private static final String DEVICE = "d:";
+    private static final String ADDRESS = "a:";
+    private static final String ALL = "all";
+
+    @Inject
+    JpaLoginRecords records;
+
+    @Inject
+    UserSessionConfig config;
+
+    @Inject
+    UserSessionClock clock;
+
+    @Inject
+    DeviceCookie deviceCookie;
+
+    @Inject
+    Instance<HttpServletRequest> requests;
+
+    /** @return the attempt of this request to log in as {@code userName} (client address, device cookie) */
+    public LoginAttempt attemptOf(String userName, HttpServletRequest request) {
+        return new LoginAttempt(userName, request.getRemoteAddr(), deviceCookie.read(request));
+    }
+
+    /**
+     * @return the attempt of the current HTTP request, when code runs in one (a password change), or an attempt
+     *     known only by the user name
+     */
+    public LoginAttempt currentAttempt(String userName) {
+        if (requests.isResolvable()) {
+            try {
+                return attemptOf(userName, requests.get());
+            } catch (ContextNotActiveException | IllegalStateException outsideARequest) {
+                // A batch job or a test: no client to count.
+            }
+        }
+        return new LoginAttempt(userName, null, null);
+    }
+
+    /**
+     * Counts the attempt, or refuses it when one of its counters says wait.
+     *
+     * @return whether the credential may now be checked; if so, report a success with {@link #succeeded}
+     */
+    public LoginAdmission admit(LoginAttempt attempt) {
+        Instant now = clock.now();
+        boolean trusted = attempt.deviceToken() != null && attempt.userName() != null && records.isTrustedDevice(
+                SessionTokens.hash(attempt.deviceToken()), attempt.userName(), now);
+        List<String> subjects = new ArrayList<>(3);
+        if (trusted) {
+            subjects.add(DEVICE + digest(attempt.deviceToken()));
+        } else {
+            subjects.add(nameSubject(attempt.userName()));
+            if (attempt.clientAddress() != null && config.loginAddressLimit() > 0) {
+                subjects.add(ADDRESS + digest(attempt.clientAddress()));
+            }
+            if (config.loginGlobalLimit() > 0) {
+                subjects.add(ALL);
+            }
+        }
+        return records.update(subjects, now, (counters, change) -> {
+            Duration wait = Duration.ZERO;
+            for (LoginCounter counter : counters.values()) {
+                if (inARow(counter) && counter.attempts() >= LoginThrottle.LOCK_AFTER) {
+                    return LoginAdmission.refused(config.maxLoginBackoff(), true, attempt);
+                }
+                Duration counterWait = waitOf(counter, now);
+                wait = counterWait.compareTo(wait) > 0 ? counterWait : wait;
+            }
+            if (!wait.isZero()) {
+                return LoginAdmission.refused(wait, false, attempt);
+            }
+            counters.values().forEach(counter -> change.accept(counted(counter, now)));
+            return new LoginAdmission(true, Duration.ZERO, false, attempt, List.copyOf(subjects), trusted);
+        });
+    }
+
+    /**
+     * The admitted attempt's credential was right: clears its counters in a row (and the name's, when a trusted
+     * device logged in: that ends a lock) and gives back its count in the windows.
+     */
+    public void succeeded(LoginAdmission admission) {
+        List<String> subjects = new ArrayList<>(admission.subjects());
+        if (admission.trustedDevice()) {
+            subjects.add(nameSubject(admission.attempt().userName()));
+        }
+        Instant now = clock.now();
+        records.update(subjects, now, (counters, change) -> {
+            counters.values().forEach(counter -> change.accept(inARow(counter)
+                    ? counter.with(0, counter.windowStart(), null) : givenBack(counter, now)));
+            return null;
+        });
+    }
+
+    /**
+     * Makes the browser of a successful login a trusted device of the user.
+     *
+     * @return the device token for the browser's device cookie
+     */
+    public String rememberDevice(String userName) {
+        String token = SessionTokens.newToken();
+        Instant now = clock.now();
+        records.addDevice(SessionTokens.hash(token), userName, now, now.plus(config.loginDeviceLifetime()),
+                config.loginDevicesPerUser());
+        return token;
+    }
+
+    /** Forgets every trusted device of a user (the account was deleted). */
+    public void forgetDevices(String userName) {
+        records.deleteDevicesOf(userName);
+    }
+
+    /** Clears the failures in a row of a user name, ending a back-off or a lock (an administrator's reset). */
+    public void reset(String userName) {
+        records.reset(List.of(nameSubject(userName)));
+    }
+
+    private static String nameSubject(String userName) {
+        return NAME + digest(userName == null ? "" : userName);
+    }
+
+    private static boolean inARow(LoginCounter counter) {
+        return counter.subject().startsWith(NAME) || counter.subject().startsWith(DEVICE);
+    }
+
+    private Duration waitOf(LoginCounter counter, Instant now) {
+        if (inARow(counter)) {
+            return counter.blockedUntil() != null && now.isBefore(counter.blockedUntil())
+                    ? Duration.between(now, counter.blockedUntil()) : Duration.ZERO;
+        }
+        Instant windowEnd = counter.windowStart().plus(window(counter));
+        return !windowOver(counter, now) && counter.attempts() >= limit(counter) ? Duration.between(now, windowEnd)
+                : Duration.ZERO;
+    }
+
+    private LoginCounter counted(LoginCounter counter, Instant now) {
+        if (inARow(counter)) {
+            int failures = counter.attempts() + 1;
+            Duration wait = new LoginThrottle(config.freeLoginAttempts(), config.maxLoginBackoff()).waitAfter(failures);
+            return counter.with(failures, counter.windowStart(), wait == null ? null : now.plus(wait));
+        }
+        return windowOver(counter, now) ? counter.with(1, now, null) : counter.with(counter.attempts() + 1, counter.windowStart(),
+                null);
+    }
+
+    private LoginCounter givenBack(LoginCounter counter, Instant now) {
+        return windowOver(counter, now) || counter.attempts() == 0 ? counter
+                : counter.with(counter.attempts() - 1, counter.windowStart(), null);
+    }
+
+    /**
+     * @return whether the counter's window has ended; a window that starts more than a window ahead of this node's
+     *     clock (a clock set back) has ended too, while small differences between the nodes' clocks do not end one
+     */
+    private boolean windowOver(LoginCounter counter, Instant now) {
+        Duration window = window(counter);
+        return !now.isBefore(counter.windowStart().plus(window)) || now.plus(window).isBefore(counter.windowStart());
+    }
+
+    private Duration window(LoginCounter counter) {
+        return counter.subject().equals(ALL) ? config.loginGlobalWindow() : config.loginAddressWindow();
+    }
+
+    private int limit(LoginCounter counter) {
+        return counter.subject().equals(ALL) ? config.loginGlobalLimit() : config.loginAddressLimit();
+    }
+
+    private static String digest(String value) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(value.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every Java runtime has SHA-256", e);
+        }
+    }
+}
