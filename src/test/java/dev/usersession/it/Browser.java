@@ -16,14 +16,18 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A client that keeps the session cookie as a browser would (one cookie, replaced by each {@code Set-Cookie} of that
- * name, dropped by {@code Max-Age=0}), keeps the container's {@code JSESSIONID} too once it was given one, and sends
+ * A client that keeps the session cookie and the device cookie as a browser would (each replaced by a
+ * {@code Set-Cookie} of its name, dropped by {@code Max-Age=0}), keeps the container's {@code JSESSIONID} too once it was given one, and sends
  * the application's own {@code Origin} with every POST.
  */
 public final class Browser {
 
     public static final String COOKIE = "__Host-usersession";
+    /** The device cookie a browser gets after a successful login. */
+    public static final String DEVICE_COOKIE = COOKIE + "-device";
     private static final Pattern SET_COOKIE = Pattern.compile("^" + Pattern.quote(COOKIE) + "=([^;]*)(.*)$");
+    private static final Pattern SET_DEVICE_COOKIE = Pattern.compile("^" + Pattern.quote(DEVICE_COOKIE)
+            + "=([^;]*)(.*)$");
     private static final HttpClient CLIENT = HttpClient.newBuilder()
             .followRedirects(HttpClient.Redirect.NEVER)
             .connectTimeout(Duration.ofSeconds(10))
@@ -31,6 +35,7 @@ public final class Browser {
 
     private final URI base;
     private String cookie;
+    private String deviceCookie;
     private String containerSession;
 
     public Browser(URL base) {
@@ -48,6 +53,11 @@ public final class Browser {
 
     public void setCookie(String value) {
         cookie = value;
+    }
+
+    /** @return the device cookie this browser was given at a successful login */
+    public Optional<String> deviceCookie() {
+        return Optional.ofNullable(deviceCookie);
     }
 
     public HttpResponse<String> get(String path) {
@@ -87,10 +97,13 @@ public final class Browser {
 
     public HttpRequest.Builder request(String path) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(60));
-        if (cookie != null || containerSession != null) {
+        if (cookie != null || containerSession != null || deviceCookie != null) {
             StringBuilder header = new StringBuilder();
             if (cookie != null) {
                 header.append(COOKIE).append('=').append(cookie);
+            }
+            if (deviceCookie != null) {
+                header.append(header.length() > 0 ? "; " : "").append(DEVICE_COOKIE).append('=').append(deviceCookie);
             }
             if (containerSession != null) {
                 header.append(header.length() > 0 ? "; " : "").append("JSESSIONID=").append(containerSession);
@@ -122,6 +135,10 @@ public final class Browser {
             Matcher matcher = SET_COOKIE.matcher(header);
             if (matcher.matches()) {
                 cookie = matcher.group(2).contains("Max-Age=0") ? null : matcher.group(1);
+            }
+            Matcher device = SET_DEVICE_COOKIE.matcher(header);
+            if (device.matches()) {
+                deviceCookie = device.group(2).contains("Max-Age=0") ? null : device.group(1);
             }
         }
     }

@@ -112,6 +112,15 @@ public class TestServlet extends HttpServlet {
                         java.util.Set.of(request.getParameter("groups").split(",")));
                 text(response, request.getParameter("name"));
             }
+            case "/password" -> {
+                String user = sessions.current().orElseThrow().userName();
+                boolean changed = accounts.changePassword(user, request.getParameter("current").toCharArray(),
+                        request.getParameter("new").toCharArray());
+                if (!changed) {
+                    response.setStatus(403);
+                }
+                text(response, String.valueOf(changed));
+            }
             case "/clock/advance" -> {
                 clock.advance(Duration.parse(request.getParameter("by")));
                 response.setStatus(204);

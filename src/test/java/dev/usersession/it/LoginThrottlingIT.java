@@ -1,0 +1,159 @@
+package dev.usersession.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.usersession.it.app.DemoAccounts;
+import java.net.URL;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Checklist item 15 over HTTP: guesses are counted before they are checked, unknown names answer like real ones,
+ * the owner's browser is not locked out by an attacker, and a password change is throttled and renews the cookie.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class LoginThrottlingIT {
+
+    private static final int FREE_ATTEMPTS = 5;
+
+    @Deployment(testable = false)
+    static WebArchive application() {
+        return Deployments.testApplication("throttle");
+    }
+
+    @ArquillianResource
+    URL base;
+
+    @Test
+    void parallelWrongLoginsForOneAccountReachThePasswordCheckOnlyAsOftenAsTheFreeAttempts() throws Exception {
+        String victim = new Browser(base).newUser("victim");
+        int guesses = 20;
+        ExecutorService pool = Executors.newFixedThreadPool(guesses);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Integer>> statuses = new ArrayList<>();
+        for (int i = 0; i < guesses; i++) {
+            String guess = "guess number " + i;
+            statuses.add(pool.submit(() -> {
+                start.await();
+                return new Browser(base).login(victim, guess).statusCode();
+            }));
+        }
+        start.countDown();
+        List<Integer> answers = new ArrayList<>();
+        for (Future<Integer> status : statuses) {
+            answers.add(status.get());
+        }
+        pool.shutdown();
+        long checked = answers.stream().filter(status -> status == 401).count();
+        long throttled = answers.stream().filter(status -> status == 429).count();
+        assertEquals(guesses, checked + throttled, answers::toString);
+        assertTrue(checked <= FREE_ATTEMPTS, "password checks: " + checked + " of " + answers);
+        assertEquals(429, new Browser(base).login(victim, DemoAccounts.PASSWORD).statusCode(),
+                "the right password waits too");
+    }
+
+    @Test
+    void anUnknownNameIsThrottledExactlyLikeAnExistingOne() {
+        String existing = new Browser(base).newUser("known");
+        String unknown = "nobody-" + UUID.randomUUID().toString().substring(0, 8);
+        List<String> existingAnswers = new ArrayList<>();
+        List<String> unknownAnswers = new ArrayList<>();
+        List<Long> existingTimes = new ArrayList<>();
+        List<Long> unknownTimes = new ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            long start = System.nanoTime();
+            existingAnswers.add(describe(new Browser(base).login(existing, "wrong password " + i)));
+            existingTimes.add(System.nanoTime() - start);
+            start = System.nanoTime();
+            unknownAnswers.add(describe(new Browser(base).login(unknown, "wrong password " + i)));
+            unknownTimes.add(System.nanoTime() - start);
+        }
+        assertEquals(existingAnswers, unknownAnswers);
+        assertEquals(List.of(401, 401, 401, 401, 401, 429, 429), existingAnswers.stream()
+                .map(answer -> Integer.valueOf(answer.substring(0, 3))).toList());
+        double ratio = (double) median(unknownTimes.subList(0, FREE_ATTEMPTS))
+                / median(existingTimes.subList(0, FREE_ATTEMPTS));
+        assertTrue(ratio > 0.8 && ratio < 1.25, "unknown/existing median time ratio of checked attempts " + ratio);
+    }
+
+    private static String describe(HttpResponse<String> response) {
+        return response.statusCode() + " " + response.headers().firstValue("Retry-After").orElse("-") + " "
+                + response.body();
+    }
+
+    @Test
+    void whileAnAttackerKeepsTheNameThrottledTheOwnersBrowserStillLogsIn() {
+        Browser owner = new Browser(base);
+        String name = owner.newUser("owner");
+        assertEquals(200, owner.login(name, DemoAccounts.PASSWORD).statusCode());
+        assertTrue(owner.deviceCookie().isPresent(), "a successful login makes the browser a trusted device");
+        owner.postForm("usersession/logout");
+
+        Browser attacker = new Browser(base);
+        for (int i = 0; i < 10; i++) {
+            attacker.login(name, "attacker guess " + i);
+        }
+        assertEquals(429, attacker.login(name, "attacker guess").statusCode());
+        assertEquals(429, new Browser(base).login(name, DemoAccounts.PASSWORD).statusCode(),
+                "a new browser waits like the attacker");
+        assertEquals(200, owner.login(name, DemoAccounts.PASSWORD).statusCode(), "the owner's browser does not");
+    }
+
+    @Test
+    void aPasswordChangeGivesTheSessionANewTokenAndEndsTheOldOne() {
+        Browser browser = new Browser(base);
+        String name = browser.newUser("changer");
+        browser.login(name, DemoAccounts.PASSWORD);
+        String before = browser.cookie().orElseThrow();
+
+        HttpResponse<String> changed = browser.postForm("test/password", "current", DemoAccounts.PASSWORD, "new",
+                "a new battery staple");
+        assertEquals(200, changed.statusCode(), changed.body());
+        String after = browser.cookie().orElseThrow();
+        assertNotEquals(before, after, "the response carries a new cookie");
+        assertEquals(name + " true false", browser.get("test/whoami").body());
+
+        Browser stolenCopy = new Browser(base);
+        stolenCopy.setCookie(before);
+        assertEquals("anonymous", stolenCopy.get("test/whoami").body(), "a copy of the old cookie is refused");
+    }
+
+    @Test
+    void theCurrentPasswordOfAPasswordChangeCannotBeGuessedWithoutLimit() {
+        Browser thief = new Browser(base);
+        String name = thief.newUser("stolen");
+        thief.login(name, DemoAccounts.PASSWORD);
+        for (int i = 0; i < FREE_ATTEMPTS; i++) {
+            assertEquals(403, thief.postForm("test/password", "current", "guess " + i, "new",
+                    "a new battery staple").statusCode());
+        }
+        HttpResponse<String> throttled = thief.postForm("test/password", "current", DemoAccounts.PASSWORD, "new",
+                "a new battery staple");
+        assertEquals(429, throttled.statusCode(), throttled.body());
+        assertTrue(throttled.headers().firstValue("Retry-After").isPresent());
+        assertTrue(!throttled.body().contains("Exception"), throttled.body());
+    }
+
+    private static long median(List<Long> values) {
+        List<Long> sorted = new ArrayList<>(values);
+        Collections.sort(sorted);
+        return sorted.get(sorted.size() / 2);
+    }
+}
