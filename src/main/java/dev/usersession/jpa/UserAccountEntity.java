@@ -11,7 +11,8 @@ import java.time.OffsetDateTime;
 /**
  * Row of table {@code user_account}, read by the library's JPA identity store: a user name, a password hash in the
  * Jakarta Security {@code Pbkdf2PasswordHash} format, groups, whether the account is enabled, and a version of its
- * credentials that every change of password, groups or enablement moves on. Add this class to the persistence unit when the application uses that identity store.
+ * credentials that every change of password, groups or enablement moves on.
+ * Add this class to the persistence unit when the application uses that identity store.
  */
 @Cacheable(false)
 @Entity(name = "UserSessionAccount")

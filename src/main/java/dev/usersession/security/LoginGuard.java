@@ -181,8 +181,8 @@ public class LoginGuard {
             Duration wait = new LoginThrottle(config.freeLoginAttempts(), config.maxLoginBackoff()).waitAfter(failures);
             return counter.with(failures, counter.windowStart(), wait == null ? null : now.plus(wait));
         }
-        return windowOver(counter, now) ? counter.with(1, now, null) : counter.with(counter.attempts() + 1, counter.windowStart(),
-                null);
+        return windowOver(counter, now) ? counter.with(1, now, null)
+                : counter.with(counter.attempts() + 1, counter.windowStart(), null);
     }
 
     private LoginCounter givenBack(LoginCounter counter, Instant now) {

@@ -25,9 +25,10 @@ import java.util.Optional;
  * Logs in and out. A login of a user name and password is first admitted by {@link LoginGuard} (counted, or refused
  * with a wait, before any password check), then the credential is checked with the application's identity stores
  * (through the container's {@link IdentityStoreHandler}); a browser that logs in successfully gets a device cookie.
- * A login whose account's credentials changed while it was checked opens no session. A login then issues a new token: a re-login of the same user renews the session (its state
- * moves to the new token), any other token presented is ended, and the container's own session id changes too, so no
- * token from before the login stays valid. A logout deletes the session row and clears the cookie.
+ * A login whose account's credentials changed while it was checked opens no session. A successful login issues a
+ * new token: a re-login of the same user renews the session (its state moves to the new token), any other token
+ * presented is ended, and the container's own session id changes too, so no token from before the login stays
+ * valid. A logout deletes the session row and clears the cookie.
  */
 @ApplicationScoped
 public class SessionLogin {

@@ -22,8 +22,8 @@ import java.util.Optional;
 /**
  * {@code POST /usersession/login}: logs in with {@code username} and {@code password}, sent as a form or as JSON.
  * JSON gets 200 with the user and groups, or 401 (wrong user or password: the same answer for both), 429 with
- * {@code Retry-After} ({@code throttled}: too many failures; {@code locked}: 100 failures in a row), 409 (session limit) or 503. A form is redirected (303) to its
- * {@code next} path on success, or to the login page with {@code ?error=...}. Cross-site posts get 403.
+ * {@code Retry-After} ({@code throttled}: too many failures; {@code locked}: 100 failures in a row), 409 (session
+ * limit) or 503. A form is redirected (303) to its {@code next} path on success, or to the login page with {@code ?error=...}. Cross-site posts get 403.
  */
 public class LoginServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;

@@ -151,6 +151,37 @@ class LoginThrottlingIT {
         assertTrue(!throttled.body().contains("Exception"), throttled.body());
     }
 
+    @Test
+    void noSessionOfALoginThatRacedAPasswordResetSurvivesIt() throws Exception {
+        String name = new Browser(base).newUser("raced");
+        java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+        java.util.concurrent.atomic.AtomicInteger successes = new java.util.concurrent.atomic.AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(6);
+        List<Future<?>> loops = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            loops.add(pool.submit(() -> {
+                while (!stop.get()) {
+                    if (new Browser(base).login(name, DemoAccounts.PASSWORD).statusCode() == 200) {
+                        successes.incrementAndGet();
+                    }
+                }
+            }));
+        }
+        Thread.sleep(1500);
+        HttpResponse<String> reset = new Browser(base).postForm("test/reset-password", "name", name, "new",
+                "a new battery staple");
+        assertEquals("true", reset.body());
+        Thread.sleep(1500);
+        stop.set(true);
+        for (Future<?> loop : loops) {
+            loop.get();
+        }
+        pool.shutdown();
+        assertTrue(successes.get() > 0, "logins with the old password succeeded before the reset");
+        assertEquals("0", new Browser(base).get("test/db/sessions?user=" + name).body(),
+                "every session opened with the old password ended, even those whose login raced the reset");
+    }
+
     private static long median(List<Long> values) {
         List<Long> sorted = new ArrayList<>(values);
         Collections.sort(sorted);

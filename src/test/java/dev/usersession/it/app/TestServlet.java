@@ -121,6 +121,8 @@ public class TestServlet extends HttpServlet {
                 }
                 text(response, String.valueOf(changed));
             }
+            case "/reset-password" -> text(response, String.valueOf(accounts.resetPassword(
+                    request.getParameter("name"), request.getParameter("new").toCharArray())));
             case "/clock/advance" -> {
                 clock.advance(Duration.parse(request.getParameter("by")));
                 response.setStatus(204);
