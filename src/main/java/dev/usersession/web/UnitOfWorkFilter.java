@@ -1,5 +1,6 @@
 package dev.usersession.web;
 
+import dev.usersession.UserSessionConfig;
 import dev.usersession.context.UserSessionManager;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
@@ -11,12 +12,16 @@ import java.io.IOException;
 
 /**
  * Ends the unit of work of each request: the request runs with a response that writes the session's changed
- * {@code @UserSession} state before it commits (see {@link FlushBeforeCommitResponse}); a conflict, an ended
- * session or a database failure becomes a short 409, 401 or 503; and the bean instances are destroyed. Registered
- * for every request by {@link UserSessionServletInitializer}.
+ * {@code @UserSession} state before it commits (see {@link FlushBeforeCommitResponse}), and, when the request was
+ * authenticated by a session, a {@code Cache-Control: private, no-store} unless the application set its own
+ * ({@code usersession.cache-control.no-store}); a conflict, an ended session or a database failure becomes a short
+ * 409, 401 or 503; and the bean instances are destroyed. Registered for every request by
+ * {@link UserSessionServletInitializer}.
  */
 public class UnitOfWorkFilter extends HttpFilter {
     private static final long serialVersionUID = 1L;
+    private static final String CACHE_CONTROL = "Cache-Control";
+    private static final String PRIVATE_NO_STORE = "private, no-store";
 
     @Inject
     UserSessionManager manager;
@@ -24,10 +29,13 @@ public class UnitOfWorkFilter extends HttpFilter {
     @Inject
     ErrorResponses errors;
 
+    @Inject
+    UserSessionConfig config;
+
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        FlushBeforeCommitResponse guarded = new FlushBeforeCommitResponse(response, this::flushIfBound);
+        FlushBeforeCommitResponse guarded = new FlushBeforeCommitResponse(response, () -> beforeCommit(response));
         try {
             chain.doFilter(request, guarded);
             guarded.finish();
@@ -40,8 +48,11 @@ public class UnitOfWorkFilter extends HttpFilter {
         }
     }
 
-    private void flushIfBound() {
+    private void beforeCommit(HttpServletResponse response) {
         if (manager.current() != null) {
+            if (config.cacheControlNoStore() && !response.isCommitted() && !response.containsHeader(CACHE_CONTROL)) {
+                response.setHeader(CACHE_CONTROL, PRIVATE_NO_STORE);
+            }
             manager.flush();
         }
     }
