@@ -15,6 +15,12 @@ import java.lang.annotation.Target;
  * {@link AccessDeniedException}. Jakarta EE enforces {@code @RolesAllowed} for enterprise beans and some REST
  * resources only; this works on any CDI bean. The caller is the user of the session bound to the current request
  * (or {@link UserSessions#runIn}), with the groups stored in that session at login.
+ *
+ * <p>The roles are those of the binding the container applied to the called method: the method's own
+ * {@code @RequiresLogin} when it has one (it overrides the class's), else the bean class's, whether declared on it,
+ * inherited from a superclass or brought by a stereotype; a method a bean inherits from an unannotated superclass is
+ * guarded by the bean class's binding. When the container does not say which binding applies, the call is refused
+ * with {@link AccessDeniedException}: the guard fails closed.
  */
 @Inherited
 @Documented

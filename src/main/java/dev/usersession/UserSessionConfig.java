@@ -29,8 +29,12 @@ import java.util.function.Function;
  *   <tr><td>{@code usersession.cookie.name}</td><td>{@code usersession}</td><td>the cookie's name; sent with the
  *   {@code __Host-} prefix while the cookie is secure</td></tr>
  *   <tr><td>{@code usersession.cookie.secure}</td><td>{@code true}</td><td>{@code false} only for local development
- *   over plain http: drops {@code Secure} and the {@code __Host-} prefix (which requires HTTPS)</td></tr>
+ *   over plain http: drops {@code Secure} and the {@code __Host-} prefix (which requires HTTPS), and logs a warning
+ *   at startup</td></tr>
  *   <tr><td>{@code usersession.cookie.same-site}</td><td>{@code Lax}</td><td>{@code Lax} or {@code Strict}</td></tr>
+ *   <tr><td>{@code usersession.cache-control.no-store}</td><td>{@code true}</td><td>a response to a request
+ *   authenticated by a session gets {@code Cache-Control: private, no-store} (so no browser or proxy cache keeps a
+ *   user's page), unless the application set a {@code Cache-Control} of its own; {@code false} adds nothing</td></tr>
  *   <tr><td>{@code usersession.bearer.enabled}</td><td>{@code false}</td><td>also accept the token in an
  *   {@code Authorization: Bearer} header (for API clients)</td></tr>
  *   <tr><td>{@code usersession.login-page}</td><td>{@code /login}</td><td>where a failed form login at
@@ -123,6 +127,11 @@ public class UserSessionConfig {
             throw new IllegalStateException("usersession.cookie.same-site must be Lax or Strict, not " + value);
         }
         return value.substring(0, 1).toUpperCase(Locale.ROOT) + value.substring(1).toLowerCase(Locale.ROOT);
+    }
+
+    /** @return whether a response to a session request gets {@code Cache-Control: private, no-store} if it has none */
+    public boolean cacheControlNoStore() {
+        return get("usersession.cache-control.no-store", Boolean::valueOf, true);
     }
 
     /** @return whether an {@code Authorization: Bearer} token is accepted */

@@ -12,9 +12,13 @@ import java.util.Set;
 /**
  * Refuses cross-site state-changing requests that the browser authenticated with the session cookie. A request with
  * method POST, PUT, PATCH or DELETE passes when {@code Sec-Fetch-Site} is {@code same-origin} or {@code none}; else
- * when {@code Origin} names this application (its Host) or an origin in {@code usersession.allowed-origins}; else, when
- * the browser sent neither header, when it carries the session's CSRF token in an {@code X-CSRF-Token} header. The
- * SameSite cookie attribute is the second line of defence, not the only one.
+ * when its {@code Origin} is one of {@code usersession.allowed-origins} (whatever {@code Sec-Fetch-Site} says), or,
+ * from a browser that sent no {@code Sec-Fetch-Site}, when the {@code Origin} is this application's own: the request's
+ * scheme and its {@code Host}, so that {@code http://host} is another origin than {@code https://host}; else, when the
+ * browser sent neither header, when it carries the session's CSRF token in an {@code X-CSRF-Token} header. Behind a
+ * proxy that ends TLS, the server sees the scheme the proxy used: let the server take it from the proxy's forwarded
+ * headers, or list the public origin in {@code usersession.allowed-origins}. The SameSite cookie attribute is the
+ * second line of defence, not the only one.
  */
 @ApplicationScoped
 public class CsrfProtection {
@@ -32,13 +36,13 @@ public class CsrfProtection {
         if (SAFE_METHODS.contains(request.getMethod())) {
             return true;
         }
+        String origin = request.getHeader("Origin");
         String fetchSite = request.getHeader("Sec-Fetch-Site");
         if (fetchSite != null) {
-            return fetchSite.equals("same-origin") || fetchSite.equals("none");
+            return fetchSite.equals("same-origin") || fetchSite.equals("none") || isAllowedOrigin(origin);
         }
-        String origin = request.getHeader("Origin");
         if (origin != null) {
-            return isOwnOrigin(request, origin) || config.allowedOrigins().contains(origin);
+            return isOwnOrigin(request, origin) || isAllowedOrigin(origin);
         }
         if (sessionToken == null) {
             return true;
@@ -56,6 +60,10 @@ public class CsrfProtection {
         return SessionTokens.hash("csrf:" + sessionToken);
     }
 
+    private boolean isAllowedOrigin(String origin) {
+        return origin != null && config.allowedOrigins().contains(origin);
+    }
+
     private static boolean isOwnOrigin(HttpServletRequest request, String origin) {
         String host = request.getHeader("Host");
         if (host == null || origin.equals("null")) {
@@ -65,7 +73,7 @@ public class CsrfProtection {
             URI uri = URI.create(origin);
             String authority = uri.getRawAuthority();
             return authority != null && authority.equalsIgnoreCase(host)
-                    && (uri.getScheme().equals("https") || uri.getScheme().equals("http"));
+                    && uri.getScheme() != null && uri.getScheme().equalsIgnoreCase(request.getScheme());
         } catch (IllegalArgumentException e) {
             return false;
         }

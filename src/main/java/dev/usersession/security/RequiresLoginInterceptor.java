@@ -13,7 +13,10 @@ import jakarta.interceptor.InvocationContext;
 import java.io.Serializable;
 import java.util.Arrays;
 
-/** Enforces {@link RequiresLogin}. */
+/**
+ * Enforces {@link RequiresLogin}, with the roles of the binding the container applied (see
+ * {@link AppliedRequiresLogin}); a call whose binding cannot be told is refused.
+ */
 @RequiresLogin
 @Interceptor
 @Priority(Interceptor.Priority.LIBRARY_BEFORE)
@@ -39,17 +42,12 @@ public class RequiresLoginInterceptor implements Serializable {
     }
 
     private static String[] requiredRoles(InvocationContext invocation) {
-        RequiresLogin onMethod = invocation.getMethod().getAnnotation(RequiresLogin.class);
-        if (onMethod != null) {
-            return onMethod.roles();
+        RequiresLogin applied = AppliedRequiresLogin.of(invocation);
+        if (applied == null) {
+            throw new AccessDeniedException(describe(invocation) + " is refused: the server did not say which "
+                    + "@RequiresLogin applies to it");
         }
-        for (Class<?> type = invocation.getMethod().getDeclaringClass(); type != null; type = type.getSuperclass()) {
-            RequiresLogin onClass = type.getAnnotation(RequiresLogin.class);
-            if (onClass != null) {
-                return onClass.roles();
-            }
-        }
-        return new String[0];
+        return applied.roles();
     }
 
     private static String describe(InvocationContext invocation) {

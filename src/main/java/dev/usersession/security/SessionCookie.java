@@ -2,24 +2,38 @@ package dev.usersession.security;
 
 import dev.usersession.UserSessionConfig;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
+import java.util.logging.Logger;
 
 /**
  * Reads the session token from a request and writes the session cookie. The cookie is
  * {@code __Host-usersession=<token>; Path=/; Max-Age=<absolute timeout>; Secure; HttpOnly; SameSite=Lax} by default,
  * with no Domain. The token is taken only from the cookie (or from {@code Authorization: Bearer} when enabled),
- * never from the URL.
+ * never from the URL. With {@code usersession.cookie.secure=false} it logs a warning when the application starts.
  */
 @ApplicationScoped
 public class SessionCookie {
 
     private static final String BEARER = "Bearer ";
+    private static final Logger LOG = Logger.getLogger(SessionCookie.class.getName());
 
     @Inject
     UserSessionConfig config;
+
+    /** Says at startup, once, what protection a cookie without {@code Secure} gives up. */
+    void warnIfNotSecure(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        if (!config.cookieSecure()) {
+            LOG.warning("usersession.cookie.secure=false: the session cookie is sent without Secure and without the "
+                    + "__Host- prefix. Browsers then send it over plain http too, where anyone on the network can "
+                    + "read and reuse it, and a plain-http page or another subdomain can set or overwrite it "
+                    + "(session fixation). Use this only for local development over http.");
+        }
+    }
 
     /** @return what the request presented, checked for form before any query */
     public PresentedToken read(HttpServletRequest request) {

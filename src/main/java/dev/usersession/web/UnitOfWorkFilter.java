@@ -1,5 +1,6 @@
 package dev.usersession.web;
 
+import dev.usersession.UserSessionConfig;
 import dev.usersession.context.UnitOfWork;
 import dev.usersession.context.UserSessionManager;
 import dev.usersession.security.SessionCookie;
@@ -13,13 +14,17 @@ import java.io.IOException;
 
 /**
  * Ends the unit of work of each request: the request runs with a response that writes the session's changed
- * {@code @UserSession} state before it commits (see {@link FlushBeforeCommitResponse}); a conflict, an ended
- * session or a database failure becomes a short 409, 401 or 503; and the bean instances are destroyed. A session
- * that the request renewed (a password change) sends its new token as the cookie of this response. Registered
- * for every request by {@link UserSessionServletInitializer}.
+ * {@code @UserSession} state before it commits (see {@link FlushBeforeCommitResponse}), and, when the request was
+ * authenticated by a session, a {@code Cache-Control: private, no-store} unless the application set its own
+ * ({@code usersession.cache-control.no-store}); a conflict, an ended session or a database failure becomes a short
+ * 409, 401 or 503; and the bean instances are destroyed. Registered for every request by
+ * {@link UserSessionServletInitializer}. A session that the request renewed (a password change) sends its new token
+ * as the cookie of this response.
  */
 public class UnitOfWorkFilter extends HttpFilter {
     private static final long serialVersionUID = 1L;
+    private static final String CACHE_CONTROL = "Cache-Control";
+    private static final String PRIVATE_NO_STORE = "private, no-store";
 
     @Inject
     UserSessionManager manager;
@@ -28,12 +33,15 @@ public class UnitOfWorkFilter extends HttpFilter {
     ErrorResponses errors;
 
     @Inject
+    UserSessionConfig config;
+
+    @Inject
     SessionCookie cookie;
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        FlushBeforeCommitResponse guarded = new FlushBeforeCommitResponse(response, () -> flushIfBound(response));
+        FlushBeforeCommitResponse guarded = new FlushBeforeCommitResponse(response, () -> beforeCommit(response));
         try {
             chain.doFilter(request, guarded);
             guarded.finish();
@@ -46,12 +54,15 @@ public class UnitOfWorkFilter extends HttpFilter {
         }
     }
 
-    private void flushIfBound(HttpServletResponse response) {
+    private void beforeCommit(HttpServletResponse response) {
         UnitOfWork unitOfWork = manager.current();
         if (unitOfWork != null) {
-            if (unitOfWork.renewedToken() != null) {
+            if (unitOfWork.renewedToken() != null && !response.isCommitted()) {
                 // The session was renewed by this request (a password change): the client gets the new token.
                 cookie.set(response, unitOfWork.renewedToken());
+            }
+            if (config.cacheControlNoStore() && !response.isCommitted() && !response.containsHeader(CACHE_CONTROL)) {
+                response.setHeader(CACHE_CONTROL, PRIVATE_NO_STORE);
             }
             manager.flush();
         }

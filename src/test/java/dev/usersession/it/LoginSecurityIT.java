@@ -18,14 +18,19 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** Checklist items 11, 14, 15 and 16: login answers, identity stores together, throttling, CSRF. */
+/**
+ * Checklist items 11, 14, 15 and 16: login answers, identity stores together, throttling, CSRF. The application
+ * allows one other origin ({@code usersession.allowed-origins}, in its
+ * {@code META-INF/microprofile-config.properties}).
+ */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 class LoginSecurityIT {
 
     @Deployment(testable = false)
     static WebArchive application() {
-        return Deployments.testApplication("login");
+        return Deployments.testApplication("login")
+                .addAsResource("it/allowed-origins-config.properties", "META-INF/microprofile-config.properties");
     }
 
     @ArquillianResource
@@ -91,6 +96,38 @@ class LoginSecurityIT {
     }
 
     @Test
+    void anOriginWithTheSameHostButAnotherSchemeIsCrossOrigin() {
+        Browser browser = new Browser(base);
+        browser.login(browser.newUser("ivan"), DemoAccounts.PASSWORD);
+        String otherScheme = browser.origin().startsWith("https:") ? browser.origin().replaceFirst("^https:", "http:")
+                : browser.origin().replaceFirst("^http:", "https:");
+
+        assertEquals(403, postWithOrigin(browser, otherScheme).statusCode(), otherScheme + " on " + base);
+        HttpResponse<String> own = postWithOrigin(browser, browser.origin());
+        assertEquals(200, own.statusCode(), browser.origin() + " on " + base);
+        assertEquals("1", own.body());
+    }
+
+    @Test
+    void anAllowedOriginPassesWhenTheBrowserSendsSecFetchSiteToo() {
+        Browser browser = new Browser(base);
+        browser.login(browser.newUser("judy"), DemoAccounts.PASSWORD);
+
+        for (String fetchSite : List.of("cross-site", "same-site")) {
+            assertEquals(200, browser.send(browser.request("test/counter/increment")
+                    .header("Sec-Fetch-Site", fetchSite).header("Origin", "https://shop.example")
+                    .POST(HttpRequest.BodyPublishers.noBody())).statusCode(), fetchSite);
+            assertEquals(403, browser.send(browser.request("test/counter/increment")
+                    .header("Sec-Fetch-Site", fetchSite).header("Origin", "https://evil.example")
+                    .POST(HttpRequest.BodyPublishers.noBody())).statusCode(), fetchSite);
+            assertEquals(403, browser.send(browser.request("test/counter/increment")
+                    .header("Sec-Fetch-Site", fetchSite)
+                    .POST(HttpRequest.BodyPublishers.noBody())).statusCode(), fetchSite + " without Origin");
+        }
+        assertEquals("3", browser.postForm("test/counter/increment").body(), "only the allowed origin's posts counted");
+    }
+
+    @Test
     void aCrossOriginLoginFormIsRefused() {
         Browser browser = new Browser(base);
         HttpResponse<String> login = browser.send(browser.request("usersession/login")
@@ -129,6 +166,11 @@ class LoginSecurityIT {
         Browser partner = new Browser(base);
         assertEquals(200, partner.login("carol", "partner password").statusCode());
         assertEquals("carol false true", partner.get("test/whoami").body());
+    }
+
+    private static HttpResponse<String> postWithOrigin(Browser browser, String origin) {
+        return browser.send(browser.request("test/counter/increment").header("Origin", origin)
+                .POST(HttpRequest.BodyPublishers.noBody()));
     }
 
     private static long median(List<Long> values) {

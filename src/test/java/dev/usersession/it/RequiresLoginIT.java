@@ -41,6 +41,20 @@ class RequiresLoginIT {
     }
 
     @Test
+    void rolesOnASubclassOrAStereotypeGuardTheMethodsTheyBind() {
+        Browser customer = new Browser(base);
+        customer.login(customer.newUser("carol"), DemoAccounts.PASSWORD);
+        assertEquals(403, customer.get("test/reports/archived").statusCode(), "method inherited from a base class");
+        assertEquals(403, customer.get("test/reports/audit").statusCode(), "binding from a stereotype");
+
+        Browser admin = new Browser(base);
+        admin.login(admin.newUser("root", "customer", "admin"), DemoAccounts.PASSWORD);
+        assertEquals("archived reports", admin.get("test/reports/archived").body());
+        assertEquals("audit entries", admin.get("test/reports/audit").body());
+        assertEquals(401, new Browser(base).get("test/reports/audit").statusCode());
+    }
+
+    @Test
     void sessionBeanWithoutLoginAnswers401NotA500() {
         assertEquals(401, new Browser(base).get("test/counter").statusCode());
     }

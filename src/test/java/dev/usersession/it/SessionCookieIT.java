@@ -17,7 +17,10 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** Checklist items 1, 2, 3, 5, 7 and 9: the token, the cookie, fixation, logout, storage at rest. */
+/**
+ * Checklist items 1, 2, 3, 5, 7 and 9: the token, the cookie, caching of authenticated responses, fixation, logout,
+ * storage at rest.
+ */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 class SessionCookieIT {
@@ -50,6 +53,26 @@ class SessionCookieIT {
         assertTrue(SessionTokens.isWellFormed(token));
         assertFalse(login.body().contains(token), "the token never appears in a body");
         assertEquals(alice + " true false", browser.get("test/whoami").body());
+    }
+
+    @Test
+    void responsesToSessionRequestsAreNotStoredByCachesUnlessTheApplicationSaysOtherwise() {
+        Browser browser = new Browser(base);
+        browser.login(browser.newUser("kim"), DemoAccounts.PASSWORD);
+
+        HttpResponse<String> counter = browser.get("test/counter");
+        assertEquals(200, counter.statusCode());
+        assertEquals("private, no-store", counter.headers().firstValue("Cache-Control").orElse(""));
+        HttpResponse<String> large = browser.postForm("test/counter/increment-large");
+        assertEquals(200, large.statusCode());
+        assertEquals("private, no-store", large.headers().firstValue("Cache-Control").orElse(""),
+                "set before a body larger than the buffer commits the response");
+        assertEquals(java.util.List.of("max-age=60"),
+                browser.get("test/counter/cacheable").headers().allValues("Cache-Control"));
+
+        HttpResponse<String> anonymous = new Browser(base).get("test/whoami");
+        assertEquals("anonymous", anonymous.body());
+        assertTrue(anonymous.headers().firstValue("Cache-Control").isEmpty(), anonymous.headers().toString());
     }
 
     @Test

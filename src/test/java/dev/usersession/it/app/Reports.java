@@ -3,8 +3,9 @@ package dev.usersession.it.app;
 import dev.usersession.RequiresLogin;
 import jakarta.enterprise.context.ApplicationScoped;
 
-/** A plain CDI bean guarded by {@code @RequiresLogin}. */
+/** A plain CDI bean guarded by {@code @RequiresLogin}: admins only, except a method whose own binding says more. */
 @ApplicationScoped
+@RequiresLogin(roles = "admin")
 public class Reports {
 
     @RequiresLogin
@@ -12,7 +13,6 @@ public class Reports {
         return "my report";
     }
 
-    @RequiresLogin(roles = "admin")
     public String all() {
         return "all reports";
     }

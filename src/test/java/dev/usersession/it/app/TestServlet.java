@@ -30,6 +30,12 @@ public class TestServlet extends HttpServlet {
     Reports reports;
 
     @Inject
+    AdminReports adminReports;
+
+    @Inject
+    AuditTrail auditTrail;
+
+    @Inject
     HttpCounter httpCounter;
 
     @Inject
@@ -58,12 +64,18 @@ public class TestServlet extends HttpServlet {
                     : request.getUserPrincipal().getName() + " " + request.isUserInRole("customer")
                     + " " + request.isUserInRole("partner"));
             case "/counter" -> text(response, String.valueOf(counter.count()));
+            case "/counter/cacheable" -> {
+                response.setHeader("Cache-Control", "max-age=60");
+                text(response, String.valueOf(counter.count()));
+            }
             case "/visits" -> text(response, String.join(",", visits.pages()));
             case "/http-counter" -> text(response, String.valueOf(httpCounter.count()));
             case "/container-session" -> text(response, request.getSession(true).getId());
             case "/db/statements" -> text(response, String.valueOf(executedStatements.count()));
             case "/reports/mine" -> text(response, reports.mine());
             case "/reports/all" -> text(response, reports.all());
+            case "/reports/archived" -> text(response, adminReports.archived());
+            case "/reports/audit" -> text(response, auditTrail.entries());
             case "/db/contains" -> text(response, String.valueOf(tablesContain(request.getParameter("value"))));
             case "/db/sessions" -> text(response, String.valueOf(entityManager.createNativeQuery(
                     "select count(*) from user_session where user_name = ?1")
