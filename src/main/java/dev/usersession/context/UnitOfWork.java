@@ -57,6 +57,13 @@ public final class UnitOfWork {
         return renewedToken;
     }
 
+    /** @return the new token of a renewed session, once: the caller sends it to the client; else {@code null} */
+    public String takeRenewedToken() {
+        String token = renewedToken;
+        renewedToken = null;
+        return token;
+    }
+
     long stateVersion() {
         return stateVersion;
     }

@@ -57,9 +57,10 @@ public class UnitOfWorkFilter extends HttpFilter {
     private void beforeCommit(HttpServletResponse response) {
         UnitOfWork unitOfWork = manager.current();
         if (unitOfWork != null) {
-            if (unitOfWork.renewedToken() != null && !response.isCommitted()) {
+            String renewedToken = response.isCommitted() ? null : unitOfWork.takeRenewedToken();
+            if (renewedToken != null) {
                 // The session was renewed by this request (a password change): the client gets the new token.
-                cookie.set(response, unitOfWork.renewedToken());
+                cookie.set(response, renewedToken);
             }
             if (config.cacheControlNoStore() && !response.isCommitted() && !response.containsHeader(CACHE_CONTROL)) {
                 response.setHeader(CACHE_CONTROL, PRIVATE_NO_STORE);
