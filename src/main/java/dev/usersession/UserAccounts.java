@@ -3,6 +3,7 @@ package dev.usersession;
 import dev.usersession.jpa.JpaAccountRepository;
 import dev.usersession.jpa.StoredAccount;
 import dev.usersession.security.PasswordHashing;
+import dev.usersession.security.PasswordPolicy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Optional;
@@ -11,15 +12,16 @@ import java.util.Set;
 /**
  * Manages the accounts of the library's JPA identity store ({@code user_account}): create, change or reset a
  * password, disable and enable. Changing a password ends the user's other sessions; disabling an account ends all
- * of them.
+ * of them. A new password must meet the {@link PasswordPolicy} (8 to 1,024 characters, not a commonly used password,
+ * not containing the user name), or the method throws {@link InvalidPasswordException}.
  */
 @ApplicationScoped
 public class UserAccounts {
 
     /** NIST SP 800-63B: at least 8 characters. */
-    public static final int MINIMUM_PASSWORD_LENGTH = 8;
+    public static final int MINIMUM_PASSWORD_LENGTH = PasswordPolicy.MINIMUM_LENGTH;
     /** Longer passwords are refused, so that hashing stays bounded. */
-    public static final int MAXIMUM_PASSWORD_LENGTH = 1024;
+    public static final int MAXIMUM_PASSWORD_LENGTH = PasswordPolicy.MAXIMUM_LENGTH;
 
     @Inject
     JpaAccountRepository accounts;
@@ -37,13 +39,14 @@ public class UserAccounts {
      * Creates an account.
      *
      * @return false when the name is taken
-     * @throws IllegalArgumentException when the name is blank or the password too short or too long
+     * @throws IllegalArgumentException when the name is blank
+     * @throws InvalidPasswordException when the password breaks the password policy
      */
     public boolean create(String name, char[] password, Set<String> groups) {
         if (name == null || name.isBlank() || name.length() > 255) {
             throw new IllegalArgumentException("A user name must be 1 to 255 characters");
         }
-        return accounts.insert(name, passwords.hash(checked(password)), groups, clock.now());
+        return accounts.insert(name, passwords.hash(checked(name, password)), groups, clock.now());
     }
 
     /** @return whether an account of this name exists */
@@ -61,6 +64,7 @@ public class UserAccounts {
      * of the current request, if it is the user's, stays).
      *
      * @return false when the current password is wrong (nothing changes)
+     * @throws InvalidPasswordException when the new password breaks the password policy
      */
     public boolean changePassword(String name, char[] currentPassword, char[] newPassword) {
         Optional<StoredAccount> account = accounts.find(name);
@@ -76,9 +80,10 @@ public class UserAccounts {
      * sessions.
      *
      * @return false when there is no such account
+     * @throws InvalidPasswordException when the new password breaks the password policy
      */
     public boolean resetPassword(String name, char[] newPassword) {
-        if (!accounts.updatePassword(name, passwords.hash(checked(newPassword)))) {
+        if (!accounts.updatePassword(name, passwords.hash(checked(name, newPassword)))) {
             return false;
         }
         String current = sessions.current().filter(session -> session.userName().equals(name))
@@ -103,12 +108,8 @@ public class UserAccounts {
         return accounts.setEnabled(name, true);
     }
 
-    private static char[] checked(char[] password) {
-        if (password == null || password.length < MINIMUM_PASSWORD_LENGTH
-                || password.length > MAXIMUM_PASSWORD_LENGTH) {
-            throw new IllegalArgumentException("A password must be " + MINIMUM_PASSWORD_LENGTH + " to "
-                    + MAXIMUM_PASSWORD_LENGTH + " characters");
-        }
+    private static char[] checked(String name, char[] password) {
+        PasswordPolicy.check(name, password);
         return password;
     }
 }

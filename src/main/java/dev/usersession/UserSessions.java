@@ -55,12 +55,12 @@ public class UserSessions {
      * @return the session with its secret token
      */
     public IssuedSession open(String userName, Set<String> groups, String client) {
-        enforceLimit(userName, null);
         Optional<SessionRecord> latest = config.carryStateToNewSessions() ? latestLiveSession(userName)
                 : Optional.empty();
         String token = SessionTokens.newToken();
         SessionRecord session = newRecord(token, userName, groups, client);
         store.create(session);
+        enforceLimit(userName, session.id());
         latest.ifPresent(previous -> carryState(previous, session));
         UserSessionInfo info = session.toInfo();
         events.started(info);
@@ -80,13 +80,13 @@ public class UserSessions {
             old.ifPresent(other -> end(other.id(), EndReason.LOGOUT));
             return open(userName, groups, client);
         }
-        enforceLimit(userName, oldSessionId);
         String token = SessionTokens.newToken();
         SessionRecord session = newRecord(token, userName, groups, client);
         store.rotate(oldSessionId, session);
         cache.remove(oldSessionId);
         events.ending(old.get().toInfo());
         events.ended(old.get().toInfo(), EndReason.REVOKED);
+        enforceLimit(userName, session.id());
         events.started(session.toInfo());
         return new IssuedSession(token, session.toInfo());
     }
@@ -114,22 +114,38 @@ public class UserSessions {
                 now.plus(config.idleTimeout()), now.plus(config.absoluteTimeout()), client, 0);
     }
 
-    private void enforceLimit(String userName, String replacedSessionId) {
+    /**
+     * Holds {@code usersession.max-sessions-per-user} after a new session was stored, and before it is announced:
+     * without a lock, parallel logins of one user each store their session first, then look at all of the user's
+     * live sessions in one order (created, then id). Ending the oldest, each ends every session outside the newest
+     * {@code limit}: all of them end the same ones, so the user keeps exactly the newest {@code limit}. Refusing, a
+     * login that finds more than {@code limit} deletes its own session again: parallel logins may all be refused,
+     * but never exceed the limit. A new session that is itself outside the newest (other logins came at the same
+     * moment) is deleted the same way.
+     *
+     * @throws SessionLimitReachedException when the new session was deleted again
+     */
+    private void enforceLimit(String userName, String newSessionId) {
         int limit = config.maxSessionsPerUser();
         if (limit <= 0) {
             return;
         }
-        List<UserSessionInfo> live = listFor(userName).stream()
-                .filter(session -> !session.id().equals(replacedSessionId)).toList();
-        int excess = live.size() - limit + 1;
-        if (excess <= 0) {
+        List<UserSessionInfo> live = listFor(userName);
+        if (live.size() <= limit) {
             return;
         }
-        if (config.onMaxSessions() == UserSessionConfig.OnMaxSessions.REFUSE) {
-            throw new SessionLimitReachedException(userName + " already has " + live.size()
-                    + " sessions, the most allowed");
+        List<UserSessionInfo> excess = live.subList(0, live.size() - limit);
+        boolean refuse = config.onMaxSessions() == UserSessionConfig.OnMaxSessions.REFUSE;
+        if (!refuse) {
+            excess.stream().filter(oldest -> !oldest.id().equals(newSessionId))
+                    .forEach(oldest -> end(oldest.id(), EndReason.REVOKED));
         }
-        live.stream().limit(excess).forEach(oldest -> end(oldest.id(), EndReason.REVOKED));
+        if (refuse || excess.stream().anyMatch(session -> session.id().equals(newSessionId))) {
+            store.delete(newSessionId);
+            cache.remove(newSessionId);
+            throw new SessionLimitReachedException(userName + " has " + (live.size() - 1)
+                    + " other sessions, the most allowed is " + limit);
+        }
     }
 
     /** @return the live session with this id; an expired one is ended (reason {@link EndReason#EXPIRED}) */
@@ -137,7 +153,7 @@ public class UserSessions {
         return live(sessionId).map(SessionRecord::toInfo);
     }
 
-    /** @return the live sessions of a user, oldest first */
+    /** @return the live sessions of a user, oldest first (by creation, then id) */
     public List<UserSessionInfo> listFor(String userName) {
         Instant now = clock.now();
         return store.findByUser(userName).stream()
