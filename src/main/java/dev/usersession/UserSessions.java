@@ -50,9 +50,12 @@ public class UserSessions {
      * Opens a new session for a user whose credentials the caller has already checked. Unless
      * {@code usersession.login.carry-state=false}, it starts with the {@code @UserSession} state of the user's most
      * recently used live session: the cart follows the user to a new device (the sessions then go their own ways).
+     * With {@code usersession.max-sessions-per-user}, the user's oldest sessions end or the login is refused
+     * ({@code usersession.on-max-sessions}); the cap holds when logins of one user come in parallel, on any node.
      *
      * @param client a description of the client (user agent, address); may be empty
      * @return the session with its secret token
+     * @throws SessionLimitReachedException when the cap refuses this login
      */
     public IssuedSession open(String userName, Set<String> groups, String client) {
         Optional<SessionRecord> latest = config.carryStateToNewSessions() ? latestLiveSession(userName)
