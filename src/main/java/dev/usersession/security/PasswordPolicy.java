@@ -16,7 +16,8 @@ import java.util.Set;
  * The rules a new password must meet (NIST SP 800-63B, 5.1.1.2): 8 to 1,024 characters (the maximum keeps hashing
  * bounded), not one of about 30,000 commonly used passwords, and not the user name nor containing it (names of three
  * characters or more); the last two compare case-insensitively. The list of common passwords is zxcvbn's (MIT
- * licence), copied into the jar at build time as {@value #COMMON_PASSWORDS} and read once, when first needed.
+ * licence), copied into the jar at build time as {@code META-INF/usersession/common-passwords.txt} and read once,
+ * when first needed.
  */
 public final class PasswordPolicy {
 
