@@ -124,7 +124,7 @@ public class UserSessions {
      * {@code limit}: all of them end the same ones, so the user keeps exactly the newest {@code limit}. Refusing, a
      * login that finds more than {@code limit} deletes its own session again: parallel logins may all be refused,
      * but never exceed the limit. A new session that is itself outside the newest (other logins came at the same
-     * moment) is deleted the same way.
+     * moment) is deleted the same way, and so is one that a parallel login already ended.
      *
      * @throws SessionLimitReachedException when the new session was deleted again
      */
@@ -134,16 +134,15 @@ public class UserSessions {
             return;
         }
         List<UserSessionInfo> live = listFor(userName);
-        if (live.size() <= limit) {
-            return;
-        }
-        List<UserSessionInfo> excess = live.subList(0, live.size() - limit);
+        boolean endedMeanwhile = live.stream().noneMatch(session -> session.id().equals(newSessionId));
+        List<UserSessionInfo> excess = live.subList(0, Math.max(0, live.size() - limit));
         boolean refuse = config.onMaxSessions() == UserSessionConfig.OnMaxSessions.REFUSE;
         if (!refuse) {
             excess.stream().filter(oldest -> !oldest.id().equals(newSessionId))
                     .forEach(oldest -> end(oldest.id(), EndReason.REVOKED));
         }
-        if (refuse || excess.stream().anyMatch(session -> session.id().equals(newSessionId))) {
+        if (endedMeanwhile || !excess.isEmpty() && (refuse
+                || excess.stream().anyMatch(session -> session.id().equals(newSessionId)))) {
             store.delete(newSessionId);
             cache.remove(newSessionId);
             throw new SessionLimitReachedException(userName + " has " + (live.size() - 1)

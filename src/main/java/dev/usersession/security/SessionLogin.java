@@ -5,6 +5,7 @@ import dev.usersession.IssuedSession;
 import dev.usersession.SessionLimitReachedException;
 import dev.usersession.UserSessions;
 import dev.usersession.context.UserSessionManager;
+import dev.usersession.spi.SessionRecord;
 import dev.usersession.spi.UserSessionStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
@@ -17,6 +18,7 @@ import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
+import java.util.Optional;
 
 /**
  * Logs in and out. A login checks the credential with the application's identity stores (through the container's
@@ -63,13 +65,18 @@ public class SessionLogin {
             request.setAttribute(RequestAttributes.SESSION_LIMIT, Boolean.TRUE);
             return AuthenticationStatus.SEND_FAILURE;
         }
+        Optional<SessionRecord> stored = store.find(issued.session().id());
+        if (stored.isEmpty()) { // a parallel login of the same user ended it at once (session cap)
+            request.setAttribute(RequestAttributes.SESSION_LIMIT, Boolean.TRUE);
+            return AuthenticationStatus.SEND_FAILURE;
+        }
         cookie.set(response, issued.token());
         HttpSession containerSession = request.getSession(false);
         if (containerSession != null) {
             request.changeSessionId();
         }
         manager.discardIfBound();
-        manager.begin(store.find(issued.session().id()).orElseThrow());
+        manager.begin(stored.get());
         request.setAttribute(RequestAttributes.TOKEN, issued.token());
         return context.notifyContainerAboutLogin(userName, result.getCallerGroups());
     }
