@@ -2,7 +2,8 @@ package dev.usersession;
 
 /**
  * A login was refused because the user already has the most sessions allowed ({@code usersession.max-sessions-per-user}
- * with {@code usersession.on-max-sessions=refuse}). A web request answers 409 Conflict.
+ * with {@code usersession.on-max-sessions=refuse}), or, with {@code end-oldest}, because newer logins of the same user
+ * came at the same moment and took the places left. A web request answers 409 Conflict.
  */
 public class SessionLimitReachedException extends RuntimeException {
     private static final long serialVersionUID = 1L;

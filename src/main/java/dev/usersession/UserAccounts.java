@@ -5,6 +5,7 @@ import dev.usersession.jpa.StoredAccount;
 import dev.usersession.security.LoginAdmission;
 import dev.usersession.security.LoginGuard;
 import dev.usersession.security.PasswordHashing;
+import dev.usersession.security.PasswordPolicy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Optional;
@@ -14,15 +15,17 @@ import java.util.Set;
  * Manages the accounts of the library's JPA identity store ({@code user_account}): create, change or reset a
  * password, change groups, disable, enable, delete, unlock. Changing a password or the groups ends the user's other
  * sessions and renews the current one; disabling or deleting an account ends all of them. Every such change moves the
- * account's credentials version on, so that a login checked before it and finishing after it opens no session.
+ * account's credentials version on, so that a login checked before it and finishing after it opens no session. A new
+ * password must meet the {@link PasswordPolicy} (8 to 1,024 characters, not a commonly used password, not containing
+ * the user name), or the method throws {@link InvalidPasswordException}.
  */
 @ApplicationScoped
 public class UserAccounts {
 
     /** NIST SP 800-63B: at least 8 characters. */
-    public static final int MINIMUM_PASSWORD_LENGTH = 8;
+    public static final int MINIMUM_PASSWORD_LENGTH = PasswordPolicy.MINIMUM_LENGTH;
     /** Longer passwords are refused, so that hashing stays bounded. */
-    public static final int MAXIMUM_PASSWORD_LENGTH = 1024;
+    public static final int MAXIMUM_PASSWORD_LENGTH = PasswordPolicy.MAXIMUM_LENGTH;
 
     @Inject
     JpaAccountRepository accounts;
@@ -43,13 +46,14 @@ public class UserAccounts {
      * Creates an account.
      *
      * @return false when the name is taken
-     * @throws IllegalArgumentException when the name is blank or the password too short or too long
+     * @throws IllegalArgumentException when the name is blank
+     * @throws InvalidPasswordException when the password breaks the password policy
      */
     public boolean create(String name, char[] password, Set<String> groups) {
         if (name == null || name.isBlank() || name.length() > 255) {
             throw new IllegalArgumentException("A user name must be 1 to 255 characters");
         }
-        return accounts.insert(name, passwords.hash(checked(password)), groups, clock.now());
+        return accounts.insert(name, passwords.hash(checked(name, password)), groups, clock.now());
     }
 
     /** @return whether an account of this name exists */
@@ -69,11 +73,11 @@ public class UserAccounts {
      * the response), so that a stolen copy of its old token stops working.
      *
      * @return false when the current password is wrong (nothing changes)
-     * @throws IllegalArgumentException when the new password is too short or too long
+     * @throws InvalidPasswordException when the new password breaks the password policy
      * @throws TooManyAttemptsException when the current password was guessed wrong too often (nothing is checked)
      */
     public boolean changePassword(String name, char[] currentPassword, char[] newPassword) {
-        checked(newPassword);
+        checked(name, newPassword);
         LoginAdmission admission = guard.admit(guard.currentAttempt(name));
         if (!admission.admitted()) {
             throw new TooManyAttemptsException("Too many wrong passwords for " + name + "; try again later",
@@ -93,9 +97,10 @@ public class UserAccounts {
      * {@link #changePassword}).
      *
      * @return false when there is no such account
+     * @throws InvalidPasswordException when the new password breaks the password policy
      */
     public boolean resetPassword(String name, char[] newPassword) {
-        if (!accounts.updatePassword(name, passwords.hash(checked(newPassword)))) {
+        if (!accounts.updatePassword(name, passwords.hash(checked(name, newPassword)))) {
             return false;
         }
         guard.reset(name);
@@ -162,12 +167,8 @@ public class UserAccounts {
         current.ifPresent(session -> sessions.renewCurrent(newGroups == null ? session.groups() : newGroups));
     }
 
-    private static char[] checked(char[] password) {
-        if (password == null || password.length < MINIMUM_PASSWORD_LENGTH
-                || password.length > MAXIMUM_PASSWORD_LENGTH) {
-            throw new IllegalArgumentException("A password must be " + MINIMUM_PASSWORD_LENGTH + " to "
-                    + MAXIMUM_PASSWORD_LENGTH + " characters");
-        }
+    private static char[] checked(String name, char[] password) {
+        PasswordPolicy.check(name, password);
         return password;
     }
 }

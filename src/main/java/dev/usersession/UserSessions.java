@@ -50,17 +50,20 @@ public class UserSessions {
      * Opens a new session for a user whose credentials the caller has already checked. Unless
      * {@code usersession.login.carry-state=false}, it starts with the {@code @UserSession} state of the user's most
      * recently used live session: the cart follows the user to a new device (the sessions then go their own ways).
+     * With {@code usersession.max-sessions-per-user}, the user's oldest sessions end or the login is refused
+     * ({@code usersession.on-max-sessions}); the cap holds when logins of one user come in parallel, on any node.
      *
      * @param client a description of the client (user agent, address); may be empty
      * @return the session with its secret token
+     * @throws SessionLimitReachedException when the cap refuses this login
      */
     public IssuedSession open(String userName, Set<String> groups, String client) {
-        enforceLimit(userName, null);
         Optional<SessionRecord> latest = config.carryStateToNewSessions() ? latestLiveSession(userName)
                 : Optional.empty();
         String token = SessionTokens.newToken();
         SessionRecord session = newRecord(token, userName, groups, client);
         store.create(session);
+        enforceLimit(userName, session.id());
         latest.ifPresent(previous -> carryState(previous, session));
         UserSessionInfo info = session.toInfo();
         events.started(info);
@@ -80,10 +83,9 @@ public class UserSessions {
             old.ifPresent(other -> end(other.id(), EndReason.LOGOUT));
             return open(userName, groups, client);
         }
-        enforceLimit(userName, oldSessionId);
         String token = SessionTokens.newToken();
         SessionRecord session = newRecord(token, userName, groups, client);
-        return rotate(old.get(), token, session);
+        return rotate(old.get(), token, session, true);
     }
 
     /**
@@ -108,16 +110,19 @@ public class UserSessions {
         SessionRecord renewed = new SessionRecord(SessionTokens.hash(token), old.userName(), groups, old.created(),
                 now, idleExpiry.isBefore(old.absoluteExpiry()) ? idleExpiry : old.absoluteExpiry(),
                 old.absoluteExpiry(), old.client(), old.stateVersion());
-        IssuedSession issued = rotate(old, token, renewed);
+        IssuedSession issued = rotate(old, token, renewed, false);
         manager.renewed(renewed, token);
         return issued;
     }
 
-    private IssuedSession rotate(SessionRecord old, String token, SessionRecord renewed) {
+    private IssuedSession rotate(SessionRecord old, String token, SessionRecord renewed, boolean capped) {
         store.rotate(old.id(), renewed);
         cache.remove(old.id());
         events.ending(old.toInfo());
         events.ended(old.toInfo(), EndReason.REVOKED);
+        if (capped) {
+            enforceLimit(renewed.userName(), renewed.id());
+        }
         events.started(renewed.toInfo());
         return new IssuedSession(token, renewed.toInfo());
     }
@@ -145,22 +150,37 @@ public class UserSessions {
                 now.plus(config.idleTimeout()), now.plus(config.absoluteTimeout()), client, 0);
     }
 
-    private void enforceLimit(String userName, String replacedSessionId) {
+    /**
+     * Holds {@code usersession.max-sessions-per-user} after a new session was stored, and before it is announced:
+     * without a lock, parallel logins of one user each store their session first, then look at all of the user's
+     * live sessions in one order (created, then id). Ending the oldest, each ends every session outside the newest
+     * {@code limit}: all of them end the same ones, so the user keeps exactly the newest {@code limit}. Refusing, a
+     * login that finds more than {@code limit} deletes its own session again: parallel logins may all be refused,
+     * but never exceed the limit. A new session that is itself outside the newest (other logins came at the same
+     * moment) is deleted the same way, and so is one that a parallel login already ended.
+     *
+     * @throws SessionLimitReachedException when the new session was deleted again
+     */
+    private void enforceLimit(String userName, String newSessionId) {
         int limit = config.maxSessionsPerUser();
         if (limit <= 0) {
             return;
         }
-        List<UserSessionInfo> live = listFor(userName).stream()
-                .filter(session -> !session.id().equals(replacedSessionId)).toList();
-        int excess = live.size() - limit + 1;
-        if (excess <= 0) {
-            return;
+        List<UserSessionInfo> live = listFor(userName);
+        boolean endedMeanwhile = live.stream().noneMatch(session -> session.id().equals(newSessionId));
+        List<UserSessionInfo> excess = live.subList(0, Math.max(0, live.size() - limit));
+        boolean refuse = config.onMaxSessions() == UserSessionConfig.OnMaxSessions.REFUSE;
+        if (!refuse) {
+            excess.stream().filter(oldest -> !oldest.id().equals(newSessionId))
+                    .forEach(oldest -> end(oldest.id(), EndReason.REVOKED));
         }
-        if (config.onMaxSessions() == UserSessionConfig.OnMaxSessions.REFUSE) {
-            throw new SessionLimitReachedException(userName + " already has " + live.size()
-                    + " sessions, the most allowed");
+        if (endedMeanwhile || !excess.isEmpty() && (refuse
+                || excess.stream().anyMatch(session -> session.id().equals(newSessionId)))) {
+            store.delete(newSessionId);
+            cache.remove(newSessionId);
+            throw new SessionLimitReachedException(userName + " has " + (live.size() - 1)
+                    + " other sessions, the most allowed is " + limit);
         }
-        live.stream().limit(excess).forEach(oldest -> end(oldest.id(), EndReason.REVOKED));
     }
 
     /** @return the live session with this id; an expired one is ended (reason {@link EndReason#EXPIRED}) */
@@ -168,7 +188,7 @@ public class UserSessions {
         return live(sessionId).map(SessionRecord::toInfo);
     }
 
-    /** @return the live sessions of a user, oldest first */
+    /** @return the live sessions of a user, oldest first (by creation, then id) */
     public List<UserSessionInfo> listFor(String userName) {
         Instant now = clock.now();
         return store.findByUser(userName).stream()

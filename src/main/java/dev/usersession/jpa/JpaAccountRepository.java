@@ -53,6 +53,21 @@ public class JpaAccountRepository {
                 name, Groups.join(groups));
     }
 
+    /**
+     * Replaces a password hash by a stronger one of the same password, only if the stored hash is still the one the
+     * caller checked (a password changed meanwhile stays changed).
+     *
+     * @return whether the hash was replaced
+     */
+    public boolean replaceHash(String name, String expectedHash, String newHash) {
+        return transactions.write(entityManager -> entityManager.createQuery("update UserSessionAccount a "
+                + "set a.passwordHash = :newHash where a.name = :name and a.passwordHash = :expectedHash")
+                .setParameter("newHash", newHash)
+                .setParameter("name", name)
+                .setParameter("expectedHash", expectedHash)
+                .executeUpdate() == 1);
+    }
+
     /** Enables or disables an account. @return whether the account exists */
     public boolean setEnabled(String name, boolean enabled) {
         return update("update UserSessionAccount a set a.enabled = :value, " + NEXT_VERSION + " where a.name = :name",

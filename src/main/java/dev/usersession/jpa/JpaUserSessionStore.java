@@ -189,7 +189,8 @@ public class JpaUserSessionStore implements UserSessionStore {
     @Override
     public List<SessionRecord> findByUser(String userName) {
         return transactions.read(entityManager -> entityManager
-                .createQuery("select s from UserSessionEntity s where s.userName = :userName order by s.created",
+                .createQuery("select s from UserSessionEntity s where s.userName = :userName "
+                        + "order by s.created, s.id",
                         UserSessionEntity.class)
                 .setParameter("userName", userName)
                 .getResultList()

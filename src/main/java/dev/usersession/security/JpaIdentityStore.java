@@ -17,9 +17,10 @@ import java.util.Set;
  * A Jakarta Security {@link IdentityStore} over the {@code user_account} table: checks user name and password
  * (PBKDF2, see {@link PasswordHashing}) and provides the user's groups. An unknown user, a wrong password and a
  * disabled account get the same answer after the same work. Logins through the library's mechanism are throttled
- * before they reach any identity store ({@link LoginGuard}). It combines with the application's other identity stores
- * by priority, as the Jakarta Security specification says; {@code usersession.identity-store.enabled=false} takes it
- * out.
+ * before they reach any identity store ({@link LoginGuard}). A successful login replaces a hash made with fewer
+ * iterations than configured now, and its caller principal is the account's name as stored (whatever the database's
+ * comparison of names). It combines with the application's other identity stores by priority, as the Jakarta Security
+ * specification says; {@code usersession.identity-store.enabled=false} takes it out.
  */
 @ApplicationScoped
 public class JpaIdentityStore implements IdentityStore {
@@ -45,7 +46,15 @@ public class JpaIdentityStore implements IdentityStore {
         if (account.isEmpty() || !matches || !account.get().enabled()) {
             return CredentialValidationResult.INVALID_RESULT;
         }
+        upgradeHash(account.get(), login.getPassword().getValue());
         return new CredentialValidationResult(account.get().name(), account.get().groups());
+    }
+
+    /** Replaces a hash made with fewer iterations than configured now, at a login that just proved the password. */
+    private void upgradeHash(StoredAccount account, char[] password) {
+        if (passwords.isOutdated(account.passwordHash())) {
+            accounts.replaceHash(account.name(), account.passwordHash(), passwords.hash(password));
+        }
     }
 
     @Override

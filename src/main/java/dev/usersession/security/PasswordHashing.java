@@ -12,7 +12,8 @@ import java.util.Map;
 /**
  * Password hashes with the container's {@link Pbkdf2PasswordHash}, set to PBKDF2-HMAC-SHA256, 32-byte salt and key,
  * and {@code usersession.password.iterations} iterations (600,000 by default; the Jakarta default of 2,048 is far too
- * low). Checking a password for an unknown user costs the same hash work, against a hash made at startup.
+ * low). Checking a password for an unknown user costs the same hash work, against a hash made at startup. A stored
+ * hash made with fewer iterations is replaced at the user's next successful login ({@link #isOutdated}).
  */
 @ApplicationScoped
 public class PasswordHashing {
@@ -28,6 +29,8 @@ public class PasswordHashing {
     @Inject
     UserSessionConfig config;
 
+    private static final String ALGORITHM = "PBKDF2WithHmacSHA256";
+
     private String unknownUserHash;
 
     @PostConstruct
@@ -38,7 +41,7 @@ public class PasswordHashing {
                     + "use this only in tests", new Object[] {iterations, MINIMUM_ITERATIONS});
         }
         hash.initialize(Map.of(
-                "Pbkdf2PasswordHash.Algorithm", "PBKDF2WithHmacSHA256",
+                "Pbkdf2PasswordHash.Algorithm", ALGORITHM,
                 "Pbkdf2PasswordHash.Iterations", String.valueOf(iterations),
                 "Pbkdf2PasswordHash.SaltSizeBytes", "32",
                 "Pbkdf2PasswordHash.KeySizeBytes", "32"));
@@ -48,6 +51,23 @@ public class PasswordHashing {
     /** @return the hash to store for a new password */
     public String hash(char[] password) {
         return hash.generate(password);
+    }
+
+    /**
+     * @param storedHash a stored hash ({@code algorithm:iterations:salt:key}, as {@link Pbkdf2PasswordHash} writes it)
+     * @return whether it was made with another algorithm or fewer iterations than configured now, so that it is to be
+     *         replaced at the next successful login
+     */
+    public boolean isOutdated(String storedHash) {
+        String[] parts = storedHash.split(":");
+        if (parts.length != 4 || !parts[0].equals(ALGORITHM)) {
+            return true;
+        }
+        try {
+            return Integer.parseInt(parts[1]) < config.passwordIterations();
+        } catch (NumberFormatException e) {
+            return true;
+        }
     }
 
     /**

@@ -6,6 +6,7 @@ import dev.usersession.SessionLimitReachedException;
 import dev.usersession.UserSessions;
 import dev.usersession.context.UserSessionManager;
 import dev.usersession.jpa.JpaAccountRepository;
+import dev.usersession.spi.SessionRecord;
 import dev.usersession.spi.UserSessionStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
@@ -100,13 +101,18 @@ public class SessionLogin {
             sessions.end(issued.session().id(), EndReason.REVOKED);
             return AuthenticationStatus.SEND_FAILURE;
         }
+        Optional<SessionRecord> stored = store.find(issued.session().id());
+        if (stored.isEmpty()) { // a parallel login of the same user ended it at once (session cap)
+            request.setAttribute(RequestAttributes.SESSION_LIMIT, Boolean.TRUE);
+            return AuthenticationStatus.SEND_FAILURE;
+        }
         cookie.set(response, issued.token());
         HttpSession containerSession = request.getSession(false);
         if (containerSession != null) {
             request.changeSessionId();
         }
         manager.discardIfBound();
-        manager.begin(store.find(issued.session().id()).orElseThrow());
+        manager.begin(stored.get());
         request.setAttribute(RequestAttributes.TOKEN, issued.token());
         return context.notifyContainerAboutLogin(userName, result.getCallerGroups());
     }

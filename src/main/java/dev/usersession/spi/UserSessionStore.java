@@ -49,7 +49,7 @@ public interface UserSessionStore {
     /** Deletes the session and its bean states. @return whether there was a session to delete */
     boolean delete(String sessionId);
 
-    /** @return the sessions of one user, oldest first */
+    /** @return the sessions of one user, oldest first: by creation time, then by id (every caller sees one order) */
     List<SessionRecord> findByUser(String userName);
 
     /**

@@ -1,6 +1,7 @@
 package dev.usersession.web;
 
 import dev.usersession.AccessDeniedException;
+import dev.usersession.InvalidPasswordException;
 import dev.usersession.NoUserSessionException;
 import dev.usersession.NotLoggedInException;
 import dev.usersession.SessionLimitReachedException;
@@ -65,6 +66,9 @@ public record Failure(int status, String code, String message, String retryAfter
         if (cause instanceof UserSessionNotFoundException) {
             return new Failure(HttpServletResponse.SC_UNAUTHORIZED, "session_ended",
                     "Your session has ended. Please sign in again.");
+        }
+        if (cause instanceof InvalidPasswordException) {
+            return new Failure(HttpServletResponse.SC_BAD_REQUEST, "invalid_password", cause.getMessage());
         }
         if (cause instanceof AccessDeniedException) {
             return new Failure(HttpServletResponse.SC_FORBIDDEN, "forbidden", "You may not do this.");

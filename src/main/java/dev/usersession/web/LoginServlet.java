@@ -3,6 +3,7 @@ package dev.usersession.web;
 import dev.usersession.UserSessionConfig;
 import dev.usersession.UserSessions;
 import dev.usersession.security.CsrfProtection;
+import dev.usersession.security.PasswordPolicy;
 import dev.usersession.security.RequestAttributes;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -23,7 +24,9 @@ import java.util.Optional;
  * {@code POST /usersession/login}: logs in with {@code username} and {@code password}, sent as a form or as JSON.
  * JSON gets 200 with the user and groups, or 401 (wrong user or password: the same answer for both), 429 with
  * {@code Retry-After} ({@code throttled}: too many failures; {@code locked}: 100 failures in a row), 409 (session
- * limit) or 503. A form is redirected (303) to its {@code next} path on success, or to the login page with {@code ?error=...}. Cross-site posts get 403.
+ * limit) or 503; a password longer than any password can be gets 400 before any hashing, whatever the user name. A
+ * form is redirected (303) to its {@code next} path on success, or to the login page with {@code ?error=...}.
+ * Cross-site posts get 403.
  */
 public class LoginServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
@@ -58,6 +61,11 @@ public class LoginServlet extends HttpServlet {
         if (username.isEmpty() || password.isEmpty()) {
             errors.write(request, response, HttpServletResponse.SC_BAD_REQUEST, "bad_request",
                     "Send a username and a password");
+            return;
+        }
+        if (PasswordPolicy.isTooLong(password.get())) {
+            errors.write(request, response, HttpServletResponse.SC_BAD_REQUEST, "password_too_long",
+                    "A password has at most " + PasswordPolicy.MAXIMUM_LENGTH + " characters");
             return;
         }
         AuthenticationStatus status = securityContext.authenticate(request, response, AuthenticationParameters

@@ -1,8 +1,10 @@
 package dev.usersession.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.usersession.UserAccounts;
 import dev.usersession.it.app.DemoAccounts;
 import java.net.URL;
 import java.net.http.HttpRequest;
@@ -19,8 +21,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Checklist items 11, 14, 15 and 16: login answers, identity stores together, throttling, CSRF. The application
- * allows one other origin ({@code usersession.allowed-origins}, in its
+ * Checklist items 11, 14, 15 and 16: login answers, identity stores together, throttling, CSRF; the password policy's
+ * answers. The application allows one other origin ({@code usersession.allowed-origins}, in its
  * {@code META-INF/microprofile-config.properties}).
  */
 @ExtendWith(ArquillianExtension.class)
@@ -171,6 +173,36 @@ class LoginSecurityIT {
     private static HttpResponse<String> postWithOrigin(Browser browser, String origin) {
         return browser.send(browser.request("test/counter/increment").header("Origin", origin)
                 .POST(HttpRequest.BodyPublishers.noBody()));
+    }
+
+    @Test
+    void aPasswordLongerThanTheMaximumIsABadRequestForAnyUser() {
+        String tooLong = "p".repeat(UserAccounts.MAXIMUM_PASSWORD_LENGTH + 1);
+        for (String user : new String[] {"grace", "nobody-" + System.nanoTime()}) {
+            HttpResponse<String> login = new Browser(base).login(user, tooLong);
+            assertEquals(400, login.statusCode(), login.body());
+            assertTrue(login.body().contains("\"password_too_long\""), login.body());
+        }
+    }
+
+    @Test
+    void aNewPasswordThatBreaksThePolicyIsABadRequestWithTheReason() {
+        Browser browser = new Browser(base);
+        HttpResponse<String> tooLong = browser.send(browser.request("test/accounts")
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Accept", "application/json")
+                .header("Origin", browser.origin())
+                .POST(HttpRequest.BodyPublishers.ofString("groups=customer&name=long-" + System.nanoTime()
+                        + "&password=" + "p".repeat(UserAccounts.MAXIMUM_PASSWORD_LENGTH + 1))));
+        assertEquals(400, tooLong.statusCode(), tooLong.body());
+        assertTrue(tooLong.body().startsWith("{\"error\":\"invalid_password\",\"message\":\"A password must be "),
+                tooLong.body());
+
+        HttpResponse<String> common = browser.postForm("test/accounts", "groups", "customer", "name",
+                "common-" + System.nanoTime(), "password", "Password1");
+        assertEquals(400, common.statusCode(), common.body());
+        assertTrue(common.body().contains("commonly used"), common.body());
+        assertFalse(common.body().contains("Exception"), common.body());
     }
 
     private static long median(List<Long> values) {

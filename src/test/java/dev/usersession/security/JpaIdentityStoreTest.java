@@ -85,4 +85,37 @@ class JpaIdentityStoreTest {
         assertTrue(Base64.getDecoder().decode(parts[2]).length >= 16);
         assertFalse(String.join(":", parts).contains(PASSWORD));
     }
+
+    @Test
+    void aHashWithFewerIterationsIsReplacedAtTheNextSuccessfulLogin() {
+        assertEquals("1024", storedHash().split(":")[1]);
+        container.close();
+        settings.close();
+        settings = Settings.of("usersession.password.iterations", "2048");
+        container = Containers.boot(MovableClock.class);
+        store = container.select(JpaIdentityStore.class).get();
+
+        assertEquals(Status.INVALID, login(user, "wrong password").getStatus());
+        assertEquals("1024", storedHash().split(":")[1], "a failed login changes nothing");
+        assertEquals(Status.VALID, login(user, PASSWORD).getStatus());
+        String upgraded = storedHash();
+        assertEquals("2048", upgraded.split(":")[1]);
+        assertEquals(Status.VALID, login(user, PASSWORD).getStatus(), "the password still works");
+        assertEquals(upgraded, storedHash(), "a current hash stays");
+    }
+
+    @Test
+    void namesCompareExactlyAndThePrincipalIsTheStoredName() {
+        for (String variant : new String[] {user.toUpperCase(), user + " ", " " + user}) {
+            assertEquals(Status.INVALID, login(variant, PASSWORD).getStatus(), "'" + variant + "'");
+        }
+        String mixedCase = "Zoe-" + UUID.randomUUID();
+        accounts.create(mixedCase, PASSWORD.toCharArray(), Set.of());
+        assertEquals(Status.INVALID, login(mixedCase.toLowerCase(), PASSWORD).getStatus());
+        assertEquals(mixedCase, login(mixedCase, PASSWORD).getCallerPrincipal().getName());
+    }
+
+    private String storedHash() {
+        return (String) TestDatabase.queryValue("select password_hash from user_account where name = ?", user);
+    }
 }

@@ -7,6 +7,10 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The database of the unit tests, created from the schema script the library ships for it. H2 in memory (kept for
@@ -40,12 +44,22 @@ public final class TestDatabase {
     /** The database password. */
     public static final String PASSWORD = System.getProperty("usersession.test.password", "");
 
+    private static final Pattern TABLE = Pattern.compile("(?i)CREATE TABLE IF NOT EXISTS (\\w+)");
+    private static final String LOCK = "usersession-unit-tests";
+
     private static boolean created;
+    /** Holds the database lock of this JVM's tests until the JVM ends (see {@link #createSchema}). */
+    private static Connection lockHolder;
 
     private TestDatabase() {
     }
 
-    /** Runs the shipped H2 schema script once per JVM. */
+    /**
+     * Once per JVM: drops the library's tables (those the script creates) and runs the shipped schema script, so that
+     * the persistent PostgreSQL and MariaDB test databases always have the current schema. On those, the JVM first
+     * takes a database lock that it holds until it ends: a second test JVM on the same database (another build on
+     * this machine) waits instead of losing its tables in the middle of its tests.
+     */
     public static synchronized void createSchema() {
         if (created) {
             return;
@@ -54,7 +68,15 @@ public final class TestDatabase {
                 + ".sql");
                 Connection connection = connect();
                 Statement statement = connection.createStatement()) {
+            lockDatabase();
             String sql = new String(script.readAllBytes(), StandardCharsets.UTF_8);
+            List<String> tables = new ArrayList<>();
+            for (Matcher table = TABLE.matcher(sql); table.find();) {
+                tables.add(0, table.group(1));
+            }
+            for (String table : tables) {
+                statement.execute("DROP TABLE IF EXISTS " + table + ("postgresql".equals(KIND) ? " CASCADE" : ""));
+            }
             for (String command : sql.replaceAll("(?m)^--.*$", "").split(";")) {
                 if (!command.isBlank()) {
                     statement.execute(command);
@@ -64,6 +86,23 @@ public final class TestDatabase {
         } catch (IOException | SQLException e) {
             throw new IllegalStateException("Cannot create the test schema on " + URL + " (is the database running?)",
                     e);
+        }
+    }
+
+    private static void lockDatabase() throws SQLException {
+        String lock = switch (KIND) {
+            case "postgresql" -> "select pg_advisory_lock(" + LOCK.hashCode() + ")";
+            case "mariadb" -> "select get_lock('" + LOCK + "', 3600)";
+            default -> null;
+        };
+        if (lock == null) {
+            return;
+        }
+        lockHolder = connect();
+        try (Statement statement = lockHolder.createStatement(); var result = statement.executeQuery(lock)) {
+            if (!result.next() || "mariadb".equals(KIND) && result.getInt(1) != 1) {
+                throw new SQLException("Another test run held " + LOCK + " for an hour");
+            }
         }
     }
 

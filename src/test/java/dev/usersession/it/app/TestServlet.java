@@ -120,7 +120,9 @@ public class TestServlet extends HttpServlet {
                 response.getOutputStream().write(body);
             }
             case "/accounts" -> {
-                accounts.create(request.getParameter("name"), DemoAccounts.PASSWORD.toCharArray(),
+                String password = request.getParameter("password");
+                accounts.create(request.getParameter("name"),
+                        (password == null ? DemoAccounts.PASSWORD : password).toCharArray(),
                         java.util.Set.of(request.getParameter("groups").split(",")));
                 text(response, request.getParameter("name"));
             }
