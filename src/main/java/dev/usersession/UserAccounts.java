@@ -1,11 +1,15 @@
 package dev.usersession;
 
+import dev.usersession.context.SessionLifecycle;
+import dev.usersession.context.UnitOfWork;
+import dev.usersession.context.UserSessionManager;
 import dev.usersession.jpa.JpaAccountRepository;
 import dev.usersession.jpa.StoredAccount;
 import dev.usersession.security.LoginAdmission;
 import dev.usersession.security.LoginGuard;
 import dev.usersession.security.PasswordHashing;
 import dev.usersession.security.PasswordPolicy;
+import dev.usersession.spi.SessionRecord;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Optional;
@@ -34,7 +38,10 @@ public class UserAccounts {
     PasswordHashing passwords;
 
     @Inject
-    UserSessions sessions;
+    SessionLifecycle lifecycle;
+
+    @Inject
+    UserSessionManager manager;
 
     @Inject
     UserSessionClock clock;
@@ -125,7 +132,7 @@ public class UserAccounts {
     /** Disables an account and ends all its sessions. @return false when there is no such account */
     public boolean disable(String name) {
         boolean found = accounts.setEnabled(name, false);
-        sessions.endAllFor(name, EndReason.REVOKED);
+        lifecycle.endAllFor(name, EndReason.REVOKED, null);
         return found;
     }
 
@@ -141,7 +148,7 @@ public class UserAccounts {
      */
     public boolean delete(String name) {
         boolean found = accounts.delete(name);
-        sessions.endAllFor(name, EndReason.REVOKED);
+        lifecycle.endAllFor(name, EndReason.REVOKED, null);
         guard.forgetDevices(name);
         guard.reset(name);
         return found;
@@ -158,13 +165,11 @@ public class UserAccounts {
 
     /** After a change of credentials or groups: the user's other sessions end, the current one is renewed. */
     private void credentialsChanged(String name, Set<String> newGroups) {
-        Optional<UserSessionInfo> current = sessions.current().filter(session -> session.userName().equals(name));
-        for (UserSessionInfo session : sessions.listFor(name)) {
-            if (current.isEmpty() || !session.id().equals(current.get().id())) {
-                sessions.end(session.id(), EndReason.REVOKED);
-            }
-        }
-        current.ifPresent(session -> sessions.renewCurrent(newGroups == null ? session.groups() : newGroups));
+        UnitOfWork unitOfWork = manager.current();
+        Optional<SessionRecord> current = Optional.ofNullable(unitOfWork).map(UnitOfWork::session)
+                .filter(session -> session.userName().equals(name));
+        lifecycle.endAllFor(name, EndReason.REVOKED, current.map(SessionRecord::id).orElse(null));
+        current.ifPresent(session -> lifecycle.renewCurrent(newGroups == null ? session.groups() : newGroups));
     }
 
     private static char[] checked(String name, char[] password) {

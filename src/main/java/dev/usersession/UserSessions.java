@@ -1,17 +1,11 @@
 package dev.usersession;
 
-import dev.usersession.context.NodeStateCache;
-import dev.usersession.context.SessionLifecycleEvents;
+import dev.usersession.context.SessionLifecycle;
 import dev.usersession.context.UnitOfWork;
 import dev.usersession.context.UserSessionManager;
-import dev.usersession.security.SessionTokens;
-import dev.usersession.spi.BeanStateChange;
 import dev.usersession.spi.SessionRecord;
-import dev.usersession.spi.UserSessionStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.time.Instant;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -22,29 +16,22 @@ import java.util.function.Supplier;
  * anywhere ({@code @Inject UserSessions sessions;}).
  *
  * <p>Events: opening a session fires {@code @Initialized(UserSession.class)} with its {@link UserSessionInfo}; ending
- * one fires {@code @BeforeDestroyed(UserSession.class)}, then (after its rows are deleted) {@link UserSessionEnded}
- * with the reason, then {@code @Destroyed(UserSession.class)}. Each fires once per session.
+ * one fires {@code @BeforeDestroyed(UserSession.class)} (while its state is still stored), then, once its rows are
+ * deleted, {@link UserSessionEnded} with the reason, then {@code @Destroyed(UserSession.class)}. Each fires exactly
+ * once per session, whoever ends it and however many nodes end it at the same moment (the clean-up of expired
+ * sessions too). A renewal (a re-login, a password or group change) ends the old id with reason
+ * {@link EndReason#RENEWED} and initializes the new one. An observer of {@code @BeforeDestroyed} runs while the
+ * session's row is locked: it may read the session, not change it; an exception it throws is logged and the session
+ * ends anyway.
  */
 @ApplicationScoped
 public class UserSessions {
 
     @Inject
-    UserSessionStore store;
+    SessionLifecycle lifecycle;
 
     @Inject
     UserSessionManager manager;
-
-    @Inject
-    NodeStateCache cache;
-
-    @Inject
-    UserSessionConfig config;
-
-    @Inject
-    UserSessionClock clock;
-
-    @Inject
-    SessionLifecycleEvents events;
 
     /**
      * Opens a new session for a user whose credentials the caller has already checked. Unless
@@ -58,16 +45,7 @@ public class UserSessions {
      * @throws SessionLimitReachedException when the cap refuses this login
      */
     public IssuedSession open(String userName, Set<String> groups, String client) {
-        Optional<SessionRecord> latest = config.carryStateToNewSessions() ? latestLiveSession(userName)
-                : Optional.empty();
-        String token = SessionTokens.newToken();
-        SessionRecord session = newRecord(token, userName, groups, client);
-        store.create(session);
-        enforceLimit(userName, session.id());
-        latest.ifPresent(previous -> carryState(previous, session));
-        UserSessionInfo info = session.toInfo();
-        events.started(info);
-        return new IssuedSession(token, info);
+        return lifecycle.open(userName, groups, client);
     }
 
     /**
@@ -78,123 +56,17 @@ public class UserSessions {
      * @return the new session with its secret token
      */
     public IssuedSession renew(String oldSessionId, String userName, Set<String> groups, String client) {
-        Optional<SessionRecord> old = store.find(oldSessionId);
-        if (old.isEmpty() || !old.get().userName().equals(userName)) {
-            old.ifPresent(other -> end(other.id(), EndReason.LOGOUT));
-            return open(userName, groups, client);
-        }
-        String token = SessionTokens.newToken();
-        SessionRecord session = newRecord(token, userName, groups, client);
-        return rotate(old.get(), token, session, true);
-    }
-
-    /**
-     * Gives the session bound to this thread a new token and these groups, keeping its state, its creation time and
-     * its absolute expiry: what a change of the user's password or groups does to the session that made it, so that
-     * a copy of the old token stops working. The unit of work goes on in the renewed session, and the new token is
-     * sent with the response of the current request (as a new cookie).
-     *
-     * @throws NotLoggedInException when no session is bound
-     * @throws UserSessionNotFoundException when the session ended meanwhile
-     */
-    IssuedSession renewCurrent(Set<String> groups) {
-        UnitOfWork unitOfWork = manager.current();
-        if (unitOfWork == null) {
-            throw new NotLoggedInException("Renewing the session needs a login");
-        }
-        SessionRecord old = store.find(unitOfWork.session().id()).orElseThrow(() ->
-                new UserSessionNotFoundException("The session ended before it could be renewed"));
-        String token = SessionTokens.newToken();
-        Instant now = clock.now();
-        Instant idleExpiry = now.plus(config.idleTimeout());
-        SessionRecord renewed = new SessionRecord(SessionTokens.hash(token), old.userName(), groups, old.created(),
-                now, idleExpiry.isBefore(old.absoluteExpiry()) ? idleExpiry : old.absoluteExpiry(),
-                old.absoluteExpiry(), old.client(), old.stateVersion());
-        IssuedSession issued = rotate(old, token, renewed, false);
-        manager.renewed(renewed, token);
-        return issued;
-    }
-
-    private IssuedSession rotate(SessionRecord old, String token, SessionRecord renewed, boolean capped) {
-        store.rotate(old.id(), renewed);
-        cache.remove(old.id());
-        events.ending(old.toInfo());
-        events.ended(old.toInfo(), EndReason.REVOKED);
-        if (capped) {
-            enforceLimit(renewed.userName(), renewed.id());
-        }
-        events.started(renewed.toInfo());
-        return new IssuedSession(token, renewed.toInfo());
-    }
-
-    private Optional<SessionRecord> latestLiveSession(String userName) {
-        Instant now = clock.now();
-        return store.findByUser(userName).stream()
-                .filter(session -> !session.isExpiredAt(now))
-                .max(Comparator.comparing(SessionRecord::lastAccess).thenComparing(SessionRecord::created));
-    }
-
-    /** Copies the bean states of the user's latest session into the new one (a device change keeps the cart). */
-    private void carryState(SessionRecord from, SessionRecord to) {
-        List<BeanStateChange> copies = store.findBeanStates(from.id()).values().stream()
-                .map(state -> new BeanStateChange(state.beanId(), state.json(), BeanStateChange.NEW))
-                .toList();
-        if (!copies.isEmpty()) {
-            store.saveBeanStates(to.id(), to.stateVersion(), copies);
-        }
-    }
-
-    private SessionRecord newRecord(String token, String userName, Set<String> groups, String client) {
-        Instant now = clock.now();
-        return new SessionRecord(SessionTokens.hash(token), userName, groups, now, now,
-                now.plus(config.idleTimeout()), now.plus(config.absoluteTimeout()), client, 0);
-    }
-
-    /**
-     * Holds {@code usersession.max-sessions-per-user} after a new session was stored, and before it is announced:
-     * without a lock, parallel logins of one user each store their session first, then look at all of the user's
-     * live sessions in one order (created, then id). Ending the oldest, each ends every session outside the newest
-     * {@code limit}: all of them end the same ones, so the user keeps exactly the newest {@code limit}. Refusing, a
-     * login that finds more than {@code limit} deletes its own session again: parallel logins may all be refused,
-     * but never exceed the limit. A new session that is itself outside the newest (other logins came at the same
-     * moment) is deleted the same way, and so is one that a parallel login already ended.
-     *
-     * @throws SessionLimitReachedException when the new session was deleted again
-     */
-    private void enforceLimit(String userName, String newSessionId) {
-        int limit = config.maxSessionsPerUser();
-        if (limit <= 0) {
-            return;
-        }
-        List<UserSessionInfo> live = listFor(userName);
-        boolean endedMeanwhile = live.stream().noneMatch(session -> session.id().equals(newSessionId));
-        List<UserSessionInfo> excess = live.subList(0, Math.max(0, live.size() - limit));
-        boolean refuse = config.onMaxSessions() == UserSessionConfig.OnMaxSessions.REFUSE;
-        if (!refuse) {
-            excess.stream().filter(oldest -> !oldest.id().equals(newSessionId))
-                    .forEach(oldest -> end(oldest.id(), EndReason.REVOKED));
-        }
-        if (endedMeanwhile || !excess.isEmpty() && (refuse
-                || excess.stream().anyMatch(session -> session.id().equals(newSessionId)))) {
-            store.delete(newSessionId);
-            cache.remove(newSessionId);
-            throw new SessionLimitReachedException(userName + " has " + (live.size() - 1)
-                    + " other sessions, the most allowed is " + limit);
-        }
+        return lifecycle.renew(oldSessionId, userName, groups, client);
     }
 
     /** @return the live session with this id; an expired one is ended (reason {@link EndReason#EXPIRED}) */
     public Optional<UserSessionInfo> find(String sessionId) {
-        return live(sessionId).map(SessionRecord::toInfo);
+        return lifecycle.live(sessionId).map(SessionRecord::toInfo);
     }
 
     /** @return the live sessions of a user, oldest first (by creation, then id) */
     public List<UserSessionInfo> listFor(String userName) {
-        Instant now = clock.now();
-        return store.findByUser(userName).stream()
-                .filter(session -> !session.isExpiredAt(now))
-                .map(SessionRecord::toInfo)
-                .toList();
+        return lifecycle.liveSessionsOf(userName).stream().map(SessionRecord::toInfo).toList();
     }
 
     /** @return the session bound to the current thread (a request of a logged-in user, or {@link #runIn}) */
@@ -206,21 +78,10 @@ public class UserSessions {
     /**
      * Ends a session: deletes it with all its bean state and fires the end events.
      *
-     * @return whether there was such a session (the events fire only then)
+     * @return whether this call ended it (the events fire only then)
      */
     public boolean end(String sessionId, EndReason reason) {
-        Optional<SessionRecord> session = store.find(sessionId);
-        if (session.isEmpty()) {
-            return false;
-        }
-        UserSessionInfo info = session.get().toInfo();
-        events.ending(info);
-        boolean deleted = store.delete(sessionId);
-        cache.remove(sessionId);
-        if (deleted) {
-            events.ended(info, reason);
-        }
-        return deleted;
+        return lifecycle.end(sessionId, reason);
     }
 
     /**
@@ -231,9 +92,8 @@ public class UserSessions {
      */
     public boolean endOwn(String sessionId) {
         UserSessionInfo me = current().orElseThrow(() -> new NotLoggedInException("Ending a session needs a login"));
-        Optional<SessionRecord> session = store.find(sessionId);
-        return session.isPresent() && session.get().userName().equals(me.userName())
-                && end(sessionId, EndReason.REVOKED);
+        return lifecycle.live(sessionId).filter(session -> session.userName().equals(me.userName())).isPresent()
+                && lifecycle.end(sessionId, EndReason.REVOKED);
     }
 
     /**
@@ -244,22 +104,12 @@ public class UserSessions {
      */
     public int endOthers() {
         UserSessionInfo me = current().orElseThrow(() -> new NotLoggedInException("Ending sessions needs a login"));
-        int count = 0;
-        for (SessionRecord session : store.findByUser(me.userName())) {
-            if (!session.id().equals(me.id())) {
-                count += end(session.id(), EndReason.REVOKED) ? 1 : 0;
-            }
-        }
-        return count;
+        return lifecycle.endAllFor(me.userName(), EndReason.REVOKED, me.id());
     }
 
     /** Ends every session of a user (after a password change, or by an administrator). @return how many ended */
     public int endAllFor(String userName, EndReason reason) {
-        int count = 0;
-        for (SessionRecord session : store.findByUser(userName)) {
-            count += end(session.id(), reason) ? 1 : 0;
-        }
-        return count;
+        return lifecycle.endAllFor(userName, reason, null);
     }
 
     /**
@@ -282,7 +132,7 @@ public class UserSessions {
      * @return the code's result
      */
     public <T> T callIn(String sessionId, Supplier<T> work) {
-        SessionRecord session = live(sessionId).orElseThrow(() -> new UserSessionNotFoundException(
+        SessionRecord session = lifecycle.live(sessionId).orElseThrow(() -> new UserSessionNotFoundException(
                 "There is no live user session with id " + sessionId));
         manager.begin(session);
         try {
@@ -292,14 +142,5 @@ public class UserSessions {
         } finally {
             manager.end();
         }
-    }
-
-    private Optional<SessionRecord> live(String sessionId) {
-        Optional<SessionRecord> session = store.find(sessionId);
-        if (session.isPresent() && session.get().isExpiredAt(clock.now())) {
-            end(sessionId, EndReason.EXPIRED);
-            return Optional.empty();
-        }
-        return session;
     }
 }

@@ -1,5 +1,15 @@
 /**
- * What applications use: the {@link dev.usersession.UserSession} scope, the {@link dev.usersession.ReadOnly} marker,
- * the {@link dev.usersession.UserSessions} management API, the events and exceptions, and the configuration.
+ * What applications use: the {@link dev.usersession.UserSession} scope, the {@link dev.usersession.ReadOnly} marker
+ * and the {@link dev.usersession.RequiresLogin} guard, the facades {@link dev.usersession.UserSessions} and
+ * {@link dev.usersession.UserAccounts}, the events, value types and exceptions, and the configuration
+ * ({@link dev.usersession.UserSessionConfig}, {@link dev.usersession.UserSessionClock}).
+ *
+ * <p>How the packages depend on each other, top to bottom (each uses only those below it, and the value types,
+ * exceptions and configuration of this package; no implementation package calls a facade of this one):
+ * {@code web} (servlets, filter, error responses) → {@code security} (the Jakarta Security mechanism, login,
+ * throttling, identity store) → {@code context} (the scope's context, units of work, the one owner of a session's
+ * life: {@link dev.usersession.context.SessionLifecycle}) → {@code jpa} (the JPA store and the login records) →
+ * {@code spi} (the storage interface and its records) and {@code state} (JSON-B state of beans). The facades of this
+ * package sit on {@code context} and {@code security}; {@code bootstrap} registers everything with CDI.
  */
 package dev.usersession;

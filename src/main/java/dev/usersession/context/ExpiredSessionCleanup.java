@@ -1,12 +1,10 @@
 package dev.usersession.context;
 
-import dev.usersession.EndReason;
 import dev.usersession.UserSessionClock;
 import dev.usersession.UserSessionConfig;
 import dev.usersession.UserSessionConflictException;
 import dev.usersession.jpa.JpaLoginRecords;
 import dev.usersession.spi.SessionRecord;
-import dev.usersession.spi.UserSessionStore;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -37,19 +35,13 @@ public class ExpiredSessionCleanup {
     private static final int MAX_COLLISIONS_IN_A_ROW = 5;
 
     @Inject
-    UserSessionStore store;
+    SessionLifecycle lifecycle;
 
     @Inject
     UserSessionConfig config;
 
     @Inject
     UserSessionClock clock;
-
-    @Inject
-    NodeStateCache cache;
-
-    @Inject
-    SessionLifecycleEvents events;
 
     @Inject
     JpaLoginRecords loginRecords;
@@ -80,8 +72,8 @@ public class ExpiredSessionCleanup {
     }
 
     /**
-     * Removes every session expired now, batch by batch, and fires {@code UserSessionEnded} (reason EXPIRED) for
-     * each. A batch that collided with another node's clean-up is tried again (a few times in a row at most).
+     * Removes every session expired now, batch by batch, with its end events (reason EXPIRED, see
+     * {@link SessionLifecycle}). A batch that collided with another node's clean-up is tried again (a few times in a row at most).
      * Between full batches it pauses as {@code usersession.cleanup.duty-cycle} says, so that a large backlog does not
      * crowd out live requests.
      *
@@ -108,7 +100,7 @@ public class ExpiredSessionCleanup {
             long started = System.nanoTime();
             List<SessionRecord> batch;
             try {
-                batch = store.deleteExpired(clock.now(), batchSize);
+                batch = lifecycle.expire(batchSize);
                 collisions = 0;
             } catch (UserSessionConflictException anotherNodeTookThem) {
                 if (++collisions > MAX_COLLISIONS_IN_A_ROW) {
@@ -116,10 +108,6 @@ public class ExpiredSessionCleanup {
                 }
                 pause(ThreadLocalRandom.current().nextLong(10, 100));
                 continue;
-            }
-            for (SessionRecord session : batch) {
-                cache.remove(session.id());
-                events.ended(session.toInfo(), EndReason.EXPIRED);
             }
             removed += batch.size();
             if (batch.size() < batchSize) {

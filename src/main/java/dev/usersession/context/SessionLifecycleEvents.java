@@ -11,10 +11,14 @@ import jakarta.enterprise.context.Destroyed;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /** Fires the CDI events of a session's life, the same way wherever a session starts or ends. */
 @ApplicationScoped
 public class SessionLifecycleEvents {
+
+    private static final Logger LOG = Logger.getLogger(SessionLifecycleEvents.class.getName());
 
     @Inject
     Event<UserSessionInfo> lifecycle;
@@ -39,9 +43,17 @@ public class SessionLifecycleEvents {
         initialized.fire(session);
     }
 
-    /** A session is about to end: {@code @BeforeDestroyed(UserSession.class)}. */
+    /**
+     * A session is about to end: {@code @BeforeDestroyed(UserSession.class)}. It fires inside the transaction that
+     * deletes the session: an observer's exception is logged, and does not keep the session from ending.
+     */
     public void ending(UserSessionInfo session) {
-        beforeDestroyed.fire(session);
+        try {
+            beforeDestroyed.fire(session);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "An observer of @BeforeDestroyed(UserSession.class) failed for the session of "
+                    + session.userName() + "; the session ends anyway", e);
+        }
     }
 
     /** A session ended: {@link UserSessionEnded}, then {@code @Destroyed(UserSession.class)}. */

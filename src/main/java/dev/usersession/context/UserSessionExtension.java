@@ -2,26 +2,6 @@ package dev.usersession.context;
 
 import dev.usersession.ReadOnly;
 import dev.usersession.UserSession;
-import dev.usersession.UserSessionClock;
-import dev.usersession.UserSessionConfig;
-import dev.usersession.UserAccounts;
-import dev.usersession.UserSessions;
-import dev.usersession.jpa.JpaAccountRepository;
-import dev.usersession.jpa.JpaLoginRecords;
-import dev.usersession.security.CsrfProtection;
-import dev.usersession.security.DeviceCookie;
-import dev.usersession.security.LoginGuard;
-import dev.usersession.security.InvalidTokenLog;
-import dev.usersession.security.JpaIdentityStore;
-import dev.usersession.security.PasswordHashing;
-import dev.usersession.security.RequiresLoginInterceptor;
-import dev.usersession.security.SessionAuthentication;
-import dev.usersession.security.SessionCookie;
-import dev.usersession.security.SessionLogin;
-import dev.usersession.security.UserSessionAuthenticationMechanism;
-import dev.usersession.web.ErrorResponses;
-import dev.usersession.jpa.JpaUserSessionStore;
-import dev.usersession.jpa.StoreTransactions;
 import dev.usersession.state.BeanStateModel;
 import dev.usersession.state.InvalidBeanStateException;
 import jakarta.enterprise.event.Observes;
@@ -39,34 +19,13 @@ import jakarta.enterprise.inject.spi.WithAnnotations;
 import java.util.List;
 
 /**
- * The library's portable extension (listed in {@code META-INF/services}). It adds the library's own beans and
- * interceptor, so the library needs no {@code beans.xml} and works whatever the application's discovery mode; binds
- * usage tracking to every {@code @UserSession} bean; checks at deployment that each such bean's state can be stored;
+ * The portable extension of the {@code @UserSession} scope (listed in {@code META-INF/services}, beside
+ * {@code dev.usersession.bootstrap.LibraryBeans}, which adds the library's beans): binds usage tracking to every {@code @UserSession} bean; checks at deployment that each such bean's state can be stored;
  * and registers the {@link UserSessionContext}.
  */
 public class UserSessionExtension implements Extension {
 
-    private static final List<Class<?>> LIBRARY_BEANS = List.of(
-            // what applications use
-            UserSessions.class, UserAccounts.class, UserSessionConfig.class, UserSessionClock.class,
-            // the scope
-            UserSessionManager.class, NodeStateCache.class, UsageTrackingInterceptor.class,
-            SessionLifecycleEvents.class, ExpiredSessionCleanup.class,
-            // storage
-            JpaUserSessionStore.class, JpaAccountRepository.class, JpaLoginRecords.class, StoreTransactions.class,
-            // authentication
-            UserSessionAuthenticationMechanism.class, SessionAuthentication.class, SessionLogin.class,
-            SessionCookie.class, CsrfProtection.class, InvalidTokenLog.class, JpaIdentityStore.class,
-            PasswordHashing.class, LoginGuard.class, DeviceCookie.class, RequiresLoginInterceptor.class,
-            ErrorResponses.class);
-
     private final BeanStateModels models = new BeanStateModels();
-
-    void addLibraryBeans(@Observes BeforeBeanDiscovery event, BeanManager beanManager) {
-        for (Class<?> type : LIBRARY_BEANS) {
-            event.addAnnotatedType(beanManager.createAnnotatedType(type), "usersession." + type.getName());
-        }
-    }
 
     /**
      * Binds usage tracking to each business method of a {@code @UserSession} bean that is not {@link ReadOnly}, when

@@ -10,6 +10,7 @@ import dev.usersession.spi.UserSessionStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceException;
 import java.time.Instant;
 import java.util.Comparator;
@@ -18,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.function.Consumer;
 
 /**
  * The {@link UserSessionStore} over the application's JPA persistence unit, with the entities
@@ -97,33 +99,52 @@ public class JpaUserSessionStore implements UserSessionStore {
     }
 
     @Override
-    public boolean delete(String sessionId) {
-        // The session row first, as writers lock it first: a logout never deadlocks with a request of the session.
+    public Optional<SessionRecord> delete(String sessionId, Consumer<SessionRecord> beforeDelete) {
+        // The session row first, as writers lock it first: an end never deadlocks with a request of the session.
         return transactions.write(entityManager -> {
-            boolean deleted = entityManager.createQuery("delete from UserSessionEntity s where s.id = :sessionId")
-                    .setParameter("sessionId", sessionId)
-                    .executeUpdate() == 1;
-            entityManager.createQuery("delete from UserSessionBeanEntity b where b.sessionId = :sessionId")
-                    .setParameter("sessionId", sessionId)
-                    .executeUpdate();
-            return deleted;
+            UserSessionEntity row = entityManager.find(UserSessionEntity.class, sessionId,
+                    LockModeType.PESSIMISTIC_WRITE);
+            if (row == null) {
+                return Optional.<SessionRecord>empty();
+            }
+            SessionRecord session = row.toRecord();
+            beforeDelete.accept(session);
+            deleteRows(entityManager, List.of(sessionId));
+            return Optional.of(session);
         });
     }
 
     @Override
-    public boolean rotate(String oldSessionId, SessionRecord renewed) {
+    public Optional<SessionRecord> rotate(String oldSessionId, SessionRecord renewed,
+            Consumer<SessionRecord> beforeDelete) {
         return transactions.write(entityManager -> {
+            UserSessionEntity old = entityManager.find(UserSessionEntity.class, oldSessionId,
+                    LockModeType.PESSIMISTIC_WRITE);
             entityManager.persist(UserSessionEntity.of(renewed));
             entityManager.flush();
+            if (old == null) {
+                return Optional.<SessionRecord>empty();
+            }
+            SessionRecord session = old.toRecord();
+            beforeDelete.accept(session);
             entityManager.createQuery("update UserSessionBeanEntity b set b.sessionId = :renewed "
                             + "where b.sessionId = :old")
                     .setParameter("renewed", renewed.id())
                     .setParameter("old", oldSessionId)
                     .executeUpdate();
-            return entityManager.createQuery("delete from UserSessionEntity s where s.id = :old")
-                    .setParameter("old", oldSessionId)
-                    .executeUpdate() == 1;
+            deleteRows(entityManager, List.of(oldSessionId));
+            return Optional.of(session);
         });
+    }
+
+    /** Deletes sessions this transaction holds the row locks of, and their bean states. */
+    private static void deleteRows(EntityManager entityManager, List<String> ids) {
+        entityManager.createQuery("delete from UserSessionBeanEntity b where b.sessionId in :ids")
+                .setParameter("ids", ids)
+                .executeUpdate();
+        entityManager.createQuery("delete from UserSessionEntity s where s.id in :ids")
+                .setParameter("ids", ids)
+                .executeUpdate();
     }
 
     @Override
@@ -137,9 +158,9 @@ public class JpaUserSessionStore implements UserSessionStore {
     }
 
     @Override
-    public List<SessionRecord> deleteExpired(Instant now, int limit) {
+    public List<SessionRecord> deleteExpired(Instant now, int limit, Consumer<SessionRecord> beforeDelete) {
         try {
-            return deleteExpiredBatch(now, limit);
+            return deleteExpiredBatch(now, limit, beforeDelete);
         } catch (RuntimeException e) {
             if (ConstraintViolations.isLostRace(e)) {
                 // Another node is removing the same rows and the database chose this batch as the deadlock victim.
@@ -150,39 +171,34 @@ public class JpaUserSessionStore implements UserSessionStore {
         }
     }
 
-    private List<SessionRecord> deleteExpiredBatch(Instant now, int limit) {
+    private List<SessionRecord> deleteExpiredBatch(Instant now, int limit, Consumer<SessionRecord> beforeDelete) {
         return transactions.write(entityManager -> {
-            // In id order, so that two nodes cleaning at once take the same rows in the same order.
-            List<SessionRecord> expired = entityManager.createQuery("select s from UserSessionEntity s "
-                            + "where s.idleExpiry <= :now or s.absoluteExpiry <= :now order by s.id",
-                            UserSessionEntity.class)
+            // Candidates first, then their rows locked in id order (one query with both a limit and a lock is not
+            // portable), so that two nodes cleaning at once queue up on the same rows; a row another node deleted while
+            // this one waited for it is no longer selected.
+            List<String> candidates = entityManager.createQuery("select s.id from UserSessionEntity s "
+                            + "where s.idleExpiry <= :now or s.absoluteExpiry <= :now order by s.id", String.class)
                     .setParameter("now", DatabaseTime.of(now))
                     .setMaxResults(limit)
+                    .getResultList();
+            if (candidates.isEmpty()) {
+                return List.<SessionRecord>of();
+            }
+            List<SessionRecord> expired = entityManager.createQuery("select s from UserSessionEntity s "
+                            + "where s.id in :ids and (s.idleExpiry <= :now or s.absoluteExpiry <= :now) order by s.id",
+                            UserSessionEntity.class)
+                    .setParameter("ids", candidates)
+                    .setParameter("now", DatabaseTime.of(now))
+                    .setLockMode(LockModeType.PESSIMISTIC_WRITE)
                     .getResultList()
                     .stream()
                     .map(UserSessionEntity::toRecord)
                     .toList();
-            if (expired.isEmpty()) {
-                return expired;
+            if (!expired.isEmpty()) {
+                expired.forEach(beforeDelete);
+                deleteRows(entityManager, expired.stream().map(SessionRecord::id).toList());
             }
-            List<String> ids = expired.stream().map(SessionRecord::id).sorted().toList();
-            int deleted = entityManager.createQuery("delete from UserSessionEntity s where s.id in :ids "
-                            + "and (s.idleExpiry <= :now or s.absoluteExpiry <= :now)")
-                    .setParameter("ids", ids)
-                    .setParameter("now", DatabaseTime.of(now))
-                    .executeUpdate();
-            // With the shipped schema the database cascades this; without the cascade it is still done here, and only
-            // for sessions that are really gone.
-            entityManager.createQuery("delete from UserSessionBeanEntity b where b.sessionId in :ids and not exists "
-                            + "(select s.id from UserSessionEntity s where s.id = b.sessionId)")
-                    .setParameter("ids", ids)
-                    .executeUpdate();
-            if (deleted == expired.size()) {
-                return expired;
-            }
-            List<String> remaining = entityManager.createQuery("select s.id from UserSessionEntity s "
-                    + "where s.id in :ids", String.class).setParameter("ids", ids).getResultList();
-            return expired.stream().filter(session -> !remaining.contains(session.id())).toList();
+            return expired;
         });
     }
 

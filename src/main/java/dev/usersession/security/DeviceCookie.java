@@ -1,5 +1,6 @@
 package dev.usersession.security;
 
+import dev.usersession.context.SessionTokens;
 import dev.usersession.UserSessionConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

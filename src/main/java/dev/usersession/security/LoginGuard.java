@@ -1,5 +1,6 @@
 package dev.usersession.security;
 
+import dev.usersession.context.SessionTokens;
 import dev.usersession.UserSessionClock;
 import dev.usersession.UserSessionConfig;
 import dev.usersession.jpa.JpaLoginRecords;

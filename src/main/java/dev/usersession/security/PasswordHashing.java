@@ -1,5 +1,6 @@
 package dev.usersession.security;
 
+import dev.usersession.context.SessionTokens;
 import dev.usersession.UserSessionConfig;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,5 +1,7 @@
 package dev.usersession.security;
 
+import dev.usersession.context.SessionTokens;
+
 /**
  * What a request presented as its session token, after the checks that need no database: nothing, something that
  * cannot be a token (wrong length or alphabet, two cookies of the name, a bearer header when bearer is off), or a

@@ -3,7 +3,7 @@ package dev.usersession.security;
 import dev.usersession.EndReason;
 import dev.usersession.UserSessionClock;
 import dev.usersession.UserSessionConfig;
-import dev.usersession.UserSessions;
+import dev.usersession.context.SessionLifecycle;
 import dev.usersession.context.UserSessionManager;
 import dev.usersession.spi.SessionRecord;
 import dev.usersession.spi.UserSessionStore;
@@ -37,7 +37,7 @@ public class SessionAuthentication {
     UserSessionStore store;
 
     @Inject
-    UserSessions sessions;
+    SessionLifecycle lifecycle;
 
     @Inject
     UserSessionManager manager;
@@ -73,7 +73,7 @@ public class SessionAuthentication {
         SessionRecord session = found.get();
         Instant now = clock.now();
         if (session.isExpiredAt(now)) {
-            sessions.end(session.id(), EndReason.EXPIRED);
+            lifecycle.end(session.id(), EndReason.EXPIRED);
             request.setAttribute(RequestAttributes.EXPIRED, Boolean.TRUE);
             cookie.clear(response);
             return anonymous(context);

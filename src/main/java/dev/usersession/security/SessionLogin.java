@@ -3,7 +3,7 @@ package dev.usersession.security;
 import dev.usersession.EndReason;
 import dev.usersession.IssuedSession;
 import dev.usersession.SessionLimitReachedException;
-import dev.usersession.UserSessions;
+import dev.usersession.context.SessionLifecycle;
 import dev.usersession.context.UserSessionManager;
 import dev.usersession.jpa.JpaAccountRepository;
 import dev.usersession.spi.SessionRecord;
@@ -40,7 +40,7 @@ public class SessionLogin {
     Instance<IdentityStoreHandler> identityStores;
 
     @Inject
-    UserSessions sessions;
+    SessionLifecycle lifecycle;
 
     @Inject
     UserSessionStore store;
@@ -89,8 +89,8 @@ public class SessionLogin {
         IssuedSession issued;
         try {
             issued = previous.kind() == PresentedToken.Kind.WELL_FORMED
-                    ? sessions.renew(previous.sessionId(), userName, result.getCallerGroups(), client(request))
-                    : sessions.open(userName, result.getCallerGroups(), client(request));
+                    ? lifecycle.renew(previous.sessionId(), userName, result.getCallerGroups(), client(request))
+                    : lifecycle.open(userName, result.getCallerGroups(), client(request));
         } catch (SessionLimitReachedException e) {
             request.setAttribute(RequestAttributes.SESSION_LIMIT, Boolean.TRUE);
             return AuthenticationStatus.SEND_FAILURE;
@@ -98,7 +98,7 @@ public class SessionLogin {
         if (submittedName != null && !accounts.credentialsVersion(submittedName).equals(credentialsBefore)) {
             // The password, groups or enablement changed while this login was checked: its session must not outlive
             // that change (the change ended the sessions it could see; this one may have come after).
-            sessions.end(issued.session().id(), EndReason.REVOKED);
+            lifecycle.end(issued.session().id(), EndReason.REVOKED);
             return AuthenticationStatus.SEND_FAILURE;
         }
         Optional<SessionRecord> stored = store.find(issued.session().id());
@@ -121,7 +121,7 @@ public class SessionLogin {
         PresentedToken presented = cookie.read(request);
         manager.discardIfBound();
         if (presented.kind() == PresentedToken.Kind.WELL_FORMED) {
-            sessions.end(presented.sessionId(), EndReason.LOGOUT);
+            lifecycle.end(presented.sessionId(), EndReason.LOGOUT);
         }
         if (presented.fromCookie()) {
             cookie.clear(response);

@@ -1,5 +1,7 @@
 /**
- * Authentication: session tokens ({@link dev.usersession.security.SessionTokens}) and, with Jakarta Security, the
- * mechanism that issues and checks the session cookie.
+ * Authentication with Jakarta Security: the mechanism that issues and checks the session cookie, login and logout,
+ * login throttling with device cookies ({@link dev.usersession.security.LoginGuard}), the CSRF check, password hashing
+ * and policy, the JPA identity store, and the {@code @RequiresLogin} interceptor. Uses {@code context} (sessions and
+ * their life) and {@code jpa} (accounts, login records) below it, never {@code web}.
  */
 package dev.usersession.security;

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.function.Consumer;
 
 /**
  * Where sessions and the state of their beans are kept. The library ships {@code JpaUserSessionStore}; an integrator
@@ -40,14 +41,21 @@ public interface UserSessionStore {
 
     /**
      * Gives a session a new id (a new token at re-login): stores {@code renewed} and moves the bean states of
-     * {@code oldSessionId} to it, then deletes the old session, in one transaction.
+     * {@code oldSessionId} to it, then deletes the old session, in one transaction. The old session's row is locked
+     * first, and {@code beforeDelete} sees it (in that transaction) only when this call is the one that removes it.
      *
-     * @return whether the old session still existed (when it did not, the new one is stored without state)
+     * @return the old session, when it still existed (when it did not, the new one is stored without state)
      */
-    boolean rotate(String oldSessionId, SessionRecord renewed);
+    Optional<SessionRecord> rotate(String oldSessionId, SessionRecord renewed, Consumer<SessionRecord> beforeDelete);
 
-    /** Deletes the session and its bean states. @return whether there was a session to delete */
-    boolean delete(String sessionId);
+    /**
+     * Deletes the session and its bean states, in one transaction that first locks the session's row: of several
+     * callers ending one session at once (on any node), exactly one deletes it, and only that one's
+     * {@code beforeDelete} sees the session, while its row and state are still there.
+     *
+     * @return the session as it was, when this call deleted it; empty when there was none
+     */
+    Optional<SessionRecord> delete(String sessionId, Consumer<SessionRecord> beforeDelete);
 
     /** @return the sessions of one user, oldest first: by creation time, then by id (every caller sees one order) */
     List<SessionRecord> findByUser(String userName);
@@ -59,12 +67,13 @@ public interface UserSessionStore {
     boolean touch(String sessionId, Instant lastAccess, Instant idleExpiry);
 
     /**
-     * Deletes up to {@code limit} sessions that expired at {@code now}, with their bean states, in one transaction.
-     * Several nodes may run it at once: a session is deleted by one of them, and none waits for the other for long;
-     * a batch that the database aborts because of another node's batch (a deadlock) deletes nothing and throws
+     * Deletes up to {@code limit} sessions that expired at {@code now}, with their bean states, in one transaction
+     * that first locks their rows (in id order), so that every expired session is deleted by exactly one caller, on
+     * any node; {@code beforeDelete} sees each session this call deletes, before it is deleted. A batch that the
+     * database aborts because of another node's batch (a deadlock) deletes nothing and throws
      * {@link UserSessionConflictException}, so that the caller tries again.
      *
-     * @return the sessions this call selected and that are gone afterwards
+     * @return the sessions this call deleted
      */
-    List<SessionRecord> deleteExpired(Instant now, int limit);
+    List<SessionRecord> deleteExpired(Instant now, int limit, Consumer<SessionRecord> beforeDelete);
 }

@@ -1,5 +1,6 @@
 package dev.usersession.security;
 
+import dev.usersession.context.SessionTokens;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;

@@ -1,5 +1,6 @@
 package dev.usersession.testing;
 
+import dev.usersession.bootstrap.LibraryBeans;
 import dev.usersession.context.UserSessionExtension;
 import jakarta.enterprise.inject.se.SeContainer;
 import org.glassfish.soteria.identitystores.hash.Pbkdf2PasswordHashImpl;
@@ -16,6 +17,7 @@ public final class Containers {
         return new Weld()
                 .disableDiscovery()
                 .addExtension(new UserSessionExtension())
+                .addExtension(new LibraryBeans())
                 .addBeanClass(TestPersistence.class)
                 .addBeanClass(Pbkdf2PasswordHashImpl.class)
                 .addBeanClasses(beanClasses)

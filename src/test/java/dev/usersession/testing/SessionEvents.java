@@ -17,19 +17,19 @@ public class SessionEvents {
 
     private final List<String> seen = new ArrayList<>();
 
-    void initialized(@Observes @Initialized(UserSession.class) UserSessionInfo session) {
+    synchronized void initialized(@Observes @Initialized(UserSession.class) UserSessionInfo session) {
         seen.add("initialized " + session.userName());
     }
 
-    void beforeDestroyed(@Observes @BeforeDestroyed(UserSession.class) UserSessionInfo session) {
+    synchronized void beforeDestroyed(@Observes @BeforeDestroyed(UserSession.class) UserSessionInfo session) {
         seen.add("beforeDestroyed " + session.userName());
     }
 
-    void ended(@Observes UserSessionEnded event) {
+    synchronized void ended(@Observes UserSessionEnded event) {
         seen.add("ended " + event.session().userName() + " " + event.reason());
     }
 
-    void destroyed(@Observes @Destroyed(UserSession.class) UserSessionInfo session) {
+    synchronized void destroyed(@Observes @Destroyed(UserSession.class) UserSessionInfo session) {
         seen.add("destroyed " + session.userName());
     }
 

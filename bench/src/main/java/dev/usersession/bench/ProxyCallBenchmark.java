@@ -1,6 +1,7 @@
 package dev.usersession.bench;
 
 import dev.usersession.UserSessions;
+import dev.usersession.bootstrap.LibraryBeans;
 import dev.usersession.context.UserSessionExtension;
 import dev.usersession.context.UserSessionManager;
 import dev.usersession.spi.UserSessionStore;
@@ -48,6 +49,7 @@ public class ProxyCallBenchmark {
     public void boot() {
         container = new Weld().disableDiscovery()
                 .addExtension(new UserSessionExtension())
+                .addExtension(new LibraryBeans())
                 .addBeanClasses(BenchPersistence.class, Pbkdf2PasswordHashImpl.class, Beans.InUserSession.class,
                         Beans.InUserSessionWithoutReadOnly.class,
                         Beans.InHttpSession.class, Beans.InApplication.class)

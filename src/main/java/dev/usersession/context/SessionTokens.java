@@ -1,4 +1,4 @@
-package dev.usersession.security;
+package dev.usersession.context;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

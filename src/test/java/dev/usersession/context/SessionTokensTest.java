@@ -1,4 +1,4 @@
-package dev.usersession.security;
+package dev.usersession.context;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

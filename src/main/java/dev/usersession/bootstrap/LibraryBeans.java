@@ -1,0 +1,63 @@
+package dev.usersession.bootstrap;
+
+import dev.usersession.UserAccounts;
+import dev.usersession.UserSessionClock;
+import dev.usersession.UserSessionConfig;
+import dev.usersession.UserSessions;
+import dev.usersession.context.ExpiredSessionCleanup;
+import dev.usersession.context.NodeStateCache;
+import dev.usersession.context.SessionLifecycle;
+import dev.usersession.context.SessionLifecycleEvents;
+import dev.usersession.context.UsageTrackingInterceptor;
+import dev.usersession.context.UserSessionManager;
+import dev.usersession.jpa.JpaAccountRepository;
+import dev.usersession.jpa.JpaLoginRecords;
+import dev.usersession.jpa.JpaUserSessionStore;
+import dev.usersession.jpa.StoreTransactions;
+import dev.usersession.security.CsrfProtection;
+import dev.usersession.security.DeviceCookie;
+import dev.usersession.security.InvalidTokenLog;
+import dev.usersession.security.JpaIdentityStore;
+import dev.usersession.security.LoginGuard;
+import dev.usersession.security.PasswordHashing;
+import dev.usersession.security.RequiresLoginInterceptor;
+import dev.usersession.security.SessionAuthentication;
+import dev.usersession.security.SessionCookie;
+import dev.usersession.security.SessionLogin;
+import dev.usersession.security.UserSessionAuthenticationMechanism;
+import dev.usersession.web.ErrorResponses;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.spi.BeanManager;
+import jakarta.enterprise.inject.spi.BeforeBeanDiscovery;
+import jakarta.enterprise.inject.spi.Extension;
+import java.util.List;
+
+/**
+ * The portable extension that adds the library's own beans and interceptors (listed in {@code META-INF/services},
+ * beside the scope's {@code dev.usersession.context.UserSessionExtension}), so that the library needs no
+ * {@code beans.xml} and works whatever the application's bean discovery mode. It is the one place that knows every
+ * package; nothing depends on it.
+ */
+public class LibraryBeans implements Extension {
+
+    private static final List<Class<?>> LIBRARY_BEANS = List.of(
+            // what applications use
+            UserSessions.class, UserAccounts.class, UserSessionConfig.class, UserSessionClock.class,
+            // the scope
+            UserSessionManager.class, NodeStateCache.class, UsageTrackingInterceptor.class,
+            SessionLifecycleEvents.class, SessionLifecycle.class, ExpiredSessionCleanup.class,
+            // storage
+            JpaUserSessionStore.class, JpaAccountRepository.class, JpaLoginRecords.class, StoreTransactions.class,
+            // authentication
+            UserSessionAuthenticationMechanism.class, SessionAuthentication.class, SessionLogin.class,
+            SessionCookie.class, CsrfProtection.class, InvalidTokenLog.class, JpaIdentityStore.class,
+            PasswordHashing.class, LoginGuard.class, DeviceCookie.class, RequiresLoginInterceptor.class,
+            ErrorResponses.class);
+
+
+    void addLibraryBeans(@Observes BeforeBeanDiscovery event, BeanManager beanManager) {
+        for (Class<?> type : LIBRARY_BEANS) {
+            event.addAnnotatedType(beanManager.createAnnotatedType(type), "usersession." + type.getName());
+        }
+    }
+}
