@@ -21,6 +21,7 @@ import dev.usersession.security.SessionLogin;
 import dev.usersession.security.UserSessionAuthenticationMechanism;
 import dev.usersession.web.ErrorResponses;
 import dev.usersession.jpa.JpaUserSessionStore;
+import dev.usersession.jpa.OwnTransactions;
 import dev.usersession.jpa.StoreTransactions;
 import dev.usersession.state.BeanStateModel;
 import dev.usersession.state.InvalidBeanStateException;
@@ -54,6 +55,7 @@ public class UserSessionExtension implements Extension {
             SessionLifecycleEvents.class, ExpiredSessionCleanup.class,
             // storage
             JpaUserSessionStore.class, JpaAccountRepository.class, JpaLoginRecords.class, StoreTransactions.class,
+            OwnTransactions.class,
             // authentication
             UserSessionAuthenticationMechanism.class, SessionAuthentication.class, SessionLogin.class,
             SessionCookie.class, CsrfProtection.class, InvalidTokenLog.class, JpaIdentityStore.class,
