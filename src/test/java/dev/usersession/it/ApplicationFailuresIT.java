@@ -65,6 +65,30 @@ class ApplicationFailuresIT {
         assertContainerError(new Browser(base).postForm("app/errors/constraint", "id", UUID.randomUUID().toString()));
     }
 
+    @Test
+    void theLibrarysOwnStoreFailureIsStillBrieflyUnavailable() {
+        Browser servlet = loggedIn();
+        Browser rest = loggedIn();
+        Browser admin = new Browser(base);
+        admin.postForm("app/store/break");
+        HttpResponse<String> fromServlet;
+        HttpResponse<String> fromResource;
+        try {
+            fromServlet = servlet.postForm("test/counter/increment");
+            fromResource = rest.postJson("api/app-errors/counter", "{}");
+        } finally {
+            admin.postForm("app/store/repair");
+        }
+
+        for (HttpResponse<String> response : java.util.List.of(fromServlet, fromResource)) {
+            assertEquals(503, response.statusCode(), response.body());
+            assertEquals("5", response.headers().firstValue("Retry-After").orElse(""), response.headers().toString());
+            assertTrue(response.body().contains("briefly unavailable"), response.body());
+            assertFalse(response.body().contains("Exception"), response.body());
+        }
+        assertEquals("1", servlet.postForm("test/counter/increment").body(), "the store is back");
+    }
+
     private Browser loggedIn() {
         Browser browser = new Browser(base);
         String user = browser.newUser("failing");

@@ -13,11 +13,21 @@ public class AppFailuresResource {
     @Inject
     AppNotes notes;
 
+    @Inject
+    Counter counter;
+
     /** Answered by the application's own {@link AppOptimisticLockMapper}. */
     @POST
     @Path("optimistic-lock")
     public String optimisticLock() {
         throw new OptimisticLockException("the application's own stale entity");
+    }
+
+    /** Changes the session's counter (its state is loaded here, in the resource). */
+    @POST
+    @Path("counter")
+    public String counter() {
+        return String.valueOf(counter.increment());
     }
 
     /** No mapper of the application: the container answers. */

@@ -39,6 +39,8 @@ public class AppFailuresServlet extends HttpServlet {
             case "/errors/optimistic-lock" -> throw new OptimisticLockException("the application's own stale entity");
             case "/errors/constraint" -> notes.addTwice(id);
             case "/errors/jpql-typo" -> notes.queryWithTypo();
+            case "/store/break" -> notes.breakLibraryStore(true);
+            case "/store/repair" -> notes.breakLibraryStore(false);
             case "/tx/increment-then-fail" -> transactions.incrementThenFail();
             case "/tx/run-in-then-fail" -> transactions.runInThenFail(request.getParameter("session"));
             case "/tx/note-then-conflict" -> text(response, transactions.addNoteThenConflict(id,

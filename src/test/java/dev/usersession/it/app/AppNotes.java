@@ -22,6 +22,16 @@ public class AppNotes {
                 + "text varchar(200))").executeUpdate();
     }
 
+    /**
+     * Takes the library's bean-state table away ({@code broken = true}) or puts it back: the library's store then
+     * fails as it would with its database down.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void breakLibraryStore(boolean broken) {
+        entityManager.createNativeQuery(broken ? "alter table user_session_bean rename to user_session_bean_gone"
+                : "alter table user_session_bean_gone rename to user_session_bean").executeUpdate();
+    }
+
     /** Adds a note in the caller's transaction, or in one of its own. */
     @Transactional
     public void add(String id) {
