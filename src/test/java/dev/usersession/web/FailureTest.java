@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.usersession.TooManyAttemptsException;
 import dev.usersession.UserSessionConflictException;
 import dev.usersession.UserSessionStoreException;
+import dev.usersession.testing.LogCapture;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceException;
 import jakarta.servlet.ServletException;
@@ -48,6 +49,20 @@ class FailureTest {
         Failure throttled = Failure.of(new TooManyAttemptsException("wait", Duration.ofMillis(1500)));
         assertEquals(429, throttled.status());
         assertEquals("2", throttled.retryAfterSeconds());
+    }
+
+    @Test
+    void aStoreFailureIsLoggedOnceWithItsCauseAndNothingElseIsLogged() {
+        try (LogCapture log = LogCapture.of(Failure.class.getName())) {
+            Failure.reported(new UserSessionStoreException("store down", new SQLException("refused", "08001")),
+                    "/cart");
+            Failure.reported(new UserSessionConflictException("s", "x"), "/cart");
+            Failure.reported(new PersistenceException("the application's"), "/cart");
+
+            assertEquals(1, log.records().size(), log.messages()::toString);
+            assertTrue(log.messages().get(0).contains("/cart"), log.messages().get(0));
+            assertTrue(log.records().get(0).getThrown() instanceof UserSessionStoreException);
+        }
     }
 
     @Test
