@@ -2,18 +2,28 @@ package dev.usersession;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * The library's settings, all in one place, with safe defaults. Each is read from MicroProfile Config when the server
  * has it (WildFly and Payara do: system properties, environment variables such as {@code USERSESSION_IDLE_TIMEOUT},
  * or {@code META-INF/microprofile-config.properties} in the application), else from system properties. Durations use
- * ISO-8601 ({@code PT30M}). Values are read once, on first use. An application can also replace this bean with an {@code @Alternative @Priority} subclass.
+ * ISO-8601 ({@code PT30M}). Every setting is read and checked once, at deployment: a value that cannot be used (not
+ * of its type, out of its range, an absolute timeout shorter than the idle timeout) fails the deployment with a
+ * message naming the setting and the values it allows. An application can also replace this bean with an
+ * {@code @Alternative @Priority} subclass; its values are checked the same way.
  *
  * <table>
  *   <caption>Settings</caption>
@@ -81,6 +91,9 @@ import java.util.function.Function;
 @ApplicationScoped
 public class UserSessionConfig {
 
+    private static final Pattern COOKIE_NAME = Pattern.compile("[A-Za-z0-9!#$%&'*+.^_`|~-]+");
+    private static final Pattern ORIGIN = Pattern.compile("https?://[^/?#\\s]+");
+
     /** What to do with a login past {@link #maxSessionsPerUser()}. */
     public enum OnMaxSessions {
         /** End the user's oldest session. */
@@ -91,140 +104,146 @@ public class UserSessionConfig {
 
     /** @return how long an unused session lives */
     public Duration idleTimeout() {
-        return get("usersession.idle-timeout", Duration::parse, Duration.ofMinutes(30));
+        return positive("usersession.idle-timeout", Duration.ofMinutes(30));
     }
 
     /** @return how long a session lives at most */
     public Duration absoluteTimeout() {
-        return get("usersession.absolute-timeout", Duration::parse, Duration.ofHours(12));
+        return positive("usersession.absolute-timeout", Duration.ofHours(12));
     }
 
     /** @return the fraction of the idle timeout after which the last-access time is written again */
     public double touchFraction() {
-        return get("usersession.touch-fraction", Double::valueOf, 0.1);
+        return get("usersession.touch-fraction", Double::valueOf, 0.1, value -> value > 0 && value < 1,
+                "a number above 0 and below 1, such as 0.1");
     }
 
     /** @return whether a new session starts with the state of the user's most recently used session */
     public boolean carryStateToNewSessions() {
-        return get("usersession.login.carry-state", Boolean::valueOf, true);
+        return flag("usersession.login.carry-state", true);
     }
 
     /** @return the cookie name as sent: with the {@code __Host-} prefix when the cookie is secure */
     public String cookieName() {
-        String name = get("usersession.cookie.name", Function.identity(), "usersession");
+        String name = get("usersession.cookie.name", Function.identity(), "usersession",
+                value -> COOKIE_NAME.matcher(value).matches(), "letters, digits and !#$%&'*+.^_`|~- only");
         return cookieSecure() ? "__Host-" + name : name;
     }
 
     /** @return whether the cookie is marked Secure (and so carries the {@code __Host-} prefix) */
     public boolean cookieSecure() {
-        return get("usersession.cookie.secure", Boolean::valueOf, true);
+        return flag("usersession.cookie.secure", true);
     }
 
     /** @return the cookie's SameSite attribute: {@code Lax} or {@code Strict} */
     public String cookieSameSite() {
-        String value = get("usersession.cookie.same-site", Function.identity(), "Lax");
-        if (!value.equalsIgnoreCase("Lax") && !value.equalsIgnoreCase("Strict")) {
-            throw new IllegalStateException("usersession.cookie.same-site must be Lax or Strict, not " + value);
-        }
-        return value.substring(0, 1).toUpperCase(Locale.ROOT) + value.substring(1).toLowerCase(Locale.ROOT);
+        return get("usersession.cookie.same-site", value -> switch (value.toLowerCase(Locale.ROOT)) {
+            case "lax" -> "Lax";
+            case "strict" -> "Strict";
+            default -> throw new IllegalArgumentException(value);
+        }, "Lax", value -> true, "Lax or Strict");
     }
 
     /** @return whether a response to a session request gets {@code Cache-Control: private, no-store} if it has none */
     public boolean cacheControlNoStore() {
-        return get("usersession.cache-control.no-store", Boolean::valueOf, true);
+        return flag("usersession.cache-control.no-store", true);
     }
 
     /** @return whether an {@code Authorization: Bearer} token is accepted */
     public boolean bearerEnabled() {
-        return get("usersession.bearer.enabled", Boolean::valueOf, false);
+        return flag("usersession.bearer.enabled", false);
     }
 
     /** @return the application's login page, relative to its context path */
     public String loginPage() {
-        return get("usersession.login-page", Function.identity(), "/login");
+        return get("usersession.login-page", Function.identity(), "/login",
+                value -> value.startsWith("/") && !value.startsWith("//"), "a path that starts with a single /");
     }
 
     /** @return origins, besides the application's own, allowed to send state-changing requests */
     public Set<String> allowedOrigins() {
-        return Set.of(get("usersession.allowed-origins", Function.identity(), "").split("\\s*,\\s*"))
-                .stream().filter(origin -> !origin.isBlank()).collect(java.util.stream.Collectors.toSet());
+        return get("usersession.allowed-origins", value -> Arrays.stream(value.split(","))
+                        .map(String::trim).filter(origin -> !origin.isEmpty()).collect(Collectors.toUnmodifiableSet()),
+                Set.of(), origins -> origins.stream().allMatch(origin -> ORIGIN.matcher(origin).matches()),
+                "comma-separated origins such as https://shop.example or http://localhost:8080 (scheme, host and "
+                        + "port only)");
     }
 
     /** @return the cap on live sessions per user, 0 for none */
     public int maxSessionsPerUser() {
-        return get("usersession.max-sessions-per-user", Integer::valueOf, 0);
+        return atLeast("usersession.max-sessions-per-user", 0, 0);
     }
 
     /** @return what a login past the cap does */
     public OnMaxSessions onMaxSessions() {
         return get("usersession.on-max-sessions",
-                value -> OnMaxSessions.valueOf(value.trim().replace('-', '_').toUpperCase(Locale.ROOT)),
-                OnMaxSessions.END_OLDEST);
+                value -> OnMaxSessions.valueOf(value.replace('-', '_').toUpperCase(Locale.ROOT)),
+                OnMaxSessions.END_OLDEST, value -> true, "end-oldest or refuse");
     }
 
     /** @return PBKDF2 iterations for new password hashes */
     public int passwordIterations() {
-        return get("usersession.password.iterations", Integer::valueOf, 600_000);
+        return atLeast("usersession.password.iterations", 1, 600_000);
     }
 
     /** @return failed logins in a row before back-off starts */
     public int freeLoginAttempts() {
-        return get("usersession.login.free-attempts", Integer::valueOf, 5);
+        return atLeast("usersession.login.free-attempts", 0, 5);
     }
 
     /** @return the longest back-off, and the lock after 100 failures in a row */
     public Duration maxLoginBackoff() {
-        return get("usersession.login.max-backoff", Duration::parse, Duration.ofMinutes(15));
+        return positive("usersession.login.max-backoff", Duration.ofMinutes(15));
     }
 
     /** @return failed logins per client address and address window before that address waits; 0 for no limit */
     public int loginAddressLimit() {
-        return get("usersession.login.address-limit", Integer::valueOf, 100);
+        return atLeast("usersession.login.address-limit", 0, 100);
     }
 
     /** @return the window of the per-address limit */
     public Duration loginAddressWindow() {
-        return get("usersession.login.address-window", Duration::parse, Duration.ofMinutes(10));
+        return positive("usersession.login.address-window", Duration.ofMinutes(10));
     }
 
     /** @return failed logins from untrusted clients per global window before all such logins wait; 0 for none */
     public int loginGlobalLimit() {
-        return get("usersession.login.global-limit", Integer::valueOf, 300);
+        return atLeast("usersession.login.global-limit", 0, 300);
     }
 
     /** @return the window of the global limit */
     public Duration loginGlobalWindow() {
-        return get("usersession.login.global-window", Duration::parse, Duration.ofMinutes(1));
+        return positive("usersession.login.global-window", Duration.ofMinutes(1));
     }
 
     /** @return how long a browser that logged in stays a trusted device of its user */
     public Duration loginDeviceLifetime() {
-        return get("usersession.login.device-lifetime", Duration::parse, Duration.ofDays(365));
+        return positive("usersession.login.device-lifetime", Duration.ofDays(365));
     }
 
     /** @return how many trusted devices are remembered per user */
     public int loginDevicesPerUser() {
-        return get("usersession.login.devices-per-user", Integer::valueOf, 20);
+        return atLeast("usersession.login.devices-per-user", 0, 20);
     }
 
     /** @return whether the JPA identity store validates credentials */
     public boolean identityStoreEnabled() {
-        return get("usersession.identity-store.enabled", Boolean::valueOf, true);
+        return flag("usersession.identity-store.enabled", true);
     }
 
     /** @return the JPA identity store's priority */
     public int identityStorePriority() {
-        return get("usersession.identity-store.priority", Integer::valueOf, 100);
+        return get("usersession.identity-store.priority", Integer::valueOf, 100, value -> true, "a whole number");
     }
 
     /** @return how often expired sessions are removed */
     public Duration cleanupInterval() {
-        return get("usersession.cleanup.interval", Duration::parse, Duration.ofMinutes(5));
+        return positive("usersession.cleanup.interval", Duration.ofMinutes(5));
     }
 
     /** @return sessions removed per clean-up transaction */
     public int cleanupBatchSize() {
-        return get("usersession.cleanup.batch-size", Integer::valueOf, 500);
+        return atLeast("usersession.cleanup.batch-size", 1, 500);
     }
 
     /**
@@ -232,36 +251,99 @@ public class UserSessionConfig {
      *         that live requests keep the rest of the database and the server
      */
     public double cleanupDutyCycle() {
-        double value = get("usersession.cleanup.duty-cycle", Double::valueOf, 0.5);
-        if (!(value > 0 && value <= 1)) {
-            throw new IllegalStateException("usersession.cleanup.duty-cycle must be above 0 and at most 1, not "
-                    + value);
-        }
-        return value;
+        return get("usersession.cleanup.duty-cycle", Double::valueOf, 0.5, value -> value > 0 && value <= 1,
+                "a number above 0 and at most 1, such as 0.5");
     }
 
     /** @return how many sessions' bean state a node caches */
     public int stateCacheSize() {
-        return get("usersession.state-cache-size", Integer::valueOf, 10_000);
+        return atLeast("usersession.state-cache-size", 0, 10_000);
+    }
+
+    /**
+     * Reads every setting and checks it, and that the absolute timeout is not shorter than the idle timeout. The
+     * library's extension calls it at deployment and fails the deployment with each problem.
+     *
+     * @return one message per setting that cannot be used, naming it and the values it allows; empty when all are
+     *     fine
+     */
+    public List<String> problems() {
+        List<String> problems = new ArrayList<>();
+        for (Supplier<?> setting : List.<Supplier<?>>of(this::idleTimeout, this::absoluteTimeout, this::touchFraction,
+                this::carryStateToNewSessions, this::cookieName, this::cookieSecure, this::cookieSameSite,
+                this::cacheControlNoStore, this::bearerEnabled, this::loginPage, this::allowedOrigins,
+                this::maxSessionsPerUser, this::onMaxSessions, this::passwordIterations, this::freeLoginAttempts,
+                this::maxLoginBackoff, this::loginAddressLimit, this::loginAddressWindow, this::loginGlobalLimit,
+                this::loginGlobalWindow, this::loginDeviceLifetime, this::loginDevicesPerUser,
+                this::identityStoreEnabled, this::identityStorePriority, this::cleanupInterval,
+                this::cleanupBatchSize, this::cleanupDutyCycle, this::stateCacheSize)) {
+            try {
+                setting.get();
+            } catch (IllegalStateException e) {
+                problems.add(e.getMessage());
+            }
+        }
+        if (problems.isEmpty() && absoluteTimeout().compareTo(idleTimeout()) < 0) {
+            problems.add("The setting usersession.absolute-timeout (" + absoluteTimeout() + ") must not be shorter "
+                    + "than usersession.idle-timeout (" + idleTimeout() + ")");
+        }
+        return problems;
+    }
+
+    private Duration positive(String name, Duration defaultValue) {
+        return get(name, Duration::parse, defaultValue, value -> !value.isNegative() && !value.isZero(),
+                "an ISO-8601 duration above zero, such as " + defaultValue);
+    }
+
+    private int atLeast(String name, int minimum, int defaultValue) {
+        return get(name, Integer::valueOf, defaultValue, value -> value >= minimum,
+                "a whole number of at least " + minimum);
+    }
+
+    private boolean flag(String name, boolean defaultValue) {
+        return get(name, value -> switch (value.toLowerCase(Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new IllegalArgumentException(value);
+        }, defaultValue, value -> true, "true or false");
     }
 
     private final Map<String, Object> values = new ConcurrentHashMap<>();
 
     @SuppressWarnings("unchecked")
-    private <T> T get(String name, Function<String, T> parse, T defaultValue) {
-        return (T) values.computeIfAbsent(name, key -> read(key, parse, defaultValue));
+    private <T> T get(String name, Function<String, T> parse, T defaultValue, Predicate<T> valid, String allowed) {
+        Object value = values.get(name);
+        if (value == null) {
+            value = read(name, parse, defaultValue, valid, allowed);
+            values.put(name, value);
+        }
+        return (T) value;
     }
 
-    private static <T> T read(String name, Function<String, T> parse, T defaultValue) {
+    private static <T> T read(String name, Function<String, T> parse, T defaultValue, Predicate<T> valid,
+            String allowed) {
         Optional<String> value = ConfigLookup.value(name);
         if (value.isEmpty() || value.get().isBlank()) {
             return defaultValue;
         }
+        T parsed;
         try {
-            return parse.apply(value.get().trim());
+            parsed = parse.apply(value.get().trim());
         } catch (RuntimeException e) {
-            throw new IllegalStateException("The setting " + name + " has a value that cannot be used: '"
-                    + value.get() + "' (default: " + defaultValue + ")", e);
+            parsed = null;
         }
+        if (parsed == null || !valid.test(parsed)) {
+            throw new IllegalStateException("The setting " + name + " has a value that cannot be used: '"
+                    + value.get() + "'; allowed: " + allowed + " (default: " + describe(defaultValue) + ")");
+        }
+        return parsed;
+    }
+
+    private static String describe(Object defaultValue) {
+        if (defaultValue instanceof Set<?> set && set.isEmpty()) {
+            return "none";
+        }
+        return defaultValue instanceof OnMaxSessions onMax ? onMax.name().toLowerCase(Locale.ROOT).replace('_', '-')
+                : String.valueOf(defaultValue);
     }
 }

@@ -5,11 +5,13 @@
  * ({@link dev.usersession.UserSessionConfig}, {@link dev.usersession.UserSessionClock}).
  *
  * <p>How the packages depend on each other, top to bottom (each uses only those below it, and the value types,
- * exceptions and configuration of this package; no implementation package calls a facade of this one):
- * {@code web} (servlets, filter, error responses) → {@code security} (the Jakarta Security mechanism, login,
- * throttling, identity store) → {@code context} (the scope's context, units of work, the one owner of a session's
- * life: {@link dev.usersession.context.SessionLifecycle}) → {@code jpa} (the JPA store and the login records) →
- * {@code spi} (the storage interface and its records) and {@code state} (JSON-B state of beans). The facades of this
- * package sit on {@code context} and {@code security}; {@code bootstrap} registers everything with CDI.
+ * exceptions and configuration of this package): {@code web} (servlets, filter; its endpoints use the facades as an
+ * application would) → {@code security} (the Jakarta Security mechanism, login, throttling, identity store) →
+ * {@code errors} (the catalogue of failures and the error responses) and {@code context} (the scope's context, units
+ * of work, the one owner of a session's life: {@link dev.usersession.context.SessionLifecycle}) → {@code jpa} (the
+ * JPA store and the login records) → {@code spi} (the storage interface, its records) and {@code state} (JSON-B state
+ * of beans). The facades of this package ({@code UserSessions}, {@code UserAccounts}) sit on {@code context}
+ * and {@code security}, and no implementation package below {@code web} calls them; {@code bootstrap} registers
+ * everything with CDI.
  */
 package dev.usersession;

@@ -13,6 +13,7 @@ import dev.usersession.context.UserSessionManager;
 import dev.usersession.jpa.JpaAccountRepository;
 import dev.usersession.jpa.JpaLoginRecords;
 import dev.usersession.jpa.JpaUserSessionStore;
+import dev.usersession.jpa.OwnTransactions;
 import dev.usersession.jpa.StoreTransactions;
 import dev.usersession.security.CsrfProtection;
 import dev.usersession.security.DeviceCookie;
@@ -25,7 +26,7 @@ import dev.usersession.security.SessionAuthentication;
 import dev.usersession.security.SessionCookie;
 import dev.usersession.security.SessionLogin;
 import dev.usersession.security.UserSessionAuthenticationMechanism;
-import dev.usersession.web.ErrorResponses;
+import dev.usersession.errors.ErrorResponses;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.enterprise.inject.spi.BeforeBeanDiscovery;
@@ -48,6 +49,7 @@ public class LibraryBeans implements Extension {
             SessionLifecycleEvents.class, SessionLifecycle.class, ExpiredSessionCleanup.class,
             // storage
             JpaUserSessionStore.class, JpaAccountRepository.class, JpaLoginRecords.class, StoreTransactions.class,
+            OwnTransactions.class,
             // authentication
             UserSessionAuthenticationMechanism.class, SessionAuthentication.class, SessionLogin.class,
             SessionCookie.class, CsrfProtection.class, InvalidTokenLog.class, JpaIdentityStore.class,

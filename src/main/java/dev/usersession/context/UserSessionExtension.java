@@ -2,14 +2,17 @@ package dev.usersession.context;
 
 import dev.usersession.ReadOnly;
 import dev.usersession.UserSession;
+import dev.usersession.UserSessionConfig;
 import dev.usersession.state.BeanStateModel;
 import dev.usersession.state.InvalidBeanStateException;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.spi.AfterBeanDiscovery;
+import jakarta.enterprise.inject.spi.AfterDeploymentValidation;
 import jakarta.enterprise.inject.spi.AnnotatedType;
 import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.enterprise.inject.spi.BeforeBeanDiscovery;
 import jakarta.enterprise.inject.spi.DefinitionException;
+import jakarta.enterprise.inject.spi.DeploymentException;
 import jakarta.enterprise.inject.spi.Extension;
 import jakarta.enterprise.inject.spi.ProcessAnnotatedType;
 import jakarta.enterprise.inject.spi.ProcessManagedBean;
@@ -20,8 +23,9 @@ import java.util.List;
 
 /**
  * The portable extension of the {@code @UserSession} scope (listed in {@code META-INF/services}, beside
- * {@code dev.usersession.bootstrap.LibraryBeans}, which adds the library's beans): binds usage tracking to every {@code @UserSession} bean; checks at deployment that each such bean's state can be stored;
- * and registers the {@link UserSessionContext}.
+ * {@code dev.usersession.bootstrap.LibraryBeans}, which adds the library's beans): binds usage tracking to every
+ * {@code @UserSession} bean; checks at deployment that each such bean's state can be stored and that every
+ * {@code usersession.*} setting has a usable value; and registers the {@link UserSessionContext}.
  */
 public class UserSessionExtension implements Extension {
 
@@ -69,6 +73,17 @@ public class UserSessionExtension implements Extension {
 
     void addContext(@Observes AfterBeanDiscovery event) {
         event.addContext(new UserSessionContext(models));
+    }
+
+    /**
+     * Reads and checks every {@code usersession.*} setting once, at deployment (through the {@link UserSessionConfig}
+     * bean the application resolves, which may be its own subclass): a value that cannot be used fails the
+     * deployment, naming the setting and the values it allows, instead of failing requests later.
+     */
+    void checkSettings(@Observes AfterDeploymentValidation event, BeanManager beanManager) {
+        for (String problem : beanManager.createInstance().select(UserSessionConfig.class).get().problems()) {
+            event.addDeploymentProblem(new DeploymentException(problem));
+        }
     }
 
     private static DefinitionException producerError(String producer) {

@@ -1,5 +1,6 @@
 package dev.usersession.jpa;
 
+import dev.usersession.spi.Causes;
 import jakarta.persistence.EntityExistsException;
 import java.sql.SQLException;
 
@@ -20,16 +21,9 @@ final class ConstraintViolations {
 
     /** @return whether the failure, or one of its causes, says that a concurrent writer won */
     static boolean isLostRace(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof EntityExistsException) {
-                return true;
-            }
-            if (cause instanceof SQLException sql && sql.getSQLState() != null
-                    && (sql.getSQLState().startsWith(INTEGRITY_CONSTRAINT_CLASS)
-                    || sql.getSQLState().startsWith(TRANSACTION_ROLLBACK_CLASS))) {
-                return true;
-            }
-        }
-        return false;
+        return Causes.find(failure, EntityExistsException.class).isPresent() || Causes.of(failure).stream()
+                .anyMatch(cause -> cause instanceof SQLException sql && sql.getSQLState() != null
+                        && (sql.getSQLState().startsWith(INTEGRITY_CONSTRAINT_CLASS)
+                        || sql.getSQLState().startsWith(TRANSACTION_ROLLBACK_CLASS)));
     }
 }

@@ -1,26 +1,78 @@
 package dev.usersession.jpa;
 
+import dev.usersession.UserSessionConflictException;
+import dev.usersession.UserSessionNotFoundException;
 import dev.usersession.UserSessionPersistence;
+import dev.usersession.UserSessionStoreException;
+import dev.usersession.spi.Causes;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.spi.CDI;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityTransaction;
-import jakarta.transaction.Transactional;
+import jakarta.persistence.PersistenceException;
+import jakarta.transaction.TransactionalException;
+import java.sql.SQLException;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
- * Runs the store's work with the application's {@link UserSessionPersistence} entity manager. Writes run in one
- * transaction: a JTA transaction of the container when the persistence unit is JTA ({@link Transactional}), or a
- * resource-local transaction begun and committed here when it is not (Java SE).
+ * Runs the store's work with the application's {@link UserSessionPersistence} entity manager, and is the store's
+ * boundary: a failure of the database (the cause chain holds a {@link PersistenceException} or an
+ * {@link SQLException}, or the transaction could not commit) leaves it as a {@link UserSessionStoreException}, and
+ * only as that; the library's own {@link UserSessionConflictException} and {@link UserSessionNotFoundException} pass
+ * unchanged.
+ *
+ * <p>The store's work never joins the caller's transaction (see {@link OwnTransactions}): a write commits or rolls
+ * back on its own, before this returns, so a rollback of the caller's transaction never undoes what the library
+ * reported stored, a failure of the library never marks the caller's transaction for rollback, and reads never see
+ * (or fill) the caller's persistence context. With a resource-local persistence unit (Java SE) a write begins and
+ * commits its own resource-local transaction.
  */
 @ApplicationScoped
 public class StoreTransactions {
 
+    @Inject
+    OwnTransactions own;
+
     private volatile Instance<EntityManager> entityManagers;
 
-    /** @return what the work returned, run without a transaction of its own */
+    /** @return what the work returned, run outside any transaction */
     public <T> T read(Function<EntityManager, T> work) {
+        return guarded(() -> own.outsideTransaction(() -> withEntityManager(work)));
+    }
+
+    /** @return what the work returned, run in one transaction of its own that commits or rolls back as a whole */
+    public <T> T write(Function<EntityManager, T> work) {
+        return guarded(() -> own.inNewTransaction(() -> withEntityManager(entityManager -> inTransaction(
+                entityManager, work))));
+    }
+
+    private static <T> T guarded(Supplier<T> work) {
+        try {
+            return work.get();
+        } catch (UserSessionConflictException | UserSessionNotFoundException | UserSessionStoreException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            if (isDatabaseFailure(e)) {
+                throw new UserSessionStoreException("The session store failed: " + e.getMessage(), e);
+            }
+            throw e;
+        } catch (Exception checked) {
+            // A JTA commit that failed (RollbackException, HeuristicMixedException...) can leave an interceptor
+            // undeclared.
+            throw new UserSessionStoreException("The session store's transaction failed: " + checked.getMessage(),
+                    checked);
+        }
+    }
+
+    private static boolean isDatabaseFailure(RuntimeException e) {
+        return e instanceof TransactionalException || Causes.find(e, PersistenceException.class).isPresent()
+                || Causes.find(e, SQLException.class).isPresent();
+    }
+
+    private <T> T withEntityManager(Function<EntityManager, T> work) {
         Instance<EntityManager> source = entityManagers();
         EntityManager entityManager = source.get();
         try {
@@ -30,33 +82,25 @@ public class StoreTransactions {
         }
     }
 
-    /** @return what the work returned, run in one transaction that commits or rolls back as a whole */
-    @Transactional
-    public <T> T write(Function<EntityManager, T> work) {
-        Instance<EntityManager> source = entityManagers();
-        EntityManager entityManager = source.get();
+    private static <T> T inTransaction(EntityManager entityManager, Function<EntityManager, T> work) {
+        if (entityManager.isJoinedToTransaction()) {
+            // The container's JTA transaction of OwnTransactions is running: never call getTransaction() then,
+            // EclipseLink marks a JTA transaction for rollback when asked.
+            return work.apply(entityManager);
+        }
+        EntityTransaction local = resourceLocalTransaction(entityManager);
+        if (local == null) {
+            return work.apply(entityManager);
+        }
+        local.begin();
         try {
-            if (entityManager.isJoinedToTransaction()) {
-                // The container's JTA transaction of this method (or a caller's resource-local one) is running:
-                // never call getTransaction() then, EclipseLink marks a JTA transaction for rollback when asked.
-                return work.apply(entityManager);
-            }
-            EntityTransaction local = resourceLocalTransaction(entityManager);
-            if (local == null) {
-                return work.apply(entityManager);
-            }
-            local.begin();
-            try {
-                T result = work.apply(entityManager);
-                local.commit();
-                return result;
-            } finally {
-                if (local.isActive()) {
-                    local.rollback();
-                }
-            }
+            T result = work.apply(entityManager);
+            local.commit();
+            return result;
         } finally {
-            source.destroy(entityManager);
+            if (local.isActive()) {
+                local.rollback();
+            }
         }
     }
 

@@ -7,7 +7,8 @@ import dev.usersession.context.SessionLifecycle;
 import dev.usersession.context.UserSessionManager;
 import dev.usersession.spi.SessionRecord;
 import dev.usersession.spi.UserSessionStore;
-import dev.usersession.web.ErrorResponses;
+import dev.usersession.errors.ErrorResponses;
+import dev.usersession.errors.Failure;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
@@ -79,8 +80,7 @@ public class SessionAuthentication {
             return anonymous(context);
         }
         if (presented.fromCookie() && !csrf.allows(request, presented.token())) {
-            errors.write(request, response, HttpServletResponse.SC_FORBIDDEN, "cross_site_request",
-                    "This request came from another site and was refused");
+            errors.write(request, response, Failure.CROSS_SITE);
             return AuthenticationStatus.SEND_FAILURE;
         }
         touchWhenDue(session, now);

@@ -1,7 +1,7 @@
 package dev.usersession.security;
 
-import dev.usersession.web.ErrorResponses;
-import dev.usersession.web.Failure;
+import dev.usersession.errors.ErrorResponses;
+import dev.usersession.errors.Failure;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
@@ -14,8 +14,9 @@ import jakarta.servlet.http.HttpServletResponse;
 /**
  * The Jakarta Security authentication mechanism of usersession. A request that carries a credential (a login through
  * {@code SecurityContext.authenticate}, which the library's login endpoint also uses) is a login; any other request
- * is authenticated by its session token. {@code HttpServletRequest.logout()} ends the session. A database that cannot
- * be reached answers 503, never 500.
+ * is authenticated by its session token. {@code HttpServletRequest.logout()} ends the session. A failure of the
+ * library's own store (a database that cannot be reached) answers 503, never 500; any other exception, such as one of
+ * an application's own identity store, is left to the container.
  */
 @ApplicationScoped
 public class UserSessionAuthenticationMechanism implements HttpAuthenticationMechanism {
@@ -38,12 +39,13 @@ public class UserSessionAuthenticationMechanism implements HttpAuthenticationMec
             return credential != null ? login.login(request, response, context, credential)
                     : sessionAuthentication.authenticate(request, response, context);
         } catch (RuntimeException e) {
-            if (!Failure.isDatabaseFailure(e)) {
+            if (!Failure.isStoreFailure(e)) {
                 throw e;
             }
+            Failure failure = Failure.reported(e, request.getRequestURI());
             request.setAttribute(RequestAttributes.UNAVAILABLE, Boolean.TRUE);
             if (credential == null) {
-                errors.write(request, response, e);
+                errors.write(request, response, failure);
             }
             return AuthenticationStatus.SEND_FAILURE;
         }

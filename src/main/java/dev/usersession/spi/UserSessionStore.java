@@ -16,6 +16,10 @@ import java.util.function.Consumer;
  * <p>Every method is one round trip to the store, so that the per-request statement budget holds: a request reads the
  * session with {@link #find}, reads all bean rows of the session at once with {@link #findBeanStates} only when it
  * touches a bean, and writes with one {@link #saveBeanStates} call.
+ *
+ * <p>Each write commits on its own, whatever transaction the caller is in. A failure of the store itself (its
+ * database cannot be reached or refuses a statement) is thrown as {@link dev.usersession.UserSessionStoreException},
+ * never as the database's own exception, so that the library tells it apart from the application's failures.
  */
 public interface UserSessionStore {
 

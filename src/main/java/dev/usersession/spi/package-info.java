@@ -1,5 +1,6 @@
 /**
  * What integrators implement: {@link dev.usersession.spi.UserSessionStore}, the storage of sessions and bean
- * states, and the records it exchanges with the library.
+ * states, the records it exchanges with the library, and {@link dev.usersession.spi.Causes} to look through an
+ * exception's causes.
  */
 package dev.usersession.spi;

@@ -1,5 +1,7 @@
 package dev.usersession.web;
 
+import dev.usersession.errors.ErrorResponses;
+import dev.usersession.errors.Failure;
 import dev.usersession.UserSessionConfig;
 import dev.usersession.UserSessions;
 import dev.usersession.security.CsrfProtection;
@@ -51,21 +53,18 @@ public class LoginServlet extends HttpServlet {
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
         if (!csrf.allows(request, null)) {
-            errors.write(request, response, HttpServletResponse.SC_FORBIDDEN, "cross_site_request",
-                    "This request came from another site and was refused");
+            errors.write(request, response, Failure.CROSS_SITE);
             return;
         }
         RequestBodies.Fields fields = RequestBodies.read(request);
         Optional<String> username = fields.get("username");
         Optional<String> password = fields.get("password");
         if (username.isEmpty() || password.isEmpty()) {
-            errors.write(request, response, HttpServletResponse.SC_BAD_REQUEST, "bad_request",
-                    "Send a username and a password");
+            errors.write(request, response, Failure.LOGIN_INCOMPLETE);
             return;
         }
         if (PasswordPolicy.isTooLong(password.get())) {
-            errors.write(request, response, HttpServletResponse.SC_BAD_REQUEST, "password_too_long",
-                    "A password has at most " + PasswordPolicy.MAXIMUM_LENGTH + " characters");
+            errors.write(request, response, Failure.passwordTooLong(PasswordPolicy.MAXIMUM_LENGTH));
             return;
         }
         AuthenticationStatus status = securityContext.authenticate(request, response, AuthenticationParameters
@@ -100,37 +99,26 @@ public class LoginServlet extends HttpServlet {
 
     private void failed(HttpServletRequest request, HttpServletResponse response, boolean json) throws IOException {
         Optional<Duration> retryAfter = RequestAttributes.loginRetryAfter(request);
-        int status;
-        String code;
-        String message;
+        Failure failure;
         if (RequestAttributes.loginUnavailable(request)) {
-            status = HttpServletResponse.SC_SERVICE_UNAVAILABLE;
-            code = "unavailable";
-            message = "The service is briefly unavailable. Please try again in a few seconds.";
+            failure = Failure.UNAVAILABLE;
         } else if (RequestAttributes.loginLocked(request)) {
-            status = 429;
-            code = "locked";
-            message = "Too many failed attempts: signing in with this name is locked. Sign in from a device you "
-                    + "used before, or ask for your password to be reset.";
+            failure = Failure.LOGIN_LOCKED;
         } else if (retryAfter.isPresent()) {
-            status = 429;
-            code = "throttled";
-            message = "Too many failed attempts. Please wait " + seconds(retryAfter.get()) + " seconds.";
+            failure = Failure.throttled(seconds(retryAfter.get()));
         } else if (RequestAttributes.loginRefusedBySessionLimit(request)) {
-            status = HttpServletResponse.SC_CONFLICT;
-            code = "session_limit";
-            message = "You are signed in on too many devices. Sign out on one of them first.";
+            failure = Failure.SESSION_LIMIT;
         } else {
-            status = HttpServletResponse.SC_UNAUTHORIZED;
-            code = "invalid";
-            message = "Wrong user name or password.";
+            failure = Failure.LOGIN_INVALID;
+        }
+        if (retryAfter.isPresent()) {
+            failure = failure.retryAfter(seconds(retryAfter.get()));
         }
         if (json) {
-            errors.write(request, response, status, code, message,
-                    retryAfter.map(wait -> String.valueOf(seconds(wait))).orElse(null));
+            errors.write(request, response, failure);
         } else {
             response.reset();
-            Redirects.seeOther(request, response, config.loginPage() + "?error=" + code, "/");
+            Redirects.seeOther(request, response, config.loginPage() + "?error=" + failure.code(), "/");
         }
     }
 

@@ -1,5 +1,7 @@
 package dev.usersession.web;
 
+import dev.usersession.errors.ErrorResponses;
+import dev.usersession.errors.Failure;
 import dev.usersession.UserSessionInfo;
 import dev.usersession.UserSessions;
 import jakarta.inject.Inject;
@@ -61,16 +63,15 @@ public class SessionsServlet extends HttpServlet {
             if (id.isPresent() && sessions.endOwn(id.get())) {
                 response.setStatus(HttpServletResponse.SC_NO_CONTENT);
             } else {
-                errors.write(request, response, HttpServletResponse.SC_NOT_FOUND, "not_found",
-                        "You have no such session");
+                errors.write(request, response, Failure.NO_SUCH_SESSION);
             }
         } else {
-            errors.write(request, response, HttpServletResponse.SC_NOT_FOUND, "not_found", "No such action");
+            errors.write(request, response, Failure.NO_SUCH_ACTION);
         }
     }
 
     private void notLoggedIn(HttpServletRequest request, HttpServletResponse response) {
-        errors.write(request, response, HttpServletResponse.SC_UNAUTHORIZED, "not_logged_in", "Please sign in.");
+        errors.write(request, response, Failure.NOT_LOGGED_IN);
     }
 
     private static void writeJson(HttpServletResponse response, String json) throws IOException {

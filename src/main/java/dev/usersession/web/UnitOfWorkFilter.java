@@ -1,5 +1,7 @@
 package dev.usersession.web;
 
+import dev.usersession.errors.ErrorResponses;
+import dev.usersession.errors.Failure;
 import dev.usersession.UserSessionConfig;
 import dev.usersession.context.UnitOfWork;
 import dev.usersession.context.UserSessionManager;
@@ -16,8 +18,9 @@ import java.io.IOException;
  * Ends the unit of work of each request: the request runs with a response that writes the session's changed
  * {@code @UserSession} state before it commits (see {@link FlushBeforeCommitResponse}), and, when the request was
  * authenticated by a session, a {@code Cache-Control: private, no-store} unless the application set its own
- * ({@code usersession.cache-control.no-store}); a conflict, an ended session or a database failure becomes a short
- * 409, 401 or 503; and the bean instances are destroyed. Registered for every request by
+ * ({@code usersession.cache-control.no-store}); a library exception (a conflict, an ended session, a failure of the
+ * library's own store...) becomes its short 409, 401 or 503 (see {@link Failure}), while any other exception is
+ * rethrown to the application's error handling; and the bean instances are destroyed. Registered for every request by
  * {@link UserSessionServletInitializer}. A session that the request renewed (a password change) sends its new token
  * as the cookie of this response.
  */

@@ -10,7 +10,7 @@ import dev.usersession.UserAccounts;
 import dev.usersession.it.app.DemoAccounts;
 import dev.usersession.testing.Containers;
 import dev.usersession.testing.Settings;
-import dev.usersession.web.Failure;
+import dev.usersession.errors.Failure;
 import jakarta.enterprise.inject.se.SeContainer;
 import java.io.IOException;
 import java.io.InputStream;

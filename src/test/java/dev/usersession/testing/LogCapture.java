@@ -36,6 +36,11 @@ public final class LogCapture extends Handler implements AutoCloseable {
         return records.stream().map(record -> new java.util.logging.SimpleFormatter().formatMessage(record)).toList();
     }
 
+    /** @return the captured records (with their exceptions) */
+    public synchronized List<LogRecord> records() {
+        return List.copyOf(records);
+    }
+
     @Override
     public void flush() {
     }

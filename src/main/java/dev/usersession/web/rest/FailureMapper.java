@@ -1,7 +1,7 @@
 package dev.usersession.web.rest;
 
-import dev.usersession.web.Failure;
-import jakarta.json.Json;
+import dev.usersession.errors.ErrorResponses;
+import dev.usersession.errors.Failure;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
@@ -16,12 +16,11 @@ public abstract class FailureMapper<E extends Throwable> implements ExceptionMap
 
     @Override
     public Response toResponse(E exception) {
-        Failure failure = Failure.of(exception);
+        Failure failure = Failure.reported(exception, "a Jakarta REST resource");
         Response.ResponseBuilder response = Response.status(failure.status())
                 .type(MediaType.APPLICATION_JSON_TYPE)
                 .header("Cache-Control", "no-store")
-                .entity(Json.createObjectBuilder().add("error", failure.code()).add("message", failure.message())
-                        .build().toString());
+                .entity(ErrorResponses.json(failure));
         if (failure.retryAfterSeconds() != null) {
             response.header("Retry-After", failure.retryAfterSeconds());
         }

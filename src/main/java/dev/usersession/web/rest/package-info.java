@@ -1,5 +1,7 @@
 /**
  * Jakarta REST exception mappers for the library's exceptions (409 conflict, 401 not logged in or session ended,
- * 403 forbidden, 400 invalid password), found by the REST runtime's scanning of the application.
+ * 403 forbidden, 400 invalid password, 429 throttled, 503 when the library's own store failed), found by the REST
+ * runtime's scanning of the application. Exceptions that are not the library's are left to the application's own
+ * mappers.
  */
 package dev.usersession.web.rest;

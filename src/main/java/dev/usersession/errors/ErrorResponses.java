@@ -1,4 +1,4 @@
-package dev.usersession.web;
+package dev.usersession.errors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.Json;
@@ -18,57 +18,47 @@ import java.util.logging.Logger;
 public class ErrorResponses {
 
     private static final Logger LOG = Logger.getLogger(ErrorResponses.class.getName());
-    private static final String RETRY_AFTER_SECONDS = "5";
 
     /**
-     * Answers with the response the exception stands for.
+     * Answers with the response the library exception among the exception's causes stands for (see
+     * {@link Failure#of}); a failure of the library's store is logged once, with its stack trace.
      *
-     * @return false when the exception is not one of the library's (the caller rethrows it)
+     * @return false when no library exception is among the causes: the caller rethrows the exception, so that the
+     *     application's own error handling (its error pages, or the container's 500) answers it
      */
     public boolean write(HttpServletRequest request, HttpServletResponse response, Throwable thrown) {
-        Failure failure = Failure.of(thrown);
+        Failure failure = Failure.reported(thrown, request.getRequestURI());
         if (failure == null) {
             return false;
         }
-        if (failure.status() == HttpServletResponse.SC_SERVICE_UNAVAILABLE) {
-            LOG.log(Level.WARNING, "Database failure while serving " + request.getRequestURI() + ": " + thrown);
-        }
         if (response.isCommitted()) {
             LOG.log(Level.SEVERE, "Cannot answer " + failure.status() + " to " + request.getRequestURI()
-                    + ": the response was already committed", thrown);
+                    + ": the response was already committed", failure.isUnavailable() ? null : thrown);
             return true;
         }
-        write(request, response, failure.status(), failure.code(), failure.message(), failure.retryAfterSeconds());
+        write(request, response, failure);
         return true;
     }
 
-    /** Answers with a status, a short code and a sentence (503 with a {@code Retry-After}). */
-    public void write(HttpServletRequest request, HttpServletResponse response, int status, String code,
-            String message) {
-        write(request, response, status, code, message,
-                status == HttpServletResponse.SC_SERVICE_UNAVAILABLE ? RETRY_AFTER_SECONDS : null);
-    }
-
     /**
-     * Answers with a status, a short code, a sentence and a {@code Retry-After} header when {@code retryAfterSeconds}
-     * is not {@code null}. The body's length is set, so the response is committed when this returns.
+     * Answers with a failure of the catalogue: its status, a {@code Retry-After} header when it has one, and its code
+     * and sentence as a short body. The body's length is set, so the response is committed when this returns.
      */
-    public void write(HttpServletRequest request, HttpServletResponse response, int status, String code,
-            String message, String retryAfterSeconds) {
+    public void write(HttpServletRequest request, HttpServletResponse response, Failure failure) {
         response.reset();
-        response.setStatus(status);
+        response.setStatus(failure.status());
         response.setHeader("Cache-Control", "no-store");
-        if (retryAfterSeconds != null) {
-            response.setHeader("Retry-After", retryAfterSeconds);
+        if (failure.retryAfterSeconds() != null) {
+            response.setHeader("Retry-After", failure.retryAfterSeconds());
         }
         response.setCharacterEncoding("UTF-8");
         String body;
         if (wantsJson(request)) {
             response.setContentType("application/json");
-            body = Json.createObjectBuilder().add("error", code).add("message", message).build().toString();
+            body = json(failure);
         } else {
             response.setContentType("text/plain");
-            body = message + "\n";
+            body = failure.message() + "\n";
         }
         try {
             byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
@@ -81,6 +71,12 @@ public class ErrorResponses {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** @return the failure's JSON body: {@code {"error": code, "message": sentence}} */
+    public static String json(Failure failure) {
+        return Json.createObjectBuilder().add("error", failure.code()).add("message", failure.message()).build()
+                .toString();
     }
 
     private static boolean wantsJson(HttpServletRequest request) {

@@ -1,0 +1,104 @@
+package dev.usersession.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URL;
+import java.net.http.HttpResponse;
+import java.util.UUID;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The application's own failures (its JPA exceptions, its constraint violations, its JPQL typos) reach the
+ * application's error handling: its exception mappers, or the container's 500. Only the library's own store failures
+ * become the library's 503.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class ApplicationFailuresIT {
+
+    @Deployment(testable = false)
+    static WebArchive application() {
+        return Deployments.testApplication("failures");
+    }
+
+    @ArquillianResource
+    URL base;
+
+    @Test
+    void theApplicationsOwnOptimisticLockExceptionIsTheContainersError() {
+        assertContainerError(loggedIn().postForm("app/errors/optimistic-lock"));
+    }
+
+    @Test
+    void theApplicationsOwnConstraintViolationIsTheContainersError() {
+        assertContainerError(loggedIn().postForm("app/errors/constraint", "id", UUID.randomUUID().toString()));
+    }
+
+    @Test
+    void theApplicationsOwnJpqlTypoIsTheContainersError() {
+        assertContainerError(loggedIn().postForm("app/errors/jpql-typo"));
+    }
+
+    @Test
+    void theApplicationsExceptionMapperAnswersItsOwnOptimisticLockException() {
+        HttpResponse<String> response = loggedIn().postJson("api/app-errors/optimistic-lock", "{}");
+
+        assertEquals(409, response.statusCode(), response.body());
+        assertEquals("{\"app\":\"stale\"}", response.body());
+    }
+
+    @Test
+    void aConstraintViolationInAResourceWithoutMapperIsTheContainersError() {
+        assertContainerError(loggedIn().postJson("api/app-errors/constraint?id=" + UUID.randomUUID(), "{}"));
+    }
+
+    @Test
+    void anonymousRequestsGetTheContainersErrorToo() {
+        assertContainerError(new Browser(base).postForm("app/errors/constraint", "id", UUID.randomUUID().toString()));
+    }
+
+    @Test
+    void theLibrarysOwnStoreFailureIsStillBrieflyUnavailable() {
+        Browser servlet = loggedIn();
+        Browser rest = loggedIn();
+        Browser admin = new Browser(base);
+        admin.postForm("app/store/break");
+        HttpResponse<String> fromServlet;
+        HttpResponse<String> fromResource;
+        try {
+            fromServlet = servlet.postForm("test/counter/increment");
+            fromResource = rest.postJson("api/app-errors/counter", "{}");
+        } finally {
+            admin.postForm("app/store/repair");
+        }
+
+        for (HttpResponse<String> response : java.util.List.of(fromServlet, fromResource)) {
+            assertEquals(503, response.statusCode(), response.body());
+            assertEquals("5", response.headers().firstValue("Retry-After").orElse(""), response.headers().toString());
+            assertTrue(response.body().contains("briefly unavailable"), response.body());
+            assertFalse(response.body().contains("Exception"), response.body());
+        }
+        assertEquals("1", servlet.postForm("test/counter/increment").body(), "the store is back");
+    }
+
+    private Browser loggedIn() {
+        Browser browser = new Browser(base);
+        String user = browser.newUser("failing");
+        assertEquals(200, browser.login(user, dev.usersession.it.app.DemoAccounts.PASSWORD).statusCode());
+        return browser;
+    }
+
+    private static void assertContainerError(HttpResponse<String> response) {
+        assertEquals(500, response.statusCode(), response.body());
+        assertTrue(response.headers().firstValue("Retry-After").isEmpty(), "no Retry-After: " + response.headers());
+        assertFalse(response.body().contains("unavailable"), response.body());
+    }
+}
