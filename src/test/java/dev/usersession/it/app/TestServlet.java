@@ -119,6 +119,16 @@ public class TestServlet extends HttpServlet {
                 response.setContentLength(body.length);
                 response.getOutputStream().write(body);
             }
+            case "/counter/increment-then-redirect" -> {
+                counter.increment();
+                redirect(request, response);
+            }
+            case "/counter/conflict-then-redirect" -> {
+                counter.increment();
+                // another unit of work changes the counter first: this request's write is a conflict
+                sessions.runIn(sessions.current().orElseThrow().id(), counter::increment);
+                redirect(request, response);
+            }
             case "/accounts" -> {
                 accounts.create(request.getParameter("name"), DemoAccounts.PASSWORD.toCharArray(),
                         java.util.Set.of(request.getParameter("groups").split(",")));
@@ -140,6 +150,18 @@ public class TestServlet extends HttpServlet {
                 response.setStatus(204);
             }
             default -> response.sendError(404);
+        }
+    }
+
+    /** Redirects to the counter with the overload of {@code sendRedirect} named by the parameter {@code overload}. */
+    private static void redirect(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String location = request.getContextPath() + "/test/counter";
+        switch (request.getParameter("overload")) {
+            case "location" -> response.sendRedirect(location);
+            case "location-clear" -> response.sendRedirect(location, true);
+            case "location-status" -> response.sendRedirect(location, HttpServletResponse.SC_SEE_OTHER);
+            case "location-status-clear" -> response.sendRedirect(location, HttpServletResponse.SC_SEE_OTHER, false);
+            default -> throw new IllegalArgumentException(request.getParameter("overload"));
         }
     }
 
