@@ -13,11 +13,13 @@ import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Every {@code sendRedirect} overload (Servlet 6.1 added three) writes the state before the redirect commits: the
- * change is stored, and a conflict answers 409 instead of the redirect.
+ * change is stored, and a conflict answers 409 instead of the redirect. WildFly 39 implements Servlet 6.0, where only
+ * {@code sendRedirect(String)} exists: the three others are tested on Payara 7 (Servlet 6.1).
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -34,7 +36,7 @@ class RedirectIT {
     @ParameterizedTest
     @ValueSource(strings = {"location", "location-clear", "location-status", "location-status-clear"})
     void aRedirectCarriesAStoredChange(String overload) {
-        Browser browser = loggedIn();
+        Browser browser = loggedIn(overload);
         HttpResponse<String> redirect = browser.postForm("test/counter/increment-then-redirect?overload=" + overload);
         assertTrue(redirect.statusCode() == 302 || redirect.statusCode() == 303, overload + ": "
                 + redirect.statusCode());
@@ -45,13 +47,17 @@ class RedirectIT {
     @ParameterizedTest
     @ValueSource(strings = {"location", "location-clear", "location-status", "location-status-clear"})
     void aConflictBeforeARedirectIs409(String overload) {
-        Browser browser = loggedIn();
+        Browser browser = loggedIn(overload);
         HttpResponse<String> response = browser.postForm("test/counter/conflict-then-redirect?overload=" + overload);
         assertEquals(409, response.statusCode(), overload + ": " + response.headers().map());
         assertEquals("1", browser.get("test/counter").body(), "only the other unit of work's change is stored");
     }
 
-    private Browser loggedIn() {
+    private Browser loggedIn(String overload) {
+        if (!"location".equals(overload)) {
+            String version = new Browser(base).get("test/servlet-version").body();
+            Assumptions.assumeTrue(version.compareTo("6.1") >= 0, "Servlet " + version + " has no " + overload);
+        }
         Browser browser = new Browser(base);
         assertEquals(200, browser.login(browser.newUser("redirect"), DemoAccounts.PASSWORD).statusCode());
         return browser;

@@ -69,6 +69,8 @@ public class TestServlet extends HttpServlet {
                 text(response, String.valueOf(counter.count()));
             }
             case "/visits" -> text(response, String.join(",", visits.pages()));
+            case "/servlet-version" -> text(response, getServletContext().getMajorVersion() + "."
+                    + getServletContext().getMinorVersion());
             case "/http-counter" -> text(response, String.valueOf(httpCounter.count()));
             case "/container-session" -> text(response, request.getSession(true).getId());
             case "/db/statements" -> text(response, String.valueOf(executedStatements.count()));
