@@ -53,6 +53,12 @@ final class FlushBeforeCommitResponse extends HttpServletResponseWrapper {
      * stored late rather than lost, and a failure is logged by the filter.
      */
     void finish() {
+        moveWriterBuffer();
+        work.finish();
+    }
+
+    /** Moves characters still buffered in the writer into the response, without committing it. */
+    void moveWriterBuffer() {
         finishing = true;
         try {
             if (writer != null) {
@@ -61,7 +67,6 @@ final class FlushBeforeCommitResponse extends HttpServletResponseWrapper {
         } finally {
             finishing = false;
         }
-        work.finish();
     }
 
     @Override

@@ -29,6 +29,8 @@ final class RequestUnitOfWork implements AsyncListener {
     /** The unit of work of an asynchronous request, kept while no thread holds it; null until the request goes async. */
     private UnitOfWork unitOfWork;
     private GuardedAsyncContext asyncContext;
+    /** The response of the latest dispatch, whose writer may still hold characters at completion. */
+    private FlushBeforeCommitResponse guardedResponse;
     private boolean listening;
     /** An error answer replaced the response, or the request failed or timed out: nothing more is written. */
     private boolean closed;
@@ -86,9 +88,29 @@ final class RequestUnitOfWork implements AsyncListener {
         return closed;
     }
 
-    /** The application called {@code AsyncContext.complete()}: the state is written before the response commits. */
-    void beforeComplete() {
-        beforeCommit();
+    /** The response a dispatch of this request writes to. */
+    synchronized void guarding(FlushBeforeCommitResponse response) {
+        guardedResponse = response;
+    }
+
+    /**
+     * The application called {@code AsyncContext.complete()}: what its writer still holds goes into the response, and
+     * the state is written before the response commits.
+     */
+    synchronized void beforeComplete() {
+        if (guardedResponse != null && !closed) {
+            guardedResponse.moveWriterBuffer();
+        }
+        if (!response.isCommitted()) {
+            beforeCommit();
+        } else if (!closed) {
+            // a streamed response (server-sent events): later changes are stored late, a failure only logged
+            try {
+                writeBound();
+            } catch (RuntimeException e) {
+                answer(e);
+            }
+        }
     }
 
     private void writeBound() {

@@ -54,6 +54,7 @@ public class UnitOfWorkFilter extends HttpFilter {
         }
         UnitOfWork previous = asyncDispatch ? work.attach() : null;
         FlushBeforeCommitResponse guarded = new FlushBeforeCommitResponse(response, work);
+        work.guarding(guarded);
         boolean async = false;
         try {
             chain.doFilter(new UnitOfWorkRequest(request, work, guarded), guarded);

@@ -18,7 +18,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Asynchronous requests (a suspended JAX-RS resource resumed from another thread, a {@code CompletionStage}, server-sent
- * events) work with the library: the change their async part makes to a {@code @UserSession} bean is stored before
+ * events, servlet async completed on another thread or dispatched back) work with the library: the change their async part makes to a {@code @UserSession} bean is stored before
  * the response commits, and a conflict or an ended session is a clear 409 or 401.
  */
 @ExtendWith(ArquillianExtension.class)
@@ -70,6 +70,25 @@ class AsyncRequestIT {
         assertEquals("1", browser.get("test/counter").body());
         assertTrue(browser.get("rest/async/events").body().contains("2"));
         assertEquals("2", browser.get("test/counter").body());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"complete", "dispatch"})
+    void servletAsyncStoresTheChangeOfItsAsyncPart(String path) {
+        Browser browser = loggedIn();
+        HttpResponse<String> first = browser.postForm("servlet-async/" + path);
+        assertEquals(200, first.statusCode(), first.body());
+        assertEquals("1", first.body());
+        assertEquals("2", browser.postForm("servlet-async/" + path).body());
+        assertEquals("2", browser.get("test/counter").body());
+    }
+
+    @Test
+    void aConflictBeforeAServletAsyncCompleteIs409() {
+        Browser browser = loggedIn();
+        HttpResponse<String> response = browser.postForm("servlet-async/complete?mode=conflict");
+        assertEquals(409, response.statusCode(), response.body());
+        assertEquals("1", browser.get("test/counter").body());
     }
 
     private Browser loggedIn() {
