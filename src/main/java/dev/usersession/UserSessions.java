@@ -143,4 +143,28 @@ public class UserSessions {
             manager.end();
         }
     }
+
+    /**
+     * Wraps code that goes on with the current request on another thread: the asynchronous part of a request (an
+     * {@code AsyncResponse} resumed from an executor, a {@code CompletionStage} completed by one, events sent to a
+     * server-sent-event sink). The code then sees the same {@code @UserSession} beans as the request, and their
+     * changes are written with the request's, before its response commits; the code does not write anything itself.
+     * Only one thread at a time may use the request's beans. Use the wrapper while the request is open: once its
+     * response is complete, its beans are gone ({@link NoUserSessionException}). Without a bound session (an
+     * anonymous request) the code is returned as it is. Compare {@link #runIn}, which is a unit of work of its own.
+     *
+     * @return code that runs in the current request's session
+     */
+    public Runnable propagate(Runnable work) {
+        return manager.propagate(work);
+    }
+
+    /**
+     * Like {@link #propagate(Runnable)}, for code that returns a result ({@code CompletableFuture.supplyAsync}).
+     *
+     * @return code that runs in the current request's session
+     */
+    public <T> Supplier<T> propagate(Supplier<T> work) {
+        return manager.propagate(work);
+    }
 }

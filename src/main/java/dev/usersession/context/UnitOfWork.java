@@ -16,8 +16,9 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * One unit of work of one session on one thread (a request, or a {@code UserSessions.runIn} call): the bean
- * instances it created, the state each was loaded from, and which ones it used. Not shared between threads.
+ * One unit of work of one session (a request, or a {@code UserSessions.runIn} call): the bean instances it created,
+ * the state each was loaded from, and which ones it used. Bound to one thread at a time: an asynchronous request's
+ * unit of work moves to the threads that go on with it (see {@code UserSessions.propagate}), never used by two at once.
  */
 public final class UnitOfWork {
 
@@ -30,6 +31,7 @@ public final class UnitOfWork {
     private final Map<Object, Entry<?>> entriesByInstance = new IdentityHashMap<>();
     private Map<String, BeanStateRecord> storedStates;
     private long stateVersion;
+    private volatile boolean ended;
     UnitOfWork previous;
 
     UnitOfWork(SessionRecord session, Function<SessionRecord, Map<String, BeanStateRecord>> stateLoader) {
@@ -62,6 +64,16 @@ public final class UnitOfWork {
         String token = renewedToken;
         renewedToken = null;
         return token;
+    }
+
+    /** Marks this unit of work as ended: its beans can no longer be used (code on another thread may still hold it). */
+    void ended() {
+        ended = true;
+    }
+
+    /** @return whether this unit of work has ended */
+    public boolean isEnded() {
+        return ended;
     }
 
     long stateVersion() {

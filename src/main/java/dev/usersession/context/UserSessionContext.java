@@ -56,6 +56,10 @@ public class UserSessionContext implements AlterableContext {
                     + contextual + " cannot be used here. @UserSession beans are available in requests of a logged-in "
                     + "user, and in code run with UserSessions.runIn(sessionId, ...) or UserSessions.callIn(...).");
         }
+        if (unitOfWork.isEnded()) {
+            throw new NoUserSessionException("The request that this code continued has ended, so the @UserSession "
+                    + "bean " + contextual + " cannot be used here any more.");
+        }
         return unitOfWork;
     }
 }

@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.function.Supplier;
 
 /**
  * Begins, flushes and ends units of work: binds a session to the current thread, loads bean states when a bean is
@@ -82,10 +83,78 @@ public class UserSessionManager {
     public void end() {
         UnitOfWork unitOfWork = required();
         try {
+            unitOfWork.ended();
             unitOfWork.destroyAll();
         } finally {
             CurrentUnitOfWork.restore(unitOfWork.previous);
         }
+    }
+
+    /**
+     * Unbinds the current unit of work from this thread without ending it: its request goes on asynchronously, on
+     * other threads, which {@link #attach} it for the moments they use it.
+     *
+     * @return the unit of work, for {@link #attach} and {@link #end(UnitOfWork)}
+     */
+    public UnitOfWork detach() {
+        UnitOfWork unitOfWork = required();
+        CurrentUnitOfWork.restore(unitOfWork.previous);
+        unitOfWork.previous = null;
+        return unitOfWork;
+    }
+
+    /**
+     * Binds a detached unit of work to the current thread (the thread that goes on with its request).
+     *
+     * @return what was bound before, for {@link #release}
+     */
+    public UnitOfWork attach(UnitOfWork unitOfWork) {
+        return CurrentUnitOfWork.bind(unitOfWork);
+    }
+
+    /** Unbinds a unit of work that {@link #attach} bound, binding again what was bound before. */
+    public void release(UnitOfWork previous) {
+        CurrentUnitOfWork.restore(previous);
+    }
+
+    /**
+     * Wraps code so that it runs in the unit of work bound now, on whatever thread runs it later. Returns the code
+     * itself when no unit of work is bound.
+     */
+    public Runnable propagate(Runnable work) {
+        if (current() == null) {
+            return work;
+        }
+        Supplier<Void> supplier = propagate(() -> {
+            work.run();
+            return null;
+        });
+        return supplier::get;
+    }
+
+    /** Like {@link #propagate(Runnable)}, for code that returns a result. */
+    public <T> Supplier<T> propagate(Supplier<T> work) {
+        UnitOfWork unitOfWork = current();
+        if (unitOfWork == null) {
+            return work;
+        }
+        return () -> {
+            UnitOfWork previous = attach(unitOfWork);
+            try {
+                return work.get();
+            } finally {
+                release(previous);
+            }
+        };
+    }
+
+    /**
+     * Ends a detached unit of work: destroys its bean instances. Its beans cannot be used any more: code that still
+     * holds it gets a {@link dev.usersession.NoUserSessionException}. Ending it twice does nothing.
+     */
+    public void end(UnitOfWork unitOfWork) {
+        unitOfWork.ended();
+        unitOfWork.destroyAll();
     }
 
     /**

@@ -9,30 +9,42 @@ import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 
 /**
- * A response that writes the session's changed state just before it commits: before an explicit flush, a redirect,
- * an error, a body that outgrows the buffer, or the last byte of a body whose length was declared (a container
- * commits then: Payara does for JAX-RS responses). So a success response always means the state is stored, and a
- * conflict or a database failure can still become a 409 or a 503, since nothing has been sent yet.
+ * A response that writes the session's changed state just before it commits: before an explicit flush, every
+ * redirect and error (all overloads of {@code sendRedirect} and {@code sendError}, Servlet 6.1's included), a flush or
+ * close of its stream or writer, a body that outgrows the buffer, or the last byte of a body whose length was
+ * declared (a container commits then: Payara does for JAX-RS responses). So a success response always means the state
+ * is stored, and a conflict or a database failure can still become a 409 or a 503, since nothing has been sent yet.
+ * It serves the async part of a request too, on any thread (see {@link RequestUnitOfWork}); once an error answer
+ * replaced the response there, the application's further writes are dropped.
+ *
+ * <p>The class is final, so every guarded method stays guarded: a method of {@code HttpServletResponseWrapper} that
+ * can commit a response and is not overridden here would pass straight to the container
+ * ({@code FlushBeforeCommitResponseTest} checks that each one is).
  */
 final class FlushBeforeCommitResponse extends HttpServletResponseWrapper {
 
-    private final Runnable flushState;
+    private final RequestUnitOfWork work;
     private GuardedStream stream;
     private PrintWriter writer;
     private long written;
     private long declaredLength = -1;
     private boolean finishing;
 
-    FlushBeforeCommitResponse(HttpServletResponse response, Runnable flushState) {
+    FlushBeforeCommitResponse(HttpServletResponse response, RequestUnitOfWork work) {
         super(response);
-        this.flushState = flushState;
+        this.work = work;
     }
 
     /** Writes the state now, if the response has not committed yet (later flushes of a sent body cost nothing). */
     private void beforeCommit() {
         if (!getResponse().isCommitted()) {
-            flushState.run();
+            work.beforeCommit();
         }
+    }
+
+    /** @return whether an error answer replaced the response: the application's commits and writes are dropped */
+    private boolean answered() {
+        return work.isAnswered();
     }
 
     /**
@@ -41,6 +53,12 @@ final class FlushBeforeCommitResponse extends HttpServletResponseWrapper {
      * stored late rather than lost, and a failure is logged by the filter.
      */
     void finish() {
+        moveWriterBuffer();
+        work.finish();
+    }
+
+    /** Moves characters still buffered in the writer into the response, without committing it. */
+    void moveWriterBuffer() {
         finishing = true;
         try {
             if (writer != null) {
@@ -49,7 +67,6 @@ final class FlushBeforeCommitResponse extends HttpServletResponseWrapper {
         } finally {
             finishing = false;
         }
-        flushState.run();
     }
 
     @Override
@@ -58,36 +75,68 @@ final class FlushBeforeCommitResponse extends HttpServletResponseWrapper {
             writer.flush();
         }
         beforeCommit();
-        super.flushBuffer();
+        if (!answered()) {
+            super.flushBuffer();
+        }
     }
 
     @Override
     public void sendError(int status, String message) throws IOException {
         beforeCommit();
-        super.sendError(status, message);
+        if (!answered()) {
+            super.sendError(status, message);
+        }
     }
 
     @Override
     public void sendError(int status) throws IOException {
         beforeCommit();
-        super.sendError(status);
+        if (!answered()) {
+            super.sendError(status);
+        }
     }
 
     @Override
     public void sendRedirect(String location) throws IOException {
         beforeCommit();
-        super.sendRedirect(location);
+        if (!answered()) {
+            super.sendRedirect(location);
+        }
+    }
+
+    @Override
+    public void sendRedirect(String location, boolean clearBuffer) throws IOException {
+        beforeCommit();
+        if (!answered()) {
+            super.sendRedirect(location, clearBuffer);
+        }
+    }
+
+    @Override
+    public void sendRedirect(String location, int status) throws IOException {
+        beforeCommit();
+        if (!answered()) {
+            super.sendRedirect(location, status);
+        }
+    }
+
+    @Override
+    public void sendRedirect(String location, int status, boolean clearBuffer) throws IOException {
+        beforeCommit();
+        if (!answered()) {
+            super.sendRedirect(location, status, clearBuffer);
+        }
     }
 
     @Override
     public void setContentLength(int length) {
-        declaredLength = length;
+        declareLength(length);
         super.setContentLength(length);
     }
 
     @Override
     public void setContentLengthLong(long length) {
-        declaredLength = length;
+        declareLength(length);
         super.setContentLengthLong(length);
     }
 
@@ -109,13 +158,29 @@ final class FlushBeforeCommitResponse extends HttpServletResponseWrapper {
         super.setIntHeader(name, value);
     }
 
+    @Override
+    public void addIntHeader(String name, int value) {
+        noteContentLength(name, String.valueOf(value));
+        super.addIntHeader(name, value);
+    }
+
     private void noteContentLength(String name, String value) {
         if ("Content-Length".equalsIgnoreCase(name)) {
+            long length;
             try {
-                declaredLength = value == null ? -1 : Long.parseLong(value.trim());
+                length = value == null ? -1 : Long.parseLong(value.trim());
             } catch (NumberFormatException notANumber) {
-                declaredLength = -1;
+                length = -1;
             }
+            declareLength(length);
+        }
+    }
+
+    /** A declared length that the body written so far already reaches lets a container commit at once. */
+    private void declareLength(long length) {
+        declaredLength = length;
+        if (length >= 0 && written >= length) {
+            beforeCommit();
         }
     }
 
@@ -166,37 +231,45 @@ final class FlushBeforeCommitResponse extends HttpServletResponseWrapper {
             this.target = target;
         }
 
-        private void beforeWriting(long length) {
+        /** @return whether the bytes may go on to the container (no error answer replaced the response) */
+        private boolean beforeWriting(long length) {
             written += length;
             if (written >= getBufferSize() || (declaredLength >= 0 && written >= declaredLength)) {
                 beforeCommit();
             }
+            return !answered();
         }
 
         @Override
         public void write(int b) throws IOException {
-            beforeWriting(1);
-            target.write(b);
+            if (beforeWriting(1)) {
+                target.write(b);
+            }
         }
 
         @Override
         public void write(byte[] bytes, int offset, int length) throws IOException {
-            beforeWriting(length);
-            target.write(bytes, offset, length);
+            if (beforeWriting(length)) {
+                target.write(bytes, offset, length);
+            }
         }
 
         @Override
         public void flush() throws IOException {
             if (!finishing) {
                 beforeCommit();
-                target.flush();
+                if (!answered()) {
+                    target.flush();
+                }
             }
         }
 
         @Override
         public void close() throws IOException {
             beforeCommit();
-            target.close();
+            if (!answered()) {
+                target.close();
+            }
         }
 
         @Override

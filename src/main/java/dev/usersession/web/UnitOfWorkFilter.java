@@ -7,6 +7,7 @@ import dev.usersession.context.UnitOfWork;
 import dev.usersession.context.UserSessionManager;
 import dev.usersession.security.SessionCookie;
 import jakarta.inject.Inject;
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpFilter;
@@ -23,6 +24,9 @@ import java.io.IOException;
  * rethrown to the application's error handling; and the bean instances are destroyed. Registered for every request by
  * {@link UserSessionServletInitializer}. A session that the request renewed (a password change) sends its new token
  * as the cookie of this response.
+ *
+ * <p>Asynchronous requests are supported: when the request goes async, its unit of work follows it to completion
+ * (see {@link RequestUnitOfWork}); the filter also runs for async dispatches, which go on in the same unit of work.
  */
 public class UnitOfWorkFilter extends HttpFilter {
     private static final long serialVersionUID = 1L;
@@ -44,16 +48,35 @@ public class UnitOfWorkFilter extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        FlushBeforeCommitResponse guarded = new FlushBeforeCommitResponse(response, () -> beforeCommit(response));
+        boolean asyncDispatch = request.getDispatcherType() == DispatcherType.ASYNC;
+        RequestUnitOfWork work = asyncDispatch ? RequestUnitOfWork.of(request) : null;
+        if (work == null) {
+            HttpServletResponse original = response;
+            work = RequestUnitOfWork.begin(manager, errors, request, response, () -> beforeCommit(original));
+            asyncDispatch = false;
+        }
+        UnitOfWork previous = asyncDispatch ? work.attach() : null;
+        FlushBeforeCommitResponse guarded = new FlushBeforeCommitResponse(response, work);
+        work.guarding(guarded);
+        boolean async = false;
         try {
-            chain.doFilter(request, guarded);
-            guarded.finish();
+            chain.doFilter(new UnitOfWorkRequest(request, work, guarded), guarded);
+            async = request.isAsyncStarted();
+            if (!async) {
+                guarded.finish();
+            }
         } catch (IOException | ServletException | RuntimeException e) {
             if (!errors.write(request, response, e)) {
                 throw e;
             }
         } finally {
-            manager.discardIfBound();
+            if (async) {
+                work.goOnAsynchronously(previous, asyncDispatch);
+            } else if (asyncDispatch) {
+                manager.release(previous);
+            } else {
+                manager.discardIfBound();
+            }
         }
     }
 

@@ -17,8 +17,8 @@ public class UserSessionServletInitializer implements ServletContainerInitialize
     @Override
     public void onStartup(Set<Class<?>> classes, ServletContext context) {
         FilterRegistration.Dynamic filter = context.addFilter("usersession-unit-of-work", UnitOfWorkFilter.class);
-        filter.setAsyncSupported(false);
-        filter.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");
+        filter.setAsyncSupported(true);
+        filter.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST, DispatcherType.ASYNC), false, "/*");
         context.addListener(UnitOfWorkCleanup.class);
         context.addServlet("usersession-login", LoginServlet.class).addMapping(LoginServlet.PATH);
         context.addServlet("usersession-logout", LogoutServlet.class).addMapping(LogoutServlet.PATH);

@@ -22,9 +22,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * Checklist item 17: 10,000 hostile cookie values (SQL fragments, 10 KB strings, percent-encoded Unicode, empty,
  * padding, duplicates, near-miss tokens) get 401, never 500, and create nothing. Sent as raw bytes.
  *
- * <p>Not sent: raw control bytes or raw non-ASCII bytes in the Cookie header. WildFly 39 answers those with a 500
- * from its own request listener (UT000173, in Weld's listener, before any application code runs), which no library
- * in the application can intercept.
+ * <p>Raw control bytes and raw non-ASCII bytes in the Cookie header are {@link HostileCookieIT}'s subject (WildFly:
+ * the library drops such pairs before Undertow parses them; Payara refuses such a request itself with a 400).
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient

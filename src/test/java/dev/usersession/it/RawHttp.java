@@ -9,13 +9,22 @@ import java.net.Socket;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 
-/** Sends a request with headers as raw bytes (any bytes, unlike HttpClient) and reads only the status code. */
+/** Sends a request with headers as raw bytes (any bytes, unlike HttpClient) and reads the response. */
 final class RawHttp {
 
     private RawHttp() {
     }
 
+    /** A status code and the rest of the response as text (headers and body, chunk sizes included). */
+    record Response(int status, String text) {
+    }
+
     static int getStatus(URL base, String path, String header) {
+        return get(base, path, header).status();
+    }
+
+    /** Sends a GET with the header lines given (UTF-8 encoded, so {@code é} goes as two raw bytes). */
+    static Response get(URL base, String path, String header) {
         try (Socket socket = new Socket(base.getHost(), base.getPort())) {
             socket.setSoTimeout(30_000);
             OutputStream out = socket.getOutputStream();
@@ -26,7 +35,12 @@ final class RawHttp {
             BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(),
                     StandardCharsets.ISO_8859_1));
             String statusLine = in.readLine();
-            return Integer.parseInt(statusLine.split(" ")[1]);
+            StringBuilder text = new StringBuilder();
+            char[] chunk = new char[8192];
+            for (int read = in.read(chunk); read >= 0; read = in.read(chunk)) {
+                text.append(chunk, 0, read);
+            }
+            return new Response(Integer.parseInt(statusLine.split(" ")[1]), text.toString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -69,6 +69,8 @@ public class TestServlet extends HttpServlet {
                 text(response, String.valueOf(counter.count()));
             }
             case "/visits" -> text(response, String.join(",", visits.pages()));
+            case "/servlet-version" -> text(response, getServletContext().getMajorVersion() + "."
+                    + getServletContext().getMinorVersion());
             case "/http-counter" -> text(response, String.valueOf(httpCounter.count()));
             case "/container-session" -> text(response, request.getSession(true).getId());
             case "/db/statements" -> text(response, String.valueOf(executedStatements.count()));
@@ -119,6 +121,16 @@ public class TestServlet extends HttpServlet {
                 response.setContentLength(body.length);
                 response.getOutputStream().write(body);
             }
+            case "/counter/increment-then-redirect" -> {
+                counter.increment();
+                redirect(request, response);
+            }
+            case "/counter/conflict-then-redirect" -> {
+                counter.increment();
+                // another unit of work changes the counter first: this request's write is a conflict
+                sessions.runIn(sessions.current().orElseThrow().id(), counter::increment);
+                redirect(request, response);
+            }
             case "/accounts" -> {
                 String password = request.getParameter("password");
                 accounts.create(request.getParameter("name"),
@@ -142,6 +154,18 @@ public class TestServlet extends HttpServlet {
                 response.setStatus(204);
             }
             default -> response.sendError(404);
+        }
+    }
+
+    /** Redirects to the counter with the overload of {@code sendRedirect} named by the parameter {@code overload}. */
+    private static void redirect(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String location = request.getContextPath() + "/test/counter";
+        switch (request.getParameter("overload")) {
+            case "location" -> response.sendRedirect(location);
+            case "location-clear" -> response.sendRedirect(location, true);
+            case "location-status" -> response.sendRedirect(location, HttpServletResponse.SC_SEE_OTHER);
+            case "location-status-clear" -> response.sendRedirect(location, HttpServletResponse.SC_SEE_OTHER, false);
+            default -> throw new IllegalArgumentException(request.getParameter("overload"));
         }
     }
 
