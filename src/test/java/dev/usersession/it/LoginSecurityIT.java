@@ -59,8 +59,10 @@ class LoginSecurityIT {
             wrongBody = b.body();
         }
         assertEquals(unknownBody, wrongBody);
-        double ratio = (double) median(unknown) / median(wrong);
-        assertTrue(ratio > 0.8 && ratio < 1.25, "unknown/wrong median time ratio " + ratio);
+        // The fastest of each: other load on the machine can only make an answer slower, never faster, so the
+        // minimum shows the work the server did while a median moves with whatever else runs.
+        double ratio = (double) fastest(unknown) / fastest(wrong);
+        assertTrue(ratio > 0.8 && ratio < 1.25, "unknown/wrong fastest time ratio " + ratio);
     }
 
     @Test
@@ -205,9 +207,7 @@ class LoginSecurityIT {
         assertFalse(common.body().contains("Exception"), common.body());
     }
 
-    private static long median(List<Long> values) {
-        List<Long> sorted = new ArrayList<>(values);
-        Collections.sort(sorted);
-        return sorted.get(sorted.size() / 2);
+    private static long fastest(List<Long> values) {
+        return Collections.min(values);
     }
 }

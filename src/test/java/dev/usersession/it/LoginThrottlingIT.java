@@ -88,9 +88,10 @@ class LoginThrottlingIT {
         assertEquals(existingAnswers, unknownAnswers);
         assertEquals(List.of(401, 401, 401, 401, 401, 429, 429), existingAnswers.stream()
                 .map(answer -> Integer.valueOf(answer.substring(0, 3))).toList());
-        double ratio = (double) median(unknownTimes.subList(0, FREE_ATTEMPTS))
-                / median(existingTimes.subList(0, FREE_ATTEMPTS));
-        assertTrue(ratio > 0.8 && ratio < 1.25, "unknown/existing median time ratio of checked attempts " + ratio);
+        // The fastest of the checked attempts: load elsewhere on the machine only slows answers down.
+        double ratio = (double) fastest(unknownTimes.subList(0, FREE_ATTEMPTS))
+                / fastest(existingTimes.subList(0, FREE_ATTEMPTS));
+        assertTrue(ratio > 0.8 && ratio < 1.25, "unknown/existing fastest time ratio of checked attempts " + ratio);
     }
 
     private static String describe(HttpResponse<String> response) {
@@ -182,9 +183,7 @@ class LoginThrottlingIT {
                 "every session opened with the old password ended, even those whose login raced the reset");
     }
 
-    private static long median(List<Long> values) {
-        List<Long> sorted = new ArrayList<>(values);
-        Collections.sort(sorted);
-        return sorted.get(sorted.size() / 2);
+    private static long fastest(List<Long> values) {
+        return Collections.min(values);
     }
 }
