@@ -17,10 +17,12 @@ import java.lang.annotation.Target;
  * it is ended through {@link UserSessions#end}. While it lasts, every request of that user sees the same state of each
  * {@code @UserSession} bean, whatever node serves the request. {@code @Observes @Initialized(UserSession.class)} and
  * {@code @Observes @Destroyed(UserSession.class)} (payload {@link UserSessionInfo}) and {@link UserSessionEnded}
- * (with the reason) tell the application when a session starts and ends.
+ * (with the reason) tell the application when a session starts and ends; each fires exactly once per session, whoever
+ * ends it and however many nodes do so at once (see {@link UserSessions} for the order and for renewals).
  *
- * <p>The context is bound to a <em>unit of work</em>: an HTTP request of an authenticated caller, or code run through
- * {@link UserSessions#runIn(String, Runnable)}. Calling a {@code @UserSession} bean where no session is bound throws a
+ * <p>The context is bound to a <em>unit of work</em>: an HTTP request of an authenticated caller (an asynchronous one
+ * until it completes; code on the application's own threads joins it through {@link UserSessions#propagate(Runnable)}),
+ * or code run through {@link UserSessions#runIn(String, Runnable)}. Calling a {@code @UserSession} bean where no session is bound throws a
  * {@link jakarta.enterprise.context.ContextNotActiveException} that says so.
  *
  * <h2>What is stored</h2>
