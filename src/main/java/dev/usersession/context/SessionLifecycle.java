@@ -109,7 +109,7 @@ public class SessionLifecycle {
                 now, idleExpiry.isBefore(old.absoluteExpiry()) ? idleExpiry : old.absoluteExpiry(),
                 old.absoluteExpiry(), old.client(), old.stateVersion());
         if (!rotate(old.id(), renewed)) {
-            store.delete(renewed.id(), ended -> { });
+            end(renewed.id(), EndReason.REVOKED); // announced by rotate: it ends as announced sessions do
             throw new UserSessionNotFoundException("The session ended before it could be renewed");
         }
         manager.renewed(renewed, token);

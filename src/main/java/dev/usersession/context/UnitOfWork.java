@@ -54,11 +54,6 @@ public final class UnitOfWork {
         renewedToken = token;
     }
 
-    /** @return the new token of a session renewed during this unit of work, not yet sent to the client, or null */
-    public String renewedToken() {
-        return renewedToken;
-    }
-
     /** @return the new token of a renewed session, once: the caller sends it to the client; else {@code null} */
     public String takeRenewedToken() {
         String token = renewedToken;

@@ -59,7 +59,7 @@ class UserAccountsTest {
                     "second password".toCharArray());
             renewed[0] = sessions.current().orElseThrow().id();
             renewed[1] = container.select(dev.usersession.context.UserSessionManager.class).get().current()
-                    .renewedToken();
+                    .takeRenewedToken();
             return done;
         });
 
