@@ -21,6 +21,10 @@ import java.lang.annotation.Target;
  * inherited from a superclass or brought by a stereotype; a method a bean inherits from an unannotated superclass is
  * guarded by the bean class's binding. When the container does not say which binding applies, the call is refused
  * with {@link AccessDeniedException}: the guard fails closed.
+ *
+ * <p>Sensitive actions (a password change, a checkout, ending other sessions) can also ask for a recent proof of who
+ * the user is, {@code @RequiresLogin(recent = "PT5M")}, or for two factors, {@code @RequiresLogin(level = AAL2)}: a
+ * stolen session cookie alone then cannot do them. See {@link SessionProofs}.
  */
 @Inherited
 @Documented
@@ -32,4 +36,21 @@ public @interface RequiresLogin {
     /** @return groups of which the caller must have at least one; empty means any logged-in user */
     @Nonbinding
     String[] roles() default {};
+
+    /**
+     * @return how recently the user must have proved who they are (any factor: password, one-time code, passkey), as
+     *     an ISO-8601 duration such as {@code "PT5M"}; empty means any time in the session. An older proof throws
+     *     {@link ReauthenticationRequiredException} (401 {@code reauthentication_required}): the page asks the user
+     *     to re-authenticate ({@code POST /usersession/reauthenticate}) and tries again. A value that is not a
+     *     positive duration refuses every call ({@link AccessDeniedException}) and is reported at deployment.
+     */
+    @Nonbinding
+    String recent() default "";
+
+    /**
+     * @return the assurance level the session must have reached; a lower one throws
+     *     {@link SecondFactorRequiredException} (401 {@code second_factor_required})
+     */
+    @Nonbinding
+    AssuranceLevel level() default AssuranceLevel.AAL1;
 }

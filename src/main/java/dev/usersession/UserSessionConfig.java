@@ -3,6 +3,7 @@ package dev.usersession;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -84,6 +85,18 @@ import java.util.stream.Collectors;
  *   <tr><td>{@code usersession.cleanup.batch-size}</td><td>{@code 500}</td><td>sessions removed per transaction</td></tr>
  *   <tr><td>{@code usersession.cleanup.duty-cycle}</td><td>{@code 0.5}</td><td>share of time a long clean-up works:
  *   after a batch it pauses for as long as the batch took (at 0.5), leaving the rest to live requests</td></tr>
+ *   <tr><td>{@code usersession.factors.issuer}</td><td>{@code usersession}</td><td>the name authenticator apps
+ *   show beside a one-time code, and the passkey relying party's name</td></tr>
+ *   <tr><td>{@code usersession.factors.recent}</td><td>{@code PT5M}</td><td>how recently the user must have proved
+ *   who they are to disable one-time codes, make new recovery codes or remove a passkey</td></tr>
+ *   <tr><td>{@code usersession.totp.key}</td><td>none</td><td>a 256-bit AES key (base64) that seals one-time code
+ *   secrets in the database (AES-GCM); without it they are stored unsealed (never shown by the library's API
+ *   after enrollment). Give it through an environment variable or the server's secret store, never in the
+ *   application</td></tr>
+ *   <tr><td>{@code usersession.passkeys.rp-id}</td><td>the request's host</td><td>the WebAuthn relying party id:
+ *   the site's registrable domain, such as {@code shop.example}; passkeys are bound to it</td></tr>
+ *   <tr><td>{@code usersession.passkeys.origins}</td><td>the request's own origin and
+ *   {@code usersession.allowed-origins}</td><td>the origins passkey responses may come from</td></tr>
  *   <tr><td>{@code usersession.state-cache-size}</td><td>{@code 10000}</td><td>how many sessions' state a node keeps
  *   in memory to skip re-reading unchanged bean rows (0 turns the cache off)</td></tr>
  * </table>
@@ -167,6 +180,43 @@ public class UserSessionConfig {
                 Set.of(), origins -> origins.stream().allMatch(origin -> ORIGIN.matcher(origin).matches()),
                 "comma-separated origins such as https://shop.example or http://localhost:8080 (scheme, host and "
                         + "port only)");
+    }
+
+    /** @return the name shown beside one-time codes in authenticator apps and as the passkey relying party */
+    public String factorsIssuer() {
+        return get("usersession.factors.issuer", Function.identity(), "usersession",
+                value -> !value.isBlank() && value.length() <= 64 && value.indexOf(':') < 0,
+                "a name of 1 to 64 characters without ':'");
+    }
+
+    /** @return how recent a proof of identity must be to disable or remove a factor */
+    public Duration factorsRecent() {
+        return positive("usersession.factors.recent", Duration.ofMinutes(5));
+    }
+
+    /** @return the 256-bit key that seals one-time code secrets, base64; empty for none */
+    public String totpKey() {
+        return get("usersession.totp.key", Function.identity(), "", value -> {
+            try {
+                return Base64.getDecoder().decode(value).length == 32;
+            } catch (IllegalArgumentException e) {
+                return false;
+            }
+        }, "32 bytes in base64 (openssl rand -base64 32)");
+    }
+
+    /** @return the WebAuthn relying party id; empty: the host of each request */
+    public String passkeysRpId() {
+        return get("usersession.passkeys.rp-id", Function.identity(), "",
+                value -> value.matches("[A-Za-z0-9.-]+"), "a host name such as shop.example");
+    }
+
+    /** @return origins passkey responses may come from; empty: the request's own origin and the allowed origins */
+    public Set<String> passkeysOrigins() {
+        return get("usersession.passkeys.origins", value -> Arrays.stream(value.split(","))
+                        .map(String::trim).filter(origin -> !origin.isEmpty()).collect(Collectors.toUnmodifiableSet()),
+                Set.of(), origins -> origins.stream().allMatch(origin -> ORIGIN.matcher(origin).matches()),
+                "comma-separated origins such as https://shop.example");
     }
 
     /** @return the cap on live sessions per user, 0 for none */
@@ -276,7 +326,8 @@ public class UserSessionConfig {
                 this::maxLoginBackoff, this::loginAddressLimit, this::loginAddressWindow, this::loginGlobalLimit,
                 this::loginGlobalWindow, this::loginDeviceLifetime, this::loginDevicesPerUser,
                 this::identityStoreEnabled, this::identityStorePriority, this::cleanupInterval,
-                this::cleanupBatchSize, this::cleanupDutyCycle, this::stateCacheSize)) {
+                this::cleanupBatchSize, this::cleanupDutyCycle, this::stateCacheSize, this::factorsIssuer,
+                this::factorsRecent, this::totpKey, this::passkeysRpId, this::passkeysOrigins)) {
             try {
                 setting.get();
             } catch (IllegalStateException e) {

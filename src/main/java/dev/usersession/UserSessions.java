@@ -33,6 +33,9 @@ public class UserSessions {
     @Inject
     UserSessionManager manager;
 
+    @Inject
+    UserSessionClock clock;
+
     /**
      * Opens a new session for a user whose credentials the caller has already checked. Unless
      * {@code usersession.login.carry-state=false}, it starts with the {@code @UserSession} state of the user's most
@@ -40,12 +43,24 @@ public class UserSessions {
      * With {@code usersession.max-sessions-per-user}, the user's oldest sessions end or the login is refused
      * ({@code usersession.on-max-sessions}); the cap holds when logins of one user come in parallel, on any node.
      *
+     * The session records a password proved now, at {@link AssuranceLevel#AAL1}; use
+     * {@link #open(String, Set, String, SessionProofs)} to say what the caller checked.
+     *
      * @param client a description of the client (user agent, address); may be empty
      * @return the session with its secret token
      * @throws SessionLimitReachedException when the cap refuses this login
      */
     public IssuedSession open(String userName, Set<String> groups, String client) {
-        return lifecycle.open(userName, groups, client);
+        return open(userName, groups, client, SessionProofs.of(Factor.PASSWORD, clock.now(), AssuranceLevel.AAL1));
+    }
+
+    /**
+     * Like {@link #open(String, Set, String)}, recording the proofs the caller checked.
+     *
+     * @param proofs how and when the user proved who they are
+     */
+    public IssuedSession open(String userName, Set<String> groups, String client, SessionProofs proofs) {
+        return lifecycle.open(userName, groups, client, proofs);
     }
 
     /**
@@ -56,7 +71,8 @@ public class UserSessions {
      * @return the new session with its secret token
      */
     public IssuedSession renew(String oldSessionId, String userName, Set<String> groups, String client) {
-        return lifecycle.renew(oldSessionId, userName, groups, client);
+        return lifecycle.renew(oldSessionId, userName, groups, client,
+                SessionProofs.of(Factor.PASSWORD, clock.now(), AssuranceLevel.AAL1));
     }
 
     /** @return the live session with this id; an expired one is ended (reason {@link EndReason#EXPIRED}) */

@@ -1,6 +1,6 @@
 -- usersession schema for H2 2.x. Safe to run again: every statement is IF NOT EXISTS.
 -- One statement per line: Hibernate and EclipseLink both read a create-script-source line by line.
-CREATE TABLE IF NOT EXISTS user_session (id VARCHAR(43) NOT NULL PRIMARY KEY, user_name VARCHAR(255) NOT NULL, user_groups VARCHAR(4000) NOT NULL, created TIMESTAMP(6) WITH TIME ZONE NOT NULL, last_access TIMESTAMP(6) WITH TIME ZONE NOT NULL, idle_expiry TIMESTAMP(6) WITH TIME ZONE NOT NULL, absolute_expiry TIMESTAMP(6) WITH TIME ZONE NOT NULL, client VARCHAR(512) NOT NULL, state_version BIGINT NOT NULL);
+CREATE TABLE IF NOT EXISTS user_session (id VARCHAR(43) NOT NULL PRIMARY KEY, user_name VARCHAR(255) NOT NULL, user_groups VARCHAR(4000) NOT NULL, created TIMESTAMP(6) WITH TIME ZONE NOT NULL, last_access TIMESTAMP(6) WITH TIME ZONE NOT NULL, idle_expiry TIMESTAMP(6) WITH TIME ZONE NOT NULL, absolute_expiry TIMESTAMP(6) WITH TIME ZONE NOT NULL, client VARCHAR(512) NOT NULL, state_version BIGINT NOT NULL, password_at TIMESTAMP(6) WITH TIME ZONE, one_time_code_at TIMESTAMP(6) WITH TIME ZONE, passkey_at TIMESTAMP(6) WITH TIME ZONE, assurance_level INT DEFAULT 0 NOT NULL);
 CREATE INDEX IF NOT EXISTS user_session_user_name ON user_session (user_name);
 CREATE INDEX IF NOT EXISTS user_session_idle_expiry ON user_session (idle_expiry);
 CREATE INDEX IF NOT EXISTS user_session_absolute_expiry ON user_session (absolute_expiry);
@@ -15,3 +15,18 @@ CREATE INDEX IF NOT EXISTS login_attempts_updated ON login_attempts (updated);
 CREATE TABLE IF NOT EXISTS login_device (id VARCHAR(43) NOT NULL PRIMARY KEY, user_name VARCHAR(255) NOT NULL, created TIMESTAMP(6) WITH TIME ZONE NOT NULL, expires TIMESTAMP(6) WITH TIME ZONE NOT NULL);
 CREATE INDEX IF NOT EXISTS login_device_user_name ON login_device (user_name);
 CREATE INDEX IF NOT EXISTS login_device_expires ON login_device (expires);
+
+-- Added in 0.2.0 (how and when the user proved who they are): upgrades a user_session table made by 0.1.0.
+ALTER TABLE user_session ADD COLUMN IF NOT EXISTS password_at TIMESTAMP(6) WITH TIME ZONE;
+ALTER TABLE user_session ADD COLUMN IF NOT EXISTS one_time_code_at TIMESTAMP(6) WITH TIME ZONE;
+ALTER TABLE user_session ADD COLUMN IF NOT EXISTS passkey_at TIMESTAMP(6) WITH TIME ZONE;
+ALTER TABLE user_session ADD COLUMN IF NOT EXISTS assurance_level INT DEFAULT 0 NOT NULL;
+
+-- Second factors (0.2.0): one-time code secrets (sealed), recovery codes (hashed), passkeys, pending logins and challenges.
+CREATE TABLE IF NOT EXISTS user_totp (user_name VARCHAR(255) NOT NULL PRIMARY KEY, secret VARCHAR(200) NOT NULL, confirmed BOOLEAN NOT NULL, last_step BIGINT NOT NULL, created TIMESTAMP(6) WITH TIME ZONE NOT NULL);
+CREATE TABLE IF NOT EXISTS user_recovery_code (id VARCHAR(43) NOT NULL PRIMARY KEY, user_name VARCHAR(255) NOT NULL, created TIMESTAMP(6) WITH TIME ZONE NOT NULL);
+CREATE INDEX IF NOT EXISTS user_recovery_code_user_name ON user_recovery_code (user_name);
+CREATE TABLE IF NOT EXISTS user_passkey (id VARCHAR(43) NOT NULL PRIMARY KEY, credential_id VARCHAR(1400) NOT NULL, user_name VARCHAR(255) NOT NULL, user_handle VARCHAR(64) NOT NULL, public_key CHARACTER VARYING(2000) NOT NULL, sign_count BIGINT NOT NULL, transports VARCHAR(200) NOT NULL, aaguid VARCHAR(36) NOT NULL, backup_eligible BOOLEAN NOT NULL, name VARCHAR(100) NOT NULL, created TIMESTAMP(6) WITH TIME ZONE NOT NULL, last_used TIMESTAMP(6) WITH TIME ZONE);
+CREATE INDEX IF NOT EXISTS user_passkey_user_name ON user_passkey (user_name);
+CREATE TABLE IF NOT EXISTS login_challenge (id VARCHAR(43) NOT NULL PRIMARY KEY, purpose VARCHAR(24) NOT NULL, user_name VARCHAR(255), user_groups VARCHAR(4000), session_id VARCHAR(43), challenge VARCHAR(100), password_at TIMESTAMP(6) WITH TIME ZONE, created TIMESTAMP(6) WITH TIME ZONE NOT NULL, expires TIMESTAMP(6) WITH TIME ZONE NOT NULL);
+CREATE INDEX IF NOT EXISTS login_challenge_expires ON login_challenge (expires);

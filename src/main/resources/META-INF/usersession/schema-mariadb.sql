@@ -4,7 +4,7 @@
 -- Names and ids compare exactly (binary, NO PAD): with MariaDB's default collation 'ALICE' and 'alice ' would find the
 -- account or the sessions of 'alice'. MySQL 8 has no utf8mb4_nopad_bin: use utf8mb4_0900_bin there (also binary and
 -- NO PAD). Tables made by an older version of this script: see docs/upgrade.md.
-CREATE TABLE IF NOT EXISTS user_session (id VARCHAR(43) NOT NULL PRIMARY KEY, user_name VARCHAR(255) NOT NULL, user_groups VARCHAR(4000) NOT NULL, created DATETIME(6) NOT NULL, last_access DATETIME(6) NOT NULL, idle_expiry DATETIME(6) NOT NULL, absolute_expiry DATETIME(6) NOT NULL, client VARCHAR(512) NOT NULL, state_version BIGINT NOT NULL, INDEX user_session_user_name (user_name), INDEX user_session_idle_expiry (idle_expiry), INDEX user_session_absolute_expiry (absolute_expiry)) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_nopad_bin;
+CREATE TABLE IF NOT EXISTS user_session (id VARCHAR(43) NOT NULL PRIMARY KEY, user_name VARCHAR(255) NOT NULL, user_groups VARCHAR(4000) NOT NULL, created DATETIME(6) NOT NULL, last_access DATETIME(6) NOT NULL, idle_expiry DATETIME(6) NOT NULL, absolute_expiry DATETIME(6) NOT NULL, client VARCHAR(512) NOT NULL, state_version BIGINT NOT NULL, password_at DATETIME(6), one_time_code_at DATETIME(6), passkey_at DATETIME(6), assurance_level INT DEFAULT 0 NOT NULL, INDEX user_session_user_name (user_name), INDEX user_session_idle_expiry (idle_expiry), INDEX user_session_absolute_expiry (absolute_expiry)) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_nopad_bin;
 
 CREATE TABLE IF NOT EXISTS user_session_bean (session_id VARCHAR(43) NOT NULL, bean_id VARCHAR(255) NOT NULL, state MEDIUMTEXT NOT NULL, version BIGINT NOT NULL, updated DATETIME(6) NOT NULL, PRIMARY KEY (session_id, bean_id), CONSTRAINT user_session_bean_session FOREIGN KEY (session_id) REFERENCES user_session (id) ON DELETE CASCADE) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_nopad_bin;
 
@@ -13,3 +13,15 @@ CREATE TABLE IF NOT EXISTS user_account (name VARCHAR(255) NOT NULL PRIMARY KEY,
 CREATE TABLE IF NOT EXISTS login_attempts (subject VARCHAR(80) NOT NULL PRIMARY KEY, attempts INT NOT NULL, window_start DATETIME(6) NOT NULL, blocked_until DATETIME(6), updated DATETIME(6) NOT NULL, INDEX login_attempts_updated (updated)) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_nopad_bin;
 
 CREATE TABLE IF NOT EXISTS login_device (id VARCHAR(43) NOT NULL PRIMARY KEY, user_name VARCHAR(255) NOT NULL, created DATETIME(6) NOT NULL, expires DATETIME(6) NOT NULL, INDEX login_device_user_name (user_name), INDEX login_device_expires (expires)) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_nopad_bin;
+
+-- Added in 0.2.0 (how and when the user proved who they are): upgrades a user_session table made by 0.1.0.
+ALTER TABLE user_session ADD COLUMN IF NOT EXISTS password_at DATETIME(6);
+ALTER TABLE user_session ADD COLUMN IF NOT EXISTS one_time_code_at DATETIME(6);
+ALTER TABLE user_session ADD COLUMN IF NOT EXISTS passkey_at DATETIME(6);
+ALTER TABLE user_session ADD COLUMN IF NOT EXISTS assurance_level INT DEFAULT 0 NOT NULL;
+
+-- Second factors (0.2.0): one-time code secrets (sealed), recovery codes (hashed), passkeys, pending logins and challenges.
+CREATE TABLE IF NOT EXISTS user_totp (user_name VARCHAR(255) NOT NULL PRIMARY KEY, secret VARCHAR(200) NOT NULL, confirmed BOOLEAN NOT NULL, last_step BIGINT NOT NULL, created DATETIME(6) NOT NULL) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_nopad_bin;
+CREATE TABLE IF NOT EXISTS user_recovery_code (id VARCHAR(43) NOT NULL PRIMARY KEY, user_name VARCHAR(255) NOT NULL, created DATETIME(6) NOT NULL, INDEX user_recovery_code_user_name (user_name)) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_nopad_bin;
+CREATE TABLE IF NOT EXISTS user_passkey (id VARCHAR(43) NOT NULL PRIMARY KEY, credential_id VARCHAR(1400) NOT NULL, user_name VARCHAR(255) NOT NULL, user_handle VARCHAR(64) NOT NULL, public_key VARCHAR(2000) NOT NULL, sign_count BIGINT NOT NULL, transports VARCHAR(200) NOT NULL, aaguid VARCHAR(36) NOT NULL, backup_eligible BOOLEAN NOT NULL, name VARCHAR(100) NOT NULL, created DATETIME(6) NOT NULL, last_used DATETIME(6), INDEX user_passkey_user_name (user_name)) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_nopad_bin;
+CREATE TABLE IF NOT EXISTS login_challenge (id VARCHAR(43) NOT NULL PRIMARY KEY, purpose VARCHAR(24) NOT NULL, user_name VARCHAR(255), user_groups VARCHAR(4000), session_id VARCHAR(43), challenge VARCHAR(100), password_at DATETIME(6), created DATETIME(6) NOT NULL, expires DATETIME(6) NOT NULL, INDEX login_challenge_expires (expires)) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_nopad_bin;

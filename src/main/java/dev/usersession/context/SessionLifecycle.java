@@ -1,9 +1,12 @@
 package dev.usersession.context;
 
+import dev.usersession.AssuranceLevel;
 import dev.usersession.EndReason;
+import dev.usersession.Factor;
 import dev.usersession.IssuedSession;
 import dev.usersession.NotLoggedInException;
 import dev.usersession.SessionLimitReachedException;
+import dev.usersession.SessionProofs;
 import dev.usersession.UserSessionClock;
 import dev.usersession.UserSessionConfig;
 import dev.usersession.UserSessionNotFoundException;
@@ -57,11 +60,11 @@ public class SessionLifecycle {
      *
      * @throws SessionLimitReachedException when the cap refuses this login
      */
-    public IssuedSession open(String userName, Set<String> groups, String client) {
+    public IssuedSession open(String userName, Set<String> groups, String client, SessionProofs proofs) {
         Optional<SessionRecord> latest = config.carryStateToNewSessions() ? latestLiveSession(userName)
                 : Optional.empty();
         String token = SessionTokens.newToken();
-        SessionRecord session = newRecord(token, userName, groups, client);
+        SessionRecord session = newRecord(token, userName, groups, client, proofs);
         store.create(session);
         events.started(session.toInfo());
         enforceLimit(userName, session.id());
@@ -74,14 +77,15 @@ public class SessionLifecycle {
      * token outlives a login). When the old session is gone this is {@link #open}; a session of another user that was
      * presented is ended ({@link EndReason#LOGOUT}) and a new one opened.
      */
-    public IssuedSession renew(String oldSessionId, String userName, Set<String> groups, String client) {
+    public IssuedSession renew(String oldSessionId, String userName, Set<String> groups, String client,
+            SessionProofs proofs) {
         Optional<SessionRecord> old = store.find(oldSessionId);
         if (old.isEmpty() || !old.get().userName().equals(userName)) {
             old.ifPresent(other -> end(other.id(), EndReason.LOGOUT));
-            return open(userName, groups, client);
+            return open(userName, groups, client, proofs);
         }
         String token = SessionTokens.newToken();
-        SessionRecord renewed = newRecord(token, userName, groups, client);
+        SessionRecord renewed = newRecord(token, userName, groups, client, proofs);
         rotate(old.get().id(), renewed); // ended meanwhile: the new session is stored fresh, without state
         enforceLimit(userName, renewed.id());
         return new IssuedSession(token, renewed.toInfo());
@@ -96,6 +100,27 @@ public class SessionLifecycle {
      * @throws UserSessionNotFoundException when the session ended meanwhile
      */
     public IssuedSession renewCurrent(Set<String> groups) {
+        return renewCurrent(groups, null);
+    }
+
+    /**
+     * Records that the user of the session bound to this thread proved {@code factor} again just now (a
+     * re-authentication), raising its level to {@code reached} when higher, and gives the session a new token: a
+     * privilege change never keeps the token. State, creation time and absolute expiry are kept.
+     *
+     * @throws NotLoggedInException when no session is bound
+     * @throws UserSessionNotFoundException when the session ended meanwhile
+     */
+    public IssuedSession reauthenticated(Factor factor, AssuranceLevel reached) {
+        UnitOfWork unitOfWork = manager.current();
+        if (unitOfWork == null) {
+            throw new NotLoggedInException("Re-authentication needs a login");
+        }
+        return renewCurrent(unitOfWork.session().groups(),
+                unitOfWork.session().proofs().with(factor, clock.now(), reached));
+    }
+
+    private IssuedSession renewCurrent(Set<String> groups, SessionProofs newProofs) {
         UnitOfWork unitOfWork = manager.current();
         if (unitOfWork == null) {
             throw new NotLoggedInException("Renewing the session needs a login");
@@ -107,7 +132,7 @@ public class SessionLifecycle {
         Instant idleExpiry = now.plus(config.idleTimeout());
         SessionRecord renewed = new SessionRecord(SessionTokens.hash(token), old.userName(), groups, old.created(),
                 now, idleExpiry.isBefore(old.absoluteExpiry()) ? idleExpiry : old.absoluteExpiry(),
-                old.absoluteExpiry(), old.client(), old.stateVersion());
+                old.absoluteExpiry(), old.client(), old.stateVersion(), newProofs == null ? old.proofs() : newProofs);
         if (!rotate(old.id(), renewed)) {
             end(renewed.id(), EndReason.REVOKED); // announced by rotate: it ends as announced sessions do
             throw new UserSessionNotFoundException("The session ended before it could be renewed");
@@ -205,10 +230,11 @@ public class SessionLifecycle {
         }
     }
 
-    private SessionRecord newRecord(String token, String userName, Set<String> groups, String client) {
+    private SessionRecord newRecord(String token, String userName, Set<String> groups, String client,
+            SessionProofs proofs) {
         Instant now = clock.now();
         return new SessionRecord(SessionTokens.hash(token), userName, groups, now, now,
-                now.plus(config.idleTimeout()), now.plus(config.absoluteTimeout()), client, 0);
+                now.plus(config.idleTimeout()), now.plus(config.absoluteTimeout()), client, 0, proofs);
     }
 
     /**

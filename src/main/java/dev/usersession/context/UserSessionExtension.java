@@ -1,6 +1,7 @@
 package dev.usersession.context;
 
 import dev.usersession.ReadOnly;
+import dev.usersession.RequiresLogin;
 import dev.usersession.UserSession;
 import dev.usersession.UserSessionConfig;
 import dev.usersession.state.BeanStateModel;
@@ -19,6 +20,7 @@ import jakarta.enterprise.inject.spi.ProcessManagedBean;
 import jakarta.enterprise.inject.spi.ProcessProducerField;
 import jakarta.enterprise.inject.spi.ProcessProducerMethod;
 import jakarta.enterprise.inject.spi.WithAnnotations;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -30,6 +32,7 @@ import java.util.List;
 public class UserSessionExtension implements Extension {
 
     private final BeanStateModels models = new BeanStateModels();
+    private final List<String> bindingProblems = new ArrayList<>();
 
     /**
      * Binds usage tracking to each business method of a {@code @UserSession} bean that is not {@link ReadOnly}, when
@@ -71,6 +74,24 @@ public class UserSessionExtension implements Extension {
         }
     }
 
+    /**
+     * A {@code @RequiresLogin(recent = ...)} that is not a positive ISO-8601 duration is a deployment problem (at run
+     * time the guard refuses such a call).
+     */
+    <T> void checkRecent(@Observes @WithAnnotations(RequiresLogin.class) ProcessAnnotatedType<T> event) {
+        AnnotatedType<T> type = event.getAnnotatedType();
+        checkRecent(type.getAnnotation(RequiresLogin.class), type.getJavaClass().getName());
+        type.getMethods().forEach(method -> checkRecent(method.getAnnotation(RequiresLogin.class),
+                method.getJavaMember().toString()));
+    }
+
+    private void checkRecent(RequiresLogin binding, String where) {
+        if (binding != null && !binding.recent().isEmpty() && RecentLogin.parse(binding.recent()).isEmpty()) {
+            bindingProblems.add("@RequiresLogin(recent = \"" + binding.recent() + "\") on " + where
+                    + " is not a positive ISO-8601 duration such as \"PT5M\"");
+        }
+    }
+
     void addContext(@Observes AfterBeanDiscovery event) {
         event.addContext(new UserSessionContext(models));
     }
@@ -84,6 +105,7 @@ public class UserSessionExtension implements Extension {
         for (String problem : beanManager.createInstance().select(UserSessionConfig.class).get().problems()) {
             event.addDeploymentProblem(new DeploymentException(problem));
         }
+        bindingProblems.forEach(problem -> event.addDeploymentProblem(new DeploymentException(problem)));
     }
 
     private static DefinitionException producerError(String producer) {

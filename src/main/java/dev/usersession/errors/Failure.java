@@ -1,9 +1,12 @@
 package dev.usersession.errors;
 
 import dev.usersession.AccessDeniedException;
+import dev.usersession.FactorRefusedException;
 import dev.usersession.InvalidPasswordException;
 import dev.usersession.NoUserSessionException;
 import dev.usersession.NotLoggedInException;
+import dev.usersession.ReauthenticationRequiredException;
+import dev.usersession.SecondFactorRequiredException;
 import dev.usersession.SessionLimitReachedException;
 import dev.usersession.TooManyAttemptsException;
 import dev.usersession.UserSessionConflictException;
@@ -43,6 +46,12 @@ public record Failure(int status, String code, String message, String retryAfter
     /** No logged-in user ({@link NotLoggedInException}, {@link NoUserSessionException}). */
     public static final Failure NOT_LOGGED_IN = new Failure(HttpServletResponse.SC_UNAUTHORIZED, "not_logged_in",
             "Please sign in.");
+    /** The user must prove who they are again ({@link ReauthenticationRequiredException}). */
+    public static final Failure REAUTHENTICATION_REQUIRED = new Failure(HttpServletResponse.SC_UNAUTHORIZED,
+            "reauthentication_required", "Please confirm it is you: sign in again to continue.");
+    /** A second factor is needed ({@link SecondFactorRequiredException}, or a login waiting for its code). */
+    public static final Failure SECOND_FACTOR_REQUIRED = new Failure(HttpServletResponse.SC_UNAUTHORIZED,
+            "second_factor_required", "Please confirm it is you with your second factor.");
     /** The session ended while the request ran ({@link UserSessionNotFoundException}). */
     public static final Failure SESSION_ENDED = new Failure(HttpServletResponse.SC_UNAUTHORIZED, "session_ended",
             "Your session has ended. Please sign in again.");
@@ -130,12 +139,47 @@ public record Failure(int status, String code, String message, String retryAfter
         return Causes.find(thrown, UserSessionStoreException.class).isPresent();
     }
 
+    /** @return the answer to a refused factor */
+    public static Failure refused(FactorRefusedException.Reason reason) {
+        return switch (reason) {
+            case MALFORMED_CODE -> new Failure(HttpServletResponse.SC_BAD_REQUEST, "malformed_code",
+                    "Enter the code of your authenticator app or one of your recovery codes.");
+            case WRONG_CODE -> new Failure(HttpServletResponse.SC_UNAUTHORIZED, "invalid_code",
+                    "That code is wrong or was used already.");
+            case NO_PENDING_STEP -> new Failure(HttpServletResponse.SC_BAD_REQUEST, "no_pending_step",
+                    "This step has expired. Please start again.");
+            case ALREADY_ENABLED -> new Failure(HttpServletResponse.SC_CONFLICT, "already_enabled",
+                    "One-time codes are already enabled.");
+            case NOT_ENABLED -> new Failure(HttpServletResponse.SC_CONFLICT, "not_enabled",
+                    "One-time codes are not enabled.");
+            case MALFORMED_CREDENTIAL -> new Failure(HttpServletResponse.SC_BAD_REQUEST, "malformed_credential",
+                    "The passkey response could not be read.");
+            case UNKNOWN_CREDENTIAL -> new Failure(HttpServletResponse.SC_UNAUTHORIZED, "unknown_credential",
+                    "This passkey is not registered here.");
+            case CREDENTIAL_REFUSED -> new Failure(HttpServletResponse.SC_UNAUTHORIZED, "credential_refused",
+                    "The passkey could not be verified.");
+            case CREDENTIAL_REPLAYED -> new Failure(HttpServletResponse.SC_UNAUTHORIZED, "credential_replayed",
+                    "This passkey response was used before.");
+            case CREDENTIAL_EXISTS -> new Failure(HttpServletResponse.SC_CONFLICT, "credential_exists",
+                    "This passkey is registered already.");
+        };
+    }
+
     private static Failure direct(Throwable cause) {
+        if (cause instanceof FactorRefusedException refused) {
+            return refused(refused.reason());
+        }
         if (cause instanceof UserSessionConflictException) {
             return CONFLICT;
         }
         if (cause instanceof SessionLimitReachedException) {
             return SESSION_LIMIT;
+        }
+        if (cause instanceof ReauthenticationRequiredException) {
+            return REAUTHENTICATION_REQUIRED;
+        }
+        if (cause instanceof SecondFactorRequiredException) {
+            return SECOND_FACTOR_REQUIRED;
         }
         if (cause instanceof NotLoggedInException || cause instanceof NoUserSessionException) {
             return NOT_LOGGED_IN;

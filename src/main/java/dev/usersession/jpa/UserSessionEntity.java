@@ -1,5 +1,7 @@
 package dev.usersession.jpa;
 
+import dev.usersession.AssuranceLevel;
+import dev.usersession.SessionProofs;
 import dev.usersession.spi.SessionRecord;
 import jakarta.persistence.Cacheable;
 import jakarta.persistence.Column;
@@ -50,6 +52,19 @@ public class UserSessionEntity {
     @Column(name = "state_version", nullable = false)
     private long stateVersion;
 
+    @Column(name = "password_at")
+    private OffsetDateTime passwordAt;
+
+    @Column(name = "one_time_code_at")
+    private OffsetDateTime oneTimeCodeAt;
+
+    @Column(name = "passkey_at")
+    private OffsetDateTime passkeyAt;
+
+    /** 1 or 2 (NIST AAL); 0 in rows written before the library recorded it (read as 1). */
+    @Column(name = "assurance_level", nullable = false)
+    private int assuranceLevel;
+
     /** For JPA. */
     protected UserSessionEntity() {
     }
@@ -66,6 +81,11 @@ public class UserSessionEntity {
         entity.absoluteExpiry = DatabaseTime.of(record.absoluteExpiry());
         entity.client = record.client();
         entity.stateVersion = record.stateVersion();
+        SessionProofs proofs = record.proofs();
+        entity.passwordAt = DatabaseTime.of(proofs.passwordAt());
+        entity.oneTimeCodeAt = DatabaseTime.of(proofs.oneTimeCodeAt());
+        entity.passkeyAt = DatabaseTime.of(proofs.passkeyAt());
+        entity.assuranceLevel = proofs.level().ordinal() + 1;
         return entity;
     }
 
@@ -74,6 +94,8 @@ public class UserSessionEntity {
         return new SessionRecord(id, userName, Groups.split(groups), DatabaseTime.toInstant(created),
                 DatabaseTime.toInstant(lastAccess), DatabaseTime.toInstant(idleExpiry),
                 DatabaseTime.toInstant(absoluteExpiry),
-                client, stateVersion);
+                client, stateVersion, new SessionProofs(DatabaseTime.toInstant(passwordAt),
+                        DatabaseTime.toInstant(oneTimeCodeAt), DatabaseTime.toInstant(passkeyAt),
+                        assuranceLevel >= 2 ? AssuranceLevel.AAL2 : AssuranceLevel.AAL1));
     }
 }

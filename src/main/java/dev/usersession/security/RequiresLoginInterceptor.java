@@ -2,7 +2,12 @@ package dev.usersession.security;
 
 import dev.usersession.AccessDeniedException;
 import dev.usersession.NotLoggedInException;
+import dev.usersession.ReauthenticationRequiredException;
 import dev.usersession.RequiresLogin;
+import dev.usersession.SecondFactorRequiredException;
+import dev.usersession.SessionProofs;
+import dev.usersession.UserSessionClock;
+import dev.usersession.context.RecentLogin;
 import dev.usersession.context.UnitOfWork;
 import dev.usersession.context.UserSessionManager;
 import jakarta.annotation.Priority;
@@ -11,10 +16,11 @@ import jakarta.interceptor.AroundInvoke;
 import jakarta.interceptor.Interceptor;
 import jakarta.interceptor.InvocationContext;
 import java.io.Serializable;
+import java.time.Duration;
 import java.util.Arrays;
 
 /**
- * Enforces {@link RequiresLogin}, with the roles of the binding the container applied (see
+ * Enforces {@link RequiresLogin}, with the roles, level and recency of the binding the container applied (see
  * {@link AppliedRequiresLogin}); a call whose binding cannot be told is refused.
  */
 @RequiresLogin
@@ -26,6 +32,9 @@ public class RequiresLoginInterceptor implements Serializable {
     @Inject
     UserSessionManager sessions;
 
+    @Inject
+    UserSessionClock clock;
+
     /** Checks the caller, then calls the method. */
     @AroundInvoke
     public Object check(InvocationContext invocation) throws Exception {
@@ -33,21 +42,35 @@ public class RequiresLoginInterceptor implements Serializable {
         if (unitOfWork == null) {
             throw new NotLoggedInException(describe(invocation) + " needs a logged-in user");
         }
-        String[] roles = requiredRoles(invocation);
+        RequiresLogin applied = applied(invocation);
+        String[] roles = applied.roles();
         if (roles.length > 0 && Arrays.stream(roles).noneMatch(unitOfWork.session().groups()::contains)) {
             throw new AccessDeniedException(describe(invocation) + " needs one of the roles "
                     + Arrays.toString(roles));
         }
+        SessionProofs proofs = unitOfWork.session().proofs();
+        if (!proofs.level().satisfies(applied.level())) {
+            throw new SecondFactorRequiredException(describe(invocation) + " needs a login at " + applied.level());
+        }
+        if (!applied.recent().isEmpty()) {
+            Duration maxAge = RecentLogin.parse(applied.recent()).orElseThrow(() -> new AccessDeniedException(
+                    describe(invocation) + " is refused: its @RequiresLogin(recent = \"" + applied.recent()
+                            + "\") is not a positive ISO-8601 duration"));
+            if (!proofs.provedWithin(maxAge, clock.now())) {
+                throw new ReauthenticationRequiredException(describe(invocation) + " needs a proof of the user's "
+                        + "identity from the last " + maxAge);
+            }
+        }
         return invocation.proceed();
     }
 
-    private static String[] requiredRoles(InvocationContext invocation) {
+    private static RequiresLogin applied(InvocationContext invocation) {
         RequiresLogin applied = AppliedRequiresLogin.of(invocation);
         if (applied == null) {
             throw new AccessDeniedException(describe(invocation) + " is refused: the server did not say which "
                     + "@RequiresLogin applies to it");
         }
-        return applied.roles();
+        return applied;
     }
 
     private static String describe(InvocationContext invocation) {

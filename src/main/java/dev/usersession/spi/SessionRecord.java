@@ -1,5 +1,6 @@
 package dev.usersession.spi;
 
+import dev.usersession.SessionProofs;
 import dev.usersession.UserSessionInfo;
 import java.time.Instant;
 import java.util.Set;
@@ -16,14 +17,16 @@ import java.util.Set;
  * @param absoluteExpiry when it ends at the latest
  * @param client description of the client
  * @param stateVersion advanced by every write of the session's bean states
+ * @param proofs how and when the user last proved who they are
  */
 public record SessionRecord(String id, String userName, Set<String> groups, Instant created, Instant lastAccess,
-        Instant idleExpiry, Instant absoluteExpiry, String client, long stateVersion) {
+        Instant idleExpiry, Instant absoluteExpiry, String client, long stateVersion, SessionProofs proofs) {
 
     /** Copies the groups into an immutable set. */
     public SessionRecord {
         groups = Set.copyOf(groups);
         client = client == null ? "" : client;
+        proofs = proofs == null ? SessionProofs.NONE : proofs;
     }
 
     /** @return whether the session has ended by timeout at the given instant */
@@ -33,6 +36,7 @@ public record SessionRecord(String id, String userName, Set<String> groups, Inst
 
     /** @return the public view of this session */
     public UserSessionInfo toInfo() {
-        return new UserSessionInfo(id, userName, groups, created, lastAccess, idleExpiry, absoluteExpiry, client);
+        return new UserSessionInfo(id, userName, groups, created, lastAccess, idleExpiry, absoluteExpiry, client,
+                proofs);
     }
 }
