@@ -52,9 +52,17 @@ public final class TotpCodes {
         this.window = window;
     }
 
+    /** The number of digits of {@link #standard()} codes. */
+    public static final int STANDARD_DIGITS = 6;
+
+    /** @return the secret as base32 without padding, as a user types it into an authenticator app */
+    public static String base32(byte[] secret) {
+        return Base32.encode(secret);
+    }
+
     /** @return HMAC-SHA1, 6 digits, 30-second steps, one step either side: what authenticator apps expect */
     public static TotpCodes standard() {
-        return new TotpCodes("HmacSHA1", 6, Duration.ofSeconds(30), 1);
+        return new TotpCodes("HmacSHA1", STANDARD_DIGITS, Duration.ofSeconds(30), 1);
     }
 
     /**

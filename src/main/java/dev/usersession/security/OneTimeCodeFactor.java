@@ -35,7 +35,7 @@ public class OneTimeCodeFactor {
 
     private static final Logger LOG = Logger.getLogger(OneTimeCodeFactor.class.getName());
     private static final SecureRandom RANDOM = new SecureRandom();
-    private static final TotpCodes TOTP = new TotpCodes();
+    private static final TotpCodes TOTP = TotpCodes.standard();
 
     @Inject
     JpaOneTimeCodes codes;
@@ -67,7 +67,7 @@ public class OneTimeCodeFactor {
         }
         codes.saveUnconfirmed(userName, sealing.seal(secret, userName), clock.now());
         String uri = TOTP.otpauthUri(config.factorsIssuer(), userName, secret);
-        return new TotpEnrollment(uri, QrCodes.svgDataUri(uri), uri.replaceAll(".*[?&]secret=([A-Z2-7]+).*", "$1"));
+        return new TotpEnrollment(uri, QrCodes.svgDataUri(uri), TotpCodes.base32(secret));
     }
 
     /**
@@ -96,7 +96,7 @@ public class OneTimeCodeFactor {
         if (stored.isEmpty()) {
             throw new FactorRefusedException(Reason.NOT_ENABLED, userName + " has no one-time codes");
         }
-        if (RecoveryCodes.isWellFormed(code) && !TotpCodes.isWellFormed(code, TotpCodes.DEFAULT_DIGITS)) {
+        if (RecoveryCodes.isWellFormed(code) && !TotpCodes.isWellFormed(code, TotpCodes.STANDARD_DIGITS)) {
             if (!codes.useRecoveryCode(userName, recoveryCodeId(userName, code))) {
                 throw wrongCode(userName);
             }
@@ -128,7 +128,7 @@ public class OneTimeCodeFactor {
     }
 
     private long matchingStep(StoredTotp stored, String code) {
-        if (!TotpCodes.isWellFormed(code, TotpCodes.DEFAULT_DIGITS)) {
+        if (!TotpCodes.isWellFormed(code, TotpCodes.STANDARD_DIGITS)) {
             throw new FactorRefusedException(Reason.MALFORMED_CODE, "Not a one-time code");
         }
         byte[] secret = sealing().open(stored.sealedSecret(), stored.userName());

@@ -1,5 +1,6 @@
 package dev.usersession.security;
 
+import dev.usersession.FactorRefusedException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Duration;
 import java.util.Optional;
@@ -16,6 +17,8 @@ public final class RequestAttributes {
     static final String SESSION_LIMIT = "dev.usersession.sessionLimit";
     static final String EXPIRED = "dev.usersession.expired";
     static final String UNAVAILABLE = "dev.usersession.unavailable";
+    static final String SECOND_FACTOR_PENDING = "dev.usersession.secondFactorPending";
+    static final String FACTOR_REFUSED = "dev.usersession.factorRefused";
 
     private RequestAttributes() {
     }
@@ -46,6 +49,16 @@ public final class RequestAttributes {
     /** @return whether the login failed because the database could not be reached */
     public static boolean loginUnavailable(HttpServletRequest request) {
         return Boolean.TRUE.equals(request.getAttribute(UNAVAILABLE));
+    }
+
+    /** @return whether the password was right and the login now waits for a second factor */
+    public static boolean secondFactorPending(HttpServletRequest request) {
+        return Boolean.TRUE.equals(request.getAttribute(SECOND_FACTOR_PENDING));
+    }
+
+    /** @return why a code or passkey that was to complete a login was refused */
+    public static Optional<FactorRefusedException.Reason> factorRefused(HttpServletRequest request) {
+        return Optional.ofNullable((FactorRefusedException.Reason) request.getAttribute(FACTOR_REFUSED));
     }
 
     /** @return whether the request presented a session that had expired (to tell the user so) */

@@ -1,6 +1,11 @@
 package dev.usersession.security;
 
+import dev.usersession.AssuranceLevel;
 import dev.usersession.EndReason;
+import dev.usersession.Factor;
+import dev.usersession.SessionProofs;
+import dev.usersession.UserSessionClock;
+import dev.usersession.jpa.LoginChallenge;
 import dev.usersession.IssuedSession;
 import dev.usersession.SessionLimitReachedException;
 import dev.usersession.context.SessionLifecycle;
@@ -20,13 +25,18 @@ import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
+import java.time.Instant;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.BooleanSupplier;
 
 /**
  * Logs in and out. A login of a user name and password is first admitted by {@link LoginGuard} (counted, or refused
  * with a wait, before any password check), then the credential is checked with the application's identity stores
  * (through the container's {@link IdentityStoreHandler}); a browser that logs in successfully gets a device cookie.
- * A login whose account's credentials changed while it was checked opens no session. A successful login issues a
+ * A user with one-time codes enabled gets no session from a right password, only a pending step that a code or a
+ * passkey completes ({@link FactorLogins}). A login whose account's credentials changed while it was checked opens
+ * no session. A successful login issues a
  * new token: a re-login of the same user renews the session (its state moves to the new token), any other token
  * presented is ended, and the container's own session id changes too, so no token from before the login stays
  * valid. A logout deletes the session row and clears the cookie.
@@ -60,8 +70,31 @@ public class SessionLogin {
     @Inject
     JpaAccountRepository accounts;
 
+    @Inject
+    OneTimeCodeFactor oneTimeCodes;
+
+    @Inject
+    PendingSteps steps;
+
+    @Inject
+    FactorLogins factorLogins;
+
+    @Inject
+    UserSessionClock clock;
+
     AuthenticationStatus login(HttpServletRequest request, HttpServletResponse response, HttpMessageContext context,
             Credential credential) {
+        if (credential instanceof FactorCredential factor) {
+            Optional<FactorLogins.Completed> completed = factorLogins.complete(request, response, factor);
+            if (completed.isEmpty()) {
+                return AuthenticationStatus.SEND_FAILURE;
+            }
+            if (deviceCookie.read(request) == null) {
+                deviceCookie.set(response, guard.rememberDevice(completed.get().userName()));
+            }
+            return establish(request, response, context, completed.get().userName(), completed.get().groups(),
+                    completed.get().proofs(), () -> true);
+        }
         LoginAdmission admission = null;
         if (credential instanceof UsernamePasswordCredential password) {
             admission = guard.admit(guard.attemptOf(password.getCaller(), request));
@@ -79,25 +112,49 @@ public class SessionLogin {
             return AuthenticationStatus.SEND_FAILURE;
         }
         String userName = result.getCallerPrincipal().getName();
+        Instant now = clock.now();
         if (admission != null) {
             guard.succeeded(admission);
-            if (!admission.trustedDevice()) {
-                deviceCookie.set(response, guard.rememberDevice(userName));
-            }
         }
+        if (oneTimeCodes.isEnabled(userName)) {
+            // The password was right, but the user has a second factor: only a pending step, no session yet.
+            steps.begin(request, response, LoginChallenge.Purpose.SECOND_FACTOR, userName,
+                    result.getCallerGroups(), null, now, null);
+            request.setAttribute(RequestAttributes.SECOND_FACTOR_PENDING, Boolean.TRUE);
+            return AuthenticationStatus.SEND_FAILURE;
+        }
+        if (admission != null && !admission.trustedDevice()) {
+            deviceCookie.set(response, guard.rememberDevice(userName));
+        }
+        // The password, groups or enablement changed while this login was checked: its session must not outlive
+        // that change (the change ended the sessions it could see; this one may have come after).
+        BooleanSupplier credentialsUnchanged = () -> submittedName == null
+                || accounts.credentialsVersion(submittedName).equals(credentialsBefore);
+        return establish(request, response, context, userName, result.getCallerGroups(),
+                SessionProofs.of(Factor.PASSWORD, now, AssuranceLevel.AAL1), credentialsUnchanged);
+    }
+
+    /**
+     * Opens the session of a caller whose proofs are complete: a new token (a re-login of the same user renews the
+     * session and keeps its state, any other token presented is ended), the cookie, a new container session id, and
+     * the container is told who the caller is.
+     *
+     * @param stillValid asked once the session is stored: when it says no, the session ends again and the login fails
+     */
+    AuthenticationStatus establish(HttpServletRequest request, HttpServletResponse response,
+            HttpMessageContext context, String userName, Set<String> groups, SessionProofs proofs,
+            BooleanSupplier stillValid) {
         PresentedToken previous = cookie.read(request);
         IssuedSession issued;
         try {
             issued = previous.kind() == PresentedToken.Kind.WELL_FORMED
-                    ? lifecycle.renew(previous.sessionId(), userName, result.getCallerGroups(), client(request))
-                    : lifecycle.open(userName, result.getCallerGroups(), client(request));
+                    ? lifecycle.renew(previous.sessionId(), userName, groups, client(request), proofs)
+                    : lifecycle.open(userName, groups, client(request), proofs);
         } catch (SessionLimitReachedException e) {
             request.setAttribute(RequestAttributes.SESSION_LIMIT, Boolean.TRUE);
             return AuthenticationStatus.SEND_FAILURE;
         }
-        if (submittedName != null && !accounts.credentialsVersion(submittedName).equals(credentialsBefore)) {
-            // The password, groups or enablement changed while this login was checked: its session must not outlive
-            // that change (the change ended the sessions it could see; this one may have come after).
+        if (!stillValid.getAsBoolean()) {
             lifecycle.end(issued.session().id(), EndReason.REVOKED);
             return AuthenticationStatus.SEND_FAILURE;
         }
@@ -114,7 +171,7 @@ public class SessionLogin {
         manager.discardIfBound();
         manager.begin(stored.get());
         request.setAttribute(RequestAttributes.TOKEN, issued.token());
-        return context.notifyContainerAboutLogin(userName, result.getCallerGroups());
+        return context.notifyContainerAboutLogin(userName, groups);
     }
 
     void logout(HttpServletRequest request, HttpServletResponse response) {
@@ -129,7 +186,7 @@ public class SessionLogin {
         request.removeAttribute(RequestAttributes.TOKEN);
     }
 
-    private static String client(HttpServletRequest request) {
+    static String client(HttpServletRequest request) {
         String agent = request.getHeader("User-Agent");
         String description = (agent == null ? "unknown client" : agent) + " from " + request.getRemoteAddr();
         return description.length() <= CLIENT_DESCRIPTION_LENGTH ? description

@@ -1,0 +1,128 @@
+package dev.usersession.security;
+
+import dev.usersession.AssuranceLevel;
+import dev.usersession.FactorRefusedException;
+import dev.usersession.SessionProofs;
+import dev.usersession.UserSessionClock;
+import dev.usersession.jpa.LoginChallenge;
+import dev.usersession.jpa.LoginChallenge.Purpose;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Completes logins that a password cannot complete alone: the second step of a user with one-time codes (a code, a
+ * recovery code, or a passkey), and a passwordless login with a passkey. Code attempts are throttled like passwords,
+ * on the user's own counter for codes ({@link LoginGuard}); a wrong code keeps the pending step (the user may try
+ * again until it expires), a right one completes it, once. A passkey's challenge is used once whatever the outcome.
+ */
+@ApplicationScoped
+public class FactorLogins {
+
+    /** Prefix of the throttling name of a user's code attempts: apart from the password's counter. */
+    private static final String CODE_ATTEMPTS = "\u0000code:";
+
+    @Inject
+    PendingSteps steps;
+
+    @Inject
+    OneTimeCodeFactor oneTimeCodes;
+
+    @Inject
+    PasskeyFactor passkeys;
+
+    @Inject
+    LoginGuard guard;
+
+    @Inject
+    CallerGroups callerGroups;
+
+    @Inject
+    UserSessionClock clock;
+
+    /**
+     * @return who logged in and with what proofs; empty when refused (the reason is in the request's attributes)
+     */
+    Optional<Completed> complete(HttpServletRequest request, HttpServletResponse response, FactorCredential factor) {
+        try {
+            return switch (factor.kind()) {
+                case CODE -> withCode(request, response, factor.value());
+                case PASSKEY_SECOND_FACTOR -> withPasskey(request, response, Purpose.SECOND_FACTOR, factor.value());
+                case PASSKEY -> withPasskey(request, response, Purpose.PASSKEY_LOGIN, factor.value());
+            };
+        } catch (FactorRefusedException e) {
+            request.setAttribute(RequestAttributes.FACTOR_REFUSED, e.reason());
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Checks a code of the user of the session bound to this request, throttled like a login.
+     *
+     * @throws dev.usersession.TooManyAttemptsException when the user's code attempts must wait
+     * @throws FactorRefusedException when the code is malformed or wrong
+     */
+    public void checkCode(String userName, String code, HttpServletRequest request) {
+        LoginAdmission admission = guard.admit(codeAttempt(userName, request));
+        if (!admission.admitted()) {
+            throw new dev.usersession.TooManyAttemptsException("Too many wrong codes for " + userName,
+                    admission.retryAfter());
+        }
+        oneTimeCodes.verify(userName, code);
+        guard.succeeded(admission);
+    }
+
+    private Optional<Completed> withCode(HttpServletRequest request, HttpServletResponse response, String code) {
+        LoginChallenge step = steps.require(request, Purpose.SECOND_FACTOR, null);
+        LoginAdmission admission = guard.admit(codeAttempt(step.userName(), request));
+        if (!admission.admitted()) {
+            request.setAttribute(RequestAttributes.RETRY_AFTER, admission.retryAfter());
+            request.setAttribute(RequestAttributes.LOCKED, admission.locked());
+            return Optional.empty();
+        }
+        oneTimeCodes.verify(step.userName(), code);
+        guard.succeeded(admission);
+        steps.complete(step, response);
+        Instant now = clock.now();
+        return Optional.of(new Completed(step.userName(), step.groups(),
+                new SessionProofs(step.passwordAt(), now, null, AssuranceLevel.AAL2)));
+    }
+
+    private Optional<Completed> withPasskey(HttpServletRequest request, HttpServletResponse response,
+            Purpose purpose, String assertion) {
+        LoginChallenge step = steps.require(request, purpose, null);
+        steps.complete(step, response);
+        PasskeyFactor.VerifiedPasskey verified = passkeys.verify(request, step, assertion);
+        Instant now = clock.now();
+        if (purpose == Purpose.SECOND_FACTOR) {
+            return Optional.of(new Completed(step.userName(), step.groups(),
+                    new SessionProofs(step.passwordAt(), null, now, AssuranceLevel.AAL2)));
+        }
+        Optional<Set<String>> groups = callerGroups.of(verified.userName());
+        if (groups.isEmpty()) { // the account was disabled or deleted since the passkey was registered
+            throw new FactorRefusedException(FactorRefusedException.Reason.UNKNOWN_CREDENTIAL,
+                    "The passkey's account is disabled or gone");
+        }
+        return Optional.of(new Completed(verified.userName(), groups.get(), SessionProofs.of(
+                dev.usersession.Factor.PASSKEY, now,
+                verified.userVerified() ? AssuranceLevel.AAL2 : AssuranceLevel.AAL1)));
+    }
+
+    private LoginAttempt codeAttempt(String userName, HttpServletRequest request) {
+        return new LoginAttempt(CODE_ATTEMPTS + userName, request.getRemoteAddr(), null);
+    }
+
+    /**
+     * A login whose proofs are complete.
+     *
+     * @param userName who
+     * @param groups the caller's groups
+     * @param proofs how and when they proved it
+     */
+    record Completed(String userName, Set<String> groups, SessionProofs proofs) {
+    }
+}
