@@ -1,5 +1,8 @@
 package dev.usersession;
 
+import dev.usersession.jpa.JpaLoginChallenges;
+import dev.usersession.security.OneTimeCodeFactor;
+import dev.usersession.security.PasskeyFactor;
 import dev.usersession.context.SessionLifecycle;
 import dev.usersession.context.UnitOfWork;
 import dev.usersession.context.UserSessionManager;
@@ -48,6 +51,15 @@ public class UserAccounts {
 
     @Inject
     LoginGuard guard;
+
+    @Inject
+    OneTimeCodeFactor oneTimeCodes;
+
+    @Inject
+    PasskeyFactor passkeys;
+
+    @Inject
+    JpaLoginChallenges pendingSteps;
 
     /**
      * Creates an account.
@@ -132,6 +144,7 @@ public class UserAccounts {
     /** Disables an account and ends all its sessions. @return false when there is no such account */
     public boolean disable(String name) {
         boolean found = accounts.setEnabled(name, false);
+        pendingSteps.deleteAllOf(name);
         lifecycle.endAllFor(name, EndReason.REVOKED, null);
         return found;
     }
@@ -151,7 +164,18 @@ public class UserAccounts {
         lifecycle.endAllFor(name, EndReason.REVOKED, null);
         guard.forgetDevices(name);
         guard.reset(name);
+        removeSecondFactors(name);
         return found;
+    }
+
+    /**
+     * Removes a user's one-time codes, recovery codes and passkeys (an administrator's help for a user who lost the
+     * phone and the recovery codes): the next login needs only the password.
+     */
+    public void removeSecondFactors(String name) {
+        oneTimeCodes.disable(name);
+        passkeys.removeAll(name);
+        pendingSteps.deleteAllOf(name);
     }
 
     /**
@@ -165,6 +189,7 @@ public class UserAccounts {
 
     /** After a change of credentials or groups: the user's other sessions end, the current one is renewed. */
     private void credentialsChanged(String name, Set<String> newGroups) {
+        pendingSteps.deleteAllOf(name); // a login waiting for its second factor proved the old password
         UnitOfWork unitOfWork = manager.current();
         Optional<SessionRecord> current = Optional.ofNullable(unitOfWork).map(UnitOfWork::session)
                 .filter(session -> session.userName().equals(name));

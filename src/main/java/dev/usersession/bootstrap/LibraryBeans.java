@@ -27,6 +27,16 @@ import dev.usersession.security.SessionCookie;
 import dev.usersession.security.SessionLogin;
 import dev.usersession.security.UserSessionAuthenticationMechanism;
 import dev.usersession.errors.ErrorResponses;
+import dev.usersession.UserCredentials;
+import dev.usersession.jpa.JpaLoginChallenges;
+import dev.usersession.jpa.JpaOneTimeCodes;
+import dev.usersession.jpa.JpaPasskeys;
+import dev.usersession.security.CallerGroups;
+import dev.usersession.security.FactorLogins;
+import dev.usersession.security.OneTimeCodeFactor;
+import dev.usersession.security.PasskeyFactor;
+import dev.usersession.security.PendingSteps;
+import dev.usersession.web.LoginOutcomes;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.enterprise.inject.spi.BeforeBeanDiscovery;
@@ -54,7 +64,12 @@ public class LibraryBeans implements Extension {
             UserSessionAuthenticationMechanism.class, SessionAuthentication.class, SessionLogin.class,
             SessionCookie.class, CsrfProtection.class, InvalidTokenLog.class, JpaIdentityStore.class,
             PasswordHashing.class, LoginGuard.class, DeviceCookie.class, RequiresLoginInterceptor.class,
-            ErrorResponses.class);
+            // second factors and passkeys
+            UserCredentials.class, PendingSteps.class, OneTimeCodeFactor.class, PasskeyFactor.class,
+            FactorLogins.class, CallerGroups.class, JpaLoginChallenges.class, JpaOneTimeCodes.class,
+            JpaPasskeys.class,
+            // web
+            ErrorResponses.class, LoginOutcomes.class);
 
 
     void addLibraryBeans(@Observes BeforeBeanDiscovery event, BeanManager beanManager) {

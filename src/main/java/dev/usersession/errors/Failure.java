@@ -74,6 +74,9 @@ public record Failure(int status, String code, String message, String retryAfter
     /** The caller has no session of that id. */
     public static final Failure NO_SUCH_SESSION = new Failure(HttpServletResponse.SC_NOT_FOUND, "not_found",
             "You have no such session");
+    /** The caller has no passkey of that id. */
+    public static final Failure NO_SUCH_PASSKEY = new Failure(HttpServletResponse.SC_NOT_FOUND, "not_found",
+            "You have no such passkey");
     /** An unknown action of the library's endpoints. */
     public static final Failure NO_SUCH_ACTION = new Failure(HttpServletResponse.SC_NOT_FOUND, "not_found",
             "No such action");

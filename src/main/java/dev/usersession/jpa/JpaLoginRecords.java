@@ -122,7 +122,7 @@ public class JpaLoginRecords {
 
     /**
      * Deletes counters untouched for {@link #STALE_AFTER} that are not a lock ({@link LoginCounter#LOCK_AFTER}: a
-     * lock is kept until a success or a reset clears it), and devices expired at {@code now}.
+     * lock is kept until a success or a reset clears it), and devices and pending login steps expired at {@code now}.
      *
      * @return how many rows were deleted
      */
@@ -136,6 +136,9 @@ public class JpaLoginRecords {
                 .setParameter("keepFrom", keepFrom)
                 .executeUpdate()
                 + entityManager.createQuery("delete from UserSessionLoginDevice d where d.expires <= :now")
+                        .setParameter("now", DatabaseTime.of(now))
+                        .executeUpdate()
+                + entityManager.createQuery("delete from UserSessionLoginChallenge c where c.expires <= :now")
                         .setParameter("now", DatabaseTime.of(now))
                         .executeUpdate());
     }

@@ -61,13 +61,13 @@ public class FactorLogins {
     }
 
     /**
-     * Checks a code of the user of the session bound to this request, throttled like a login.
+     * Checks a code of a user (a re-authentication), throttled like a login on the user's code counter.
      *
      * @throws dev.usersession.TooManyAttemptsException when the user's code attempts must wait
      * @throws FactorRefusedException when the code is malformed or wrong
      */
-    public void checkCode(String userName, String code, HttpServletRequest request) {
-        LoginAdmission admission = guard.admit(codeAttempt(userName, request));
+    public void checkCode(String userName, String code) {
+        LoginAdmission admission = guard.admit(guard.currentAttempt(CODE_ATTEMPTS + userName));
         if (!admission.admitted()) {
             throw new dev.usersession.TooManyAttemptsException("Too many wrong codes for " + userName,
                     admission.retryAfter());

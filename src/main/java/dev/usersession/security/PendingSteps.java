@@ -52,8 +52,10 @@ public class PendingSteps {
         LoginChallenge step = new LoginChallenge(SessionTokens.hash(token), purpose, userName, groups, sessionId,
                 challenge, passwordAt, now, now.plus(LIFETIME));
         challenges.create(step);
-        response.addHeader("Set-Cookie", RawCookies.header(name(), token, LIFETIME.toSeconds(),
-                config.cookieSecure(), config.cookieSameSite()));
+        String header = RawCookies.header(name(), token, LIFETIME.toSeconds(), config.cookieSecure(),
+                config.cookieSameSite());
+        response.addHeader("Set-Cookie", header);
+        request.setAttribute(RequestAttributes.PENDING_COOKIE, header);
         return step;
     }
 
@@ -73,6 +75,13 @@ public class PendingSteps {
                     "No " + purpose + " step is waiting");
         }
         return step;
+    }
+
+    /** @return the purpose of the browser's live pending step, if it has one */
+    public java.util.Optional<LoginChallenge.Purpose> purposeOf(HttpServletRequest request) {
+        String token = token(request);
+        return token == null ? java.util.Optional.empty() : challenges.find(SessionTokens.hash(token))
+                .filter(found -> !found.isExpiredAt(clock.now())).map(LoginChallenge::purpose);
     }
 
     /** Gives the step a new WebAuthn challenge. */

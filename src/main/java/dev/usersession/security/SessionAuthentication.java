@@ -94,7 +94,8 @@ public class SessionAuthentication {
      * follows for a caller it already knows. The login itself reads the old token to renew its session.
      */
     private static boolean isLoginEndpoint(HttpServletRequest request) {
-        return LOGIN_PATH.equals(request.getServletPath());
+        String path = request.getServletPath();
+        return LOGIN_PATH.equals(path) || path.startsWith(LOGIN_PATH + "/");
     }
 
     private void touchWhenDue(SessionRecord session, Instant now) {

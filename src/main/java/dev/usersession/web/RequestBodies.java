@@ -13,7 +13,10 @@ import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
-/** Reads a field of a small form or JSON body, whichever the request sent. */
+/**
+ * Reads a field of a small form or JSON body, whichever the request sent; a field that is a JSON object comes as its
+ * JSON text.
+ */
 final class RequestBodies {
 
     private static final int MAX_JSON_BYTES = 16 * 1024;
@@ -45,6 +48,9 @@ final class RequestBodies {
         }
         return name -> {
             JsonValue value = json.get(name);
+            if (value instanceof JsonObject object) { // a passkey's credential: passed on as JSON text
+                return Optional.of(object.toString());
+            }
             return value instanceof JsonString string ? Optional.of(string.getString()) : Optional.empty();
         };
     }

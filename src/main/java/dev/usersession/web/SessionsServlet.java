@@ -11,7 +11,6 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 /**
@@ -75,9 +74,6 @@ public class SessionsServlet extends HttpServlet {
     }
 
     private static void writeJson(HttpServletResponse response, String json) throws IOException {
-        response.setContentType("application/json");
-        response.setCharacterEncoding("UTF-8");
-        response.setHeader("Cache-Control", "no-store");
-        response.getOutputStream().write(json.getBytes(StandardCharsets.UTF_8));
+        JsonResponses.write(response, json);
     }
 }

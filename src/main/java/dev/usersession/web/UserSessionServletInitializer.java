@@ -10,7 +10,9 @@ import java.util.Set;
 /**
  * Registers the library's web parts when the application starts (listed in {@code META-INF/services}, so nothing is
  * needed in {@code web.xml}): the unit-of-work filter for every request, the clean-up listener, and the endpoints
- * {@code /usersession/login}, {@code /usersession/logout} and {@code /usersession/sessions}.
+ * {@code /usersession/login} (with {@code /second-factor} and {@code /passkey}), {@code /usersession/logout},
+ * {@code /usersession/sessions}, {@code /usersession/reauthenticate}, {@code /usersession/totp} and
+ * {@code /usersession/passkeys}.
  */
 public class UserSessionServletInitializer implements ServletContainerInitializer {
 
@@ -24,5 +26,14 @@ public class UserSessionServletInitializer implements ServletContainerInitialize
         context.addServlet("usersession-logout", LogoutServlet.class).addMapping(LogoutServlet.PATH);
         context.addServlet("usersession-sessions", SessionsServlet.class).addMapping(SessionsServlet.PATH,
                 SessionsServlet.PATH + "/*");
+        context.addServlet("usersession-second-factor", SecondFactorServlet.class)
+                .addMapping(SecondFactorServlet.PATH);
+        context.addServlet("usersession-passkey-login", PasskeyLoginServlet.class)
+                .addMapping(PasskeyLoginServlet.PATH, PasskeyLoginServlet.PATH + "/*");
+        context.addServlet("usersession-reauthenticate", ReauthenticateServlet.class)
+                .addMapping(ReauthenticateServlet.PATH, ReauthenticateServlet.PATH + "/*");
+        context.addServlet("usersession-totp", TotpServlet.class).addMapping(TotpServlet.PATH, TotpServlet.PATH + "/*");
+        context.addServlet("usersession-passkeys", PasskeysServlet.class)
+                .addMapping(PasskeysServlet.PATH, PasskeysServlet.PATH + "/*");
     }
 }

@@ -1,0 +1,176 @@
+package dev.usersession;
+
+import dev.usersession.context.SessionLifecycle;
+import dev.usersession.context.UnitOfWork;
+import dev.usersession.context.UserSessionManager;
+import dev.usersession.security.FactorLogins;
+import dev.usersession.security.LoginAdmission;
+import dev.usersession.security.LoginGuard;
+import dev.usersession.security.OneTimeCodeFactor;
+import dev.usersession.security.PasskeyFactor;
+import dev.usersession.spi.SessionRecord;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.credential.Password;
+import jakarta.security.enterprise.credential.UsernamePasswordCredential;
+import jakarta.security.enterprise.identitystore.CredentialValidationResult;
+import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
+import java.util.List;
+
+/**
+ * The current user's proofs of identity, from Java: re-authenticate (a password or a code proves the user again on
+ * the same session, which then gets a new token), enable one-time codes (RFC 6238 authenticator apps) with recovery
+ * codes, and list or remove passkeys. Every method works on the session bound to the current request and throws
+ * {@link NotLoggedInException} without one. Disabling codes, making new recovery codes and removing a passkey need a
+ * proof from the last {@code usersession.factors.recent} (5 minutes), else {@link ReauthenticationRequiredException}.
+ * Wrong passwords and codes are throttled like logins ({@link TooManyAttemptsException}).
+ *
+ * <p>The same operations are served over HTTP under {@code /usersession/reauthenticate}, {@code /usersession/totp}
+ * and {@code /usersession/passkeys} (see the README).
+ */
+@ApplicationScoped
+public class UserCredentials {
+
+    @Inject
+    UserSessionManager manager;
+
+    @Inject
+    SessionLifecycle lifecycle;
+
+    @Inject
+    LoginGuard guard;
+
+    @Inject
+    Instance<IdentityStoreHandler> identityStores;
+
+    @Inject
+    FactorLogins factorLogins;
+
+    @Inject
+    OneTimeCodeFactor oneTimeCodes;
+
+    @Inject
+    PasskeyFactor passkeys;
+
+    @Inject
+    UserSessionConfig config;
+
+    @Inject
+    UserSessionClock clock;
+
+    /**
+     * Proves the current user's password again: the session records it and gets a new token (sent as a new cookie
+     * with the response), keeping its state.
+     *
+     * @return false when the password is wrong (nothing changes)
+     * @throws TooManyAttemptsException when the password was guessed wrong too often (nothing is checked)
+     */
+    public boolean reauthenticate(char[] password) {
+        String userName = session().userName();
+        LoginAdmission admission = guard.admit(guard.currentAttempt(userName));
+        if (!admission.admitted()) {
+            throw new TooManyAttemptsException("Too many wrong passwords for " + userName, admission.retryAfter());
+        }
+        CredentialValidationResult result = identityStores.get().validate(
+                new UsernamePasswordCredential(userName, new Password(password)));
+        if (result.getStatus() != CredentialValidationResult.Status.VALID
+                || !result.getCallerPrincipal().getName().equals(userName)) {
+            return false;
+        }
+        guard.succeeded(admission);
+        lifecycle.reauthenticated(Factor.PASSWORD, AssuranceLevel.AAL1);
+        return true;
+    }
+
+    /**
+     * Proves the current user again with a one-time or recovery code: the session records it, reaches
+     * {@link AssuranceLevel#AAL2} and gets a new token.
+     *
+     * @throws FactorRefusedException when the code is malformed, wrong or used, or the user has no codes
+     * @throws TooManyAttemptsException when codes were guessed wrong too often
+     */
+    public void reauthenticateWithCode(String code) {
+        factorLogins.checkCode(session().userName(), code);
+        lifecycle.reauthenticated(Factor.ONE_TIME_CODE, AssuranceLevel.AAL2);
+    }
+
+    /** @return whether the current user has confirmed one-time codes */
+    public boolean oneTimeCodesEnabled() {
+        return oneTimeCodes.isEnabled(session().userName());
+    }
+
+    /**
+     * Creates a new one-time code secret for the current user, to show once (a QR code). It counts once confirmed.
+     *
+     * @throws FactorRefusedException ({@code ALREADY_ENABLED}) when codes are enabled already
+     */
+    public TotpEnrollment enrollOneTimeCodes() {
+        return oneTimeCodes.enroll(session().userName());
+    }
+
+    /**
+     * Confirms the new secret with a first code: from now on a login needs a code. The session counts as proved with
+     * two factors and gets a new token.
+     *
+     * @return ten single-use recovery codes, shown only now
+     * @throws FactorRefusedException when the code is wrong or no enrollment waits
+     */
+    public List<String> confirmOneTimeCodes(String code) {
+        String userName = session().userName();
+        List<String> recovery = oneTimeCodes.confirm(userName, code);
+        lifecycle.reauthenticated(Factor.ONE_TIME_CODE, AssuranceLevel.AAL2);
+        return recovery;
+    }
+
+    /**
+     * Turns one-time codes off (and deletes the recovery codes). Needs a recent proof.
+     *
+     * @return whether codes were enabled
+     */
+    public boolean disableOneTimeCodes() {
+        return oneTimeCodes.disable(recentSession().userName());
+    }
+
+    /** @return ten new recovery codes replacing the old ones, shown only now; needs a recent proof */
+    public List<String> newRecoveryCodes() {
+        String userName = recentSession().userName();
+        if (!oneTimeCodes.isEnabled(userName)) {
+            throw new FactorRefusedException(FactorRefusedException.Reason.NOT_ENABLED,
+                    userName + " has no one-time codes");
+        }
+        return oneTimeCodes.newRecoveryCodes(userName);
+    }
+
+    /** @return how many unused recovery codes the current user has */
+    public long recoveryCodesLeft() {
+        return oneTimeCodes.recoveryCodesLeft(session().userName());
+    }
+
+    /** @return the current user's passkeys, oldest first */
+    public List<PasskeyInfo> passkeys() {
+        return passkeys.list(session().userName());
+    }
+
+    /** Removes one of the current user's passkeys; needs a recent proof. @return whether it was the user's */
+    public boolean removePasskey(String id) {
+        return passkeys.remove(recentSession().userName(), id);
+    }
+
+    private SessionRecord session() {
+        UnitOfWork unitOfWork = manager.current();
+        if (unitOfWork == null) {
+            throw new NotLoggedInException("This needs a logged-in user");
+        }
+        return unitOfWork.session();
+    }
+
+    private SessionRecord recentSession() {
+        SessionRecord session = session();
+        if (!session.proofs().provedWithin(config.factorsRecent(), clock.now())) {
+            throw new ReauthenticationRequiredException("Changing a factor needs a proof of identity from the last "
+                    + config.factorsRecent());
+        }
+        return session;
+    }
+}

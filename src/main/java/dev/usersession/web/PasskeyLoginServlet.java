@@ -1,0 +1,82 @@
+package dev.usersession.web;
+
+import dev.usersession.FactorRefusedException;
+import dev.usersession.errors.ErrorResponses;
+import dev.usersession.errors.Failure;
+import dev.usersession.jpa.LoginChallenge.Purpose;
+import dev.usersession.security.CsrfProtection;
+import dev.usersession.security.FactorCredential;
+import dev.usersession.security.PasskeyFactor;
+import dev.usersession.security.PendingSteps;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.SecurityContext;
+import jakarta.security.enterprise.authentication.mechanism.http.AuthenticationParameters;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Optional;
+
+/**
+ * Sign-in with a passkey (JSON; the library's {@code usersession/passkeys.js} drives it).
+ * {@code POST /usersession/login/passkey/options}: the options for {@code navigator.credentials.get} with a new
+ * challenge (any discoverable passkey; when the browser's login waits for its second factor, that user's passkeys).
+ * {@code POST /usersession/login/passkey} with {@code credential} (the browser's response): completes the login as the
+ * login endpoint answers; a challenge is used once, whatever the outcome. Errors: 400 {@code no_pending_step},
+ * {@code malformed_credential}; 401 {@code unknown_credential}, {@code credential_refused},
+ * {@code credential_replayed}. Cross-site posts get 403.
+ */
+public class PasskeyLoginServlet extends HttpServlet {
+    private static final long serialVersionUID = 1L;
+
+    static final String PATH = "/usersession/login/passkey";
+
+    @Inject
+    SecurityContext securityContext;
+
+    @Inject
+    CsrfProtection csrf;
+
+    @Inject
+    ErrorResponses errors;
+
+    @Inject
+    LoginOutcomes outcomes;
+
+    @Inject
+    PasskeyFactor passkeys;
+
+    @Inject
+    PendingSteps steps;
+
+    @Override
+    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if (!csrf.allows(request, null)) {
+            errors.write(request, response, Failure.CROSS_SITE);
+            return;
+        }
+        boolean secondFactor = steps.purposeOf(request).filter(Purpose.SECOND_FACTOR::equals).isPresent();
+        String action = request.getPathInfo() == null ? "" : request.getPathInfo();
+        if (action.equals("/options")) {
+            JsonResponses.write(response, passkeys.assertionOptions(request, response,
+                    secondFactor ? Purpose.SECOND_FACTOR : Purpose.PASSKEY_LOGIN, null));
+            return;
+        }
+        if (!action.isEmpty() && !action.equals("/")) {
+            errors.write(request, response, Failure.NO_SUCH_ACTION);
+            return;
+        }
+        Optional<String> credential = RequestBodies.read(request).get("credential");
+        if (credential.isEmpty()) {
+            errors.write(request, response, Failure.refused(FactorRefusedException.Reason.MALFORMED_CREDENTIAL));
+            return;
+        }
+        AuthenticationStatus status = securityContext.authenticate(request, response, AuthenticationParameters
+                .withParams()
+                .credential(new FactorCredential(secondFactor ? FactorCredential.Kind.PASSKEY_SECOND_FACTOR
+                        : FactorCredential.Kind.PASSKEY, credential.get()))
+                .newAuthentication(true));
+        outcomes.answer(request, response, status, true, null);
+    }
+}
