@@ -60,6 +60,11 @@ public final class TotpCodes {
         return Base32.encode(secret);
     }
 
+    /** @return the secret of a base32 text (as an authenticator app shows it); IllegalArgumentException if not */
+    public static byte[] fromBase32(String text) {
+        return Base32.decode(text);
+    }
+
     /** @return HMAC-SHA1, 6 digits, 30-second steps, one step either side: what authenticator apps expect */
     public static TotpCodes standard() {
         return new TotpCodes("HmacSHA1", STANDARD_DIGITS, Duration.ofSeconds(30), 1);

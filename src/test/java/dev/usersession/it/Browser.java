@@ -28,6 +28,10 @@ public final class Browser {
     private static final Pattern SET_COOKIE = Pattern.compile("^" + Pattern.quote(COOKIE) + "=([^;]*)(.*)$");
     private static final Pattern SET_DEVICE_COOKIE = Pattern.compile("^" + Pattern.quote(DEVICE_COOKIE)
             + "=([^;]*)(.*)$");
+    /** The cookie of a login step that waits (a second factor, a passkey challenge). */
+    public static final String PENDING_COOKIE = COOKIE + "-pending";
+    private static final Pattern SET_PENDING_COOKIE = Pattern.compile("^" + Pattern.quote(PENDING_COOKIE)
+            + "=([^;]*)(.*)$");
     private static final HttpClient CLIENT = HttpClient.newBuilder()
             .followRedirects(HttpClient.Redirect.NEVER)
             .connectTimeout(Duration.ofSeconds(10))
@@ -37,6 +41,7 @@ public final class Browser {
     private String cookie;
     private String deviceCookie;
     private String containerSession;
+    private String pendingCookie;
 
     public Browser(URL base) {
         this.base = URI.create(base.toString().endsWith("/") ? base.toString() : base + "/");
@@ -53,6 +58,11 @@ public final class Browser {
 
     public void setCookie(String value) {
         cookie = value;
+    }
+
+    /** @return the pending-step cookie this browser holds */
+    public Optional<String> pendingCookie() {
+        return Optional.ofNullable(pendingCookie);
     }
 
     /** @return the device cookie this browser was given at a successful login */
@@ -97,13 +107,17 @@ public final class Browser {
 
     public HttpRequest.Builder request(String path) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(60));
-        if (cookie != null || containerSession != null || deviceCookie != null) {
+        if (cookie != null || containerSession != null || deviceCookie != null || pendingCookie != null) {
             StringBuilder header = new StringBuilder();
             if (cookie != null) {
                 header.append(COOKIE).append('=').append(cookie);
             }
             if (deviceCookie != null) {
                 header.append(header.length() > 0 ? "; " : "").append(DEVICE_COOKIE).append('=').append(deviceCookie);
+            }
+            if (pendingCookie != null) {
+                header.append(header.length() > 0 ? "; " : "").append(PENDING_COOKIE).append('=')
+                        .append(pendingCookie);
             }
             if (containerSession != null) {
                 header.append(header.length() > 0 ? "; " : "").append("JSESSIONID=").append(containerSession);
@@ -135,6 +149,10 @@ public final class Browser {
             Matcher matcher = SET_COOKIE.matcher(header);
             if (matcher.matches()) {
                 cookie = matcher.group(2).contains("Max-Age=0") ? null : matcher.group(1);
+            }
+            Matcher pending = SET_PENDING_COOKIE.matcher(header);
+            if (pending.matches()) {
+                pendingCookie = pending.group(2).contains("Max-Age=0") ? null : pending.group(1);
             }
             Matcher device = SET_DEVICE_COOKIE.matcher(header);
             if (device.matches()) {

@@ -19,6 +19,7 @@ public final class Deployments {
     public static WebArchive testApplication(String name) {
         return ShrinkWrap.create(WebArchive.class, name + ".war")
                 .addAsLibrary(libraryJar())
+                .addAsLibraries(libraryDependencies())
                 .addPackage(AppPersistence.class.getPackage())
                 .addAsResource("it/persistence.xml", "META-INF/persistence.xml");
     }
@@ -42,6 +43,17 @@ public final class Deployments {
         }
         throw new IllegalStateException("The undeployed Payara Micro still holds port " + Integer.getInteger(
                 "it.http.port") + " after 60 s");
+    }
+
+    /** @return the jars the library brings into an application's WAR (its runtime dependencies) */
+    private static File[] libraryDependencies() {
+        File directory = new File(System.getProperty("usersession.dependencies", ""));
+        File[] jars = directory.listFiles((dir, name) -> name.endsWith(".jar"));
+        if (jars == null || jars.length == 0) {
+            throw new IllegalStateException("The server tests deploy the library's dependencies as the build copied "
+                    + "them; run them with 'mvn verify' (system property usersession.dependencies = " + directory + ")");
+        }
+        return jars;
     }
 
     private static JavaArchive libraryJar() {

@@ -1,5 +1,6 @@
 package dev.usersession.it.app;
 
+import dev.usersession.AssuranceLevel;
 import dev.usersession.RequiresLogin;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -11,6 +12,18 @@ public class Reports {
     @RequiresLogin
     public String mine() {
         return "my report";
+    }
+
+    /** Any user, with a proof of identity from the last five minutes. */
+    @RequiresLogin(recent = "PT5M")
+    public String sensitive() {
+        return "sensitive report";
+    }
+
+    /** Any user whose session reached two factors. */
+    @RequiresLogin(level = AssuranceLevel.AAL2)
+    public String secret() {
+        return "secret report";
     }
 
     public String all() {

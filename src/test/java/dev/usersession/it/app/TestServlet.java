@@ -76,6 +76,9 @@ public class TestServlet extends HttpServlet {
             case "/db/statements" -> text(response, String.valueOf(executedStatements.count()));
             case "/reports/mine" -> text(response, reports.mine());
             case "/reports/all" -> text(response, reports.all());
+            case "/reports/sensitive" -> text(response, reports.sensitive());
+            case "/reports/secret" -> text(response, reports.secret());
+            case "/clock/now" -> text(response, clock.now().toString());
             case "/reports/archived" -> text(response, adminReports.archived());
             case "/reports/audit" -> text(response, auditTrail.entries());
             case "/db/contains" -> text(response, String.valueOf(tablesContain(request.getParameter("value"))));
