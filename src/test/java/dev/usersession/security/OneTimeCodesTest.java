@@ -94,8 +94,8 @@ class OneTimeCodesTest {
         for (int attempt = 0; attempt < 8; attempt++) {
             try {
                 logins.checkCode(user, wrong);
-            } catch (FactorRefusedException wrong) {
-                assertEquals(Reason.WRONG_CODE, wrong.reason());
+            } catch (FactorRefusedException refusedCode) {
+                assertEquals(Reason.WRONG_CODE, refusedCode.reason());
             } catch (TooManyAttemptsException throttled) {
                 refused++;
             }
