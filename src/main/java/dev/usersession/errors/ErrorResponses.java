@@ -41,11 +41,20 @@ public class ErrorResponses {
     }
 
     /**
+     * A request attribute holding a {@code Set-Cookie} value that an error answer keeps (the reset drops the others):
+     * the cookie of a login step that began or ended in this request, which the browser must learn either way.
+     */
+    public static final String KEPT_SET_COOKIE = "dev.usersession.keptSetCookie";
+
+    /**
      * Answers with a failure of the catalogue: its status, a {@code Retry-After} header when it has one, and its code
      * and sentence as a short body. The body's length is set, so the response is committed when this returns.
      */
     public void write(HttpServletRequest request, HttpServletResponse response, Failure failure) {
         response.reset();
+        if (request.getAttribute(KEPT_SET_COOKIE) instanceof String kept) {
+            response.addHeader("Set-Cookie", kept);
+        }
         response.setStatus(failure.status());
         response.setHeader("Cache-Control", "no-store");
         if (failure.retryAfterSeconds() != null) {

@@ -86,7 +86,7 @@ public class FactorLogins {
         }
         oneTimeCodes.verify(step.userName(), code);
         guard.succeeded(admission);
-        steps.complete(step, response);
+        steps.complete(step, request, response);
         Instant now = clock.now();
         return Optional.of(new Completed(step.userName(), step.groups(),
                 new SessionProofs(step.passwordAt(), now, null, AssuranceLevel.AAL2)));
@@ -95,7 +95,7 @@ public class FactorLogins {
     private Optional<Completed> withPasskey(HttpServletRequest request, HttpServletResponse response,
             Purpose purpose, String assertion) {
         LoginChallenge step = steps.require(request, purpose, null);
-        steps.complete(step, response);
+        steps.complete(step, request, response);
         PasskeyFactor.VerifiedPasskey verified = passkeys.verify(request, step, assertion);
         Instant now = clock.now();
         if (purpose == Purpose.SECOND_FACTOR) {

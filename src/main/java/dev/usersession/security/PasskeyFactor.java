@@ -81,7 +81,7 @@ public class PasskeyFactor {
     public PasskeyInfo register(HttpServletRequest request, HttpServletResponse response, SessionRecord session,
             String name, String credentialJson) {
         LoginChallenge step = steps.require(request, Purpose.PASSKEY_REGISTRATION, session.id());
-        steps.complete(step, response);
+        steps.complete(step, request, response);
         RegisteredPasskey registered;
         try {
             registered = ceremoniesFor(request).verifyRegistration(credentialJson,

@@ -4,6 +4,7 @@ import dev.usersession.FactorRefusedException;
 import dev.usersession.UserSessionClock;
 import dev.usersession.UserSessionConfig;
 import dev.usersession.context.SessionTokens;
+import dev.usersession.errors.ErrorResponses;
 import dev.usersession.jpa.JpaLoginChallenges;
 import dev.usersession.jpa.LoginChallenge;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -54,8 +55,7 @@ public class PendingSteps {
         challenges.create(step);
         String header = RawCookies.header(name(), token, LIFETIME.toSeconds(), config.cookieSecure(),
                 config.cookieSameSite());
-        response.addHeader("Set-Cookie", header);
-        request.setAttribute(RequestAttributes.PENDING_COOKIE, header);
+        setCookie(request, response, header);
         return step;
     }
 
@@ -97,9 +97,9 @@ public class PendingSteps {
      *
      * @throws FactorRefusedException ({@code NO_PENDING_STEP}) when another request completed it first or it expired
      */
-    public void complete(LoginChallenge step, HttpServletResponse response) {
+    public void complete(LoginChallenge step, HttpServletRequest request, HttpServletResponse response) {
         boolean mine = challenges.consume(step.id()).filter(found -> !found.isExpiredAt(clock.now())).isPresent();
-        clear(response);
+        clear(request, response);
         if (!mine) {
             throw new FactorRefusedException(FactorRefusedException.Reason.NO_PENDING_STEP,
                     "The step was completed by another request or expired");
@@ -109,7 +109,7 @@ public class PendingSteps {
     /** Ends whatever step the browser has, and clears the cookie. */
     public void end(HttpServletRequest request, HttpServletResponse response) {
         discard(request);
-        clear(response);
+        clear(request, response);
     }
 
     private void discard(HttpServletRequest request) {
@@ -119,9 +119,14 @@ public class PendingSteps {
         }
     }
 
-    private void clear(HttpServletResponse response) {
-        response.addHeader("Set-Cookie", RawCookies.header(name(), "", 0, config.cookieSecure(),
-                config.cookieSameSite()));
+    private void clear(HttpServletRequest request, HttpServletResponse response) {
+        setCookie(request, response, RawCookies.header(name(), "", 0, config.cookieSecure(), config.cookieSameSite()));
+    }
+
+    /** Sets the cookie, and keeps it through an error answer of this request (which resets the response). */
+    private static void setCookie(HttpServletRequest request, HttpServletResponse response, String header) {
+        response.addHeader("Set-Cookie", header);
+        request.setAttribute(ErrorResponses.KEPT_SET_COOKIE, header);
     }
 
     private String token(HttpServletRequest request) {

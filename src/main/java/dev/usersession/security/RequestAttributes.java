@@ -19,8 +19,7 @@ public final class RequestAttributes {
     static final String UNAVAILABLE = "dev.usersession.unavailable";
     static final String SECOND_FACTOR_PENDING = "dev.usersession.secondFactorPending";
     static final String FACTOR_REFUSED = "dev.usersession.factorRefused";
-    /** The {@code Set-Cookie} value of a pending step begun by this request (a form's redirect must keep it). */
-    public static final String PENDING_COOKIE = "dev.usersession.pendingCookie";
+
 
     private RequestAttributes() {
     }

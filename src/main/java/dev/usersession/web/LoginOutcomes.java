@@ -88,7 +88,7 @@ public class LoginOutcomes {
 
     /** A form's failed login is redirected after a reset: the cookies the login set (a pending step) must stay. */
     private static void keepCookies(HttpServletRequest request, HttpServletResponse response) {
-        Object pending = request.getAttribute(RequestAttributes.PENDING_COOKIE);
+        Object pending = request.getAttribute(ErrorResponses.KEPT_SET_COOKIE);
         if (pending instanceof String header) {
             response.addHeader("Set-Cookie", header);
         }

@@ -98,7 +98,7 @@ public class ReauthenticateServlet extends HttpServlet {
             throw new FactorRefusedException(FactorRefusedException.Reason.MALFORMED_CREDENTIAL, "No credential");
         }
         var step = steps.require(request, Purpose.PASSKEY_REAUTHENTICATION, unitOfWork.session().id());
-        steps.complete(step, response);
+        steps.complete(step, request, response);
         PasskeyFactor.VerifiedPasskey verified = passkeys.verify(request, step, credential.get());
         lifecycle.reauthenticated(Factor.PASSKEY, verified.userVerified() ? AssuranceLevel.AAL2 : AssuranceLevel.AAL1);
         answer(response);

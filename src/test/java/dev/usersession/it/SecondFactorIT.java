@@ -134,10 +134,10 @@ class SecondFactorIT {
         String user = browser.newUser("stepup");
         assertEquals(200, browser.login(user, DemoAccounts.PASSWORD).statusCode());
         assertEquals(200, browser.get("test/reports/sensitive").statusCode());
-        assertEquals("second_factor_required", error(browser.get("test/reports/secret")));
+        assertEquals("second_factor_required", error(getJson(browser, "test/reports/secret")));
 
         browser.postForm("test/clock/advance", "by", "PT6M");
-        HttpResponse<String> stale = browser.get("test/reports/sensitive");
+        HttpResponse<String> stale = getJson(browser, "test/reports/sensitive");
         assertEquals(401, stale.statusCode());
         assertEquals("reauthentication_required", error(stale));
 
@@ -180,6 +180,10 @@ class SecondFactorIT {
     private static HttpResponse<String> secondFactor(Browser browser, String code) {
         return browser.postJson("usersession/login/second-factor", Json.createObjectBuilder().add("code", code)
                 .build().toString());
+    }
+
+    private static HttpResponse<String> getJson(Browser browser, String path) {
+        return browser.send(browser.request(path).header("Accept", "application/json").GET());
     }
 
     private static JsonObject json(HttpResponse<String> response) {
