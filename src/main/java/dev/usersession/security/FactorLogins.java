@@ -1,8 +1,10 @@
 package dev.usersession.security;
 
 import dev.usersession.AssuranceLevel;
+import dev.usersession.Factor;
 import dev.usersession.FactorRefusedException;
 import dev.usersession.SessionProofs;
+import dev.usersession.TooManyAttemptsException;
 import dev.usersession.UserSessionClock;
 import dev.usersession.jpa.LoginChallenge;
 import dev.usersession.jpa.LoginChallenge.Purpose;
@@ -63,13 +65,13 @@ public class FactorLogins {
     /**
      * Checks a code of a user (a re-authentication), throttled like a login on the user's code counter.
      *
-     * @throws dev.usersession.TooManyAttemptsException when the user's code attempts must wait
+     * @throws TooManyAttemptsException when the user's code attempts must wait
      * @throws FactorRefusedException when the code is malformed or wrong
      */
     public void checkCode(String userName, String code) {
         LoginAdmission admission = guard.admit(guard.currentAttempt(CODE_ATTEMPTS + userName));
         if (!admission.admitted()) {
-            throw new dev.usersession.TooManyAttemptsException("Too many wrong codes for " + userName,
+            throw new TooManyAttemptsException("Too many wrong codes for " + userName,
                     admission.retryAfter());
         }
         oneTimeCodes.verify(userName, code);
@@ -108,7 +110,7 @@ public class FactorLogins {
                     "The passkey's account is disabled or gone");
         }
         return Optional.of(new Completed(verified.userName(), groups.get(), SessionProofs.of(
-                dev.usersession.Factor.PASSKEY, now,
+                Factor.PASSKEY, now,
                 verified.userVerified() ? AssuranceLevel.AAL2 : AssuranceLevel.AAL1)));
     }
 

@@ -27,6 +27,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -199,7 +200,7 @@ public class PasskeyFactor {
             origins.add(ownOrigin(request));
             origins.addAll(config.allowedOrigins());
         }
-        return ceremonies.computeIfAbsent(rpId + " " + new java.util.TreeSet<>(origins),
+        return ceremonies.computeIfAbsent(rpId + " " + new TreeSet<>(origins),
                 key -> new PasskeyCeremonies(rpId, config.factorsIssuer(), Set.copyOf(origins)));
     }
 

@@ -14,6 +14,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -78,9 +79,9 @@ public class PendingSteps {
     }
 
     /** @return the purpose of the browser's live pending step, if it has one */
-    public java.util.Optional<LoginChallenge.Purpose> purposeOf(HttpServletRequest request) {
+    public Optional<LoginChallenge.Purpose> purposeOf(HttpServletRequest request) {
         String token = token(request);
-        return token == null ? java.util.Optional.empty() : challenges.find(SessionTokens.hash(token))
+        return token == null ? Optional.empty() : challenges.find(SessionTokens.hash(token))
                 .filter(found -> !found.isExpiredAt(clock.now())).map(LoginChallenge::purpose);
     }
 

@@ -1,5 +1,6 @@
 package dev.usersession.web;
 
+import dev.usersession.FactorRefusedException;
 import dev.usersession.errors.ErrorResponses;
 import dev.usersession.errors.Failure;
 import dev.usersession.security.CsrfProtection;
@@ -47,8 +48,7 @@ public class SecondFactorServlet extends HttpServlet {
         RequestBodies.Fields fields = RequestBodies.read(request);
         Optional<String> code = fields.get("code");
         if (code.isEmpty() || code.get().length() > 64) {
-            errors.write(request, response, Failure.refused(dev.usersession.FactorRefusedException.Reason
-                    .MALFORMED_CODE));
+            errors.write(request, response, Failure.refused(FactorRefusedException.Reason.MALFORMED_CODE));
             return;
         }
         AuthenticationStatus status = securityContext.authenticate(request, response, AuthenticationParameters
