@@ -129,6 +129,28 @@ class SecondFactorIT {
     }
 
     @Test
+    void aPendingLoginExpiresAndAFormLoginIsSentToTheLoginPageForItsCode() {
+        Enrolled user = enrolled();
+        Browser form = new Browser(base);
+        HttpResponse<String> redirected = form.postForm("usersession/login", "username", user.name, "password",
+                DemoAccounts.PASSWORD, "next", "/reports");
+        assertEquals(303, redirected.statusCode());
+        assertTrue(redirected.headers().firstValue("Location").orElse("").contains("error=second_factor_required"),
+                redirected.headers().toString());
+        assertTrue(form.pendingCookie().isPresent(), "the redirect keeps the pending cookie");
+        assertTrue(form.cookie().isEmpty());
+
+        Browser slow = new Browser(base);
+        slow.login(user.name, DemoAccounts.PASSWORD);
+        slow.postForm("test/clock/advance", "by", "PT6M");
+        HttpResponse<String> late = secondFactor(slow, TOTP.codeAt(user.secret,
+                TOTP.stepAt(Instant.parse(slow.get("test/clock/now").body()))));
+        assertEquals(400, late.statusCode(), late.body());
+        assertEquals("no_pending_step", error(late), "a pending login lasts five minutes");
+        assertTrue(slow.cookie().isEmpty());
+    }
+
+    @Test
     void aSensitiveCallNeedsARecentProofThatReauthenticationGivesWithANewToken() {
         Browser browser = new Browser(base);
         String user = browser.newUser("stepup");
