@@ -3,6 +3,7 @@ package dev.usersession;
 import dev.usersession.jpa.JpaLoginChallenges;
 import dev.usersession.security.OneTimeCodeFactor;
 import dev.usersession.security.PasskeyFactor;
+import dev.usersession.security.RememberMe;
 import dev.usersession.context.SessionLifecycle;
 import dev.usersession.context.UnitOfWork;
 import dev.usersession.context.UserSessionManager;
@@ -60,6 +61,9 @@ public class UserAccounts {
 
     @Inject
     JpaLoginChallenges pendingSteps;
+
+    @Inject
+    RememberMe rememberMe;
 
     /**
      * Creates an account.
@@ -145,6 +149,7 @@ public class UserAccounts {
     public boolean disable(String name) {
         boolean found = accounts.setEnabled(name, false);
         pendingSteps.deleteAllOf(name);
+        rememberMe.forgetAll(name);
         lifecycle.endAllFor(name, EndReason.REVOKED, null);
         return found;
     }
@@ -165,6 +170,7 @@ public class UserAccounts {
         guard.forgetDevices(name);
         guard.reset(name);
         removeSecondFactors(name);
+        rememberMe.forgetAll(name);
         return found;
     }
 
@@ -190,6 +196,7 @@ public class UserAccounts {
     /** After a change of credentials or groups: the user's other sessions end, the current one is renewed. */
     private void credentialsChanged(String name, Set<String> newGroups) {
         pendingSteps.deleteAllOf(name); // a login waiting for its second factor proved the old password
+        rememberMe.forgetAll(name);
         UnitOfWork unitOfWork = manager.current();
         Optional<SessionRecord> current = Optional.ofNullable(unitOfWork).map(UnitOfWork::session)
                 .filter(session -> session.userName().equals(name));

@@ -85,6 +85,10 @@ import java.util.stream.Collectors;
  *   <tr><td>{@code usersession.cleanup.batch-size}</td><td>{@code 500}</td><td>sessions removed per transaction</td></tr>
  *   <tr><td>{@code usersession.cleanup.duty-cycle}</td><td>{@code 0.5}</td><td>share of time a long clean-up works:
  *   after a batch it pauses for as long as the batch took (at 0.5), leaving the rest to live requests</td></tr>
+ *   <tr><td>{@code usersession.remember-me.lifetime}</td><td>{@code P30D}</td><td>how long "keep me signed in"
+ *   lasts without use (each use rotates its token and starts this again)</td></tr>
+ *   <tr><td>{@code usersession.remember-me.grace}</td><td>{@code PT30S}</td><td>after a rotation, how long the token
+ *   before it still opens a session (parallel requests of one browser); later it is taken as stolen</td></tr>
  *   <tr><td>{@code usersession.factors.issuer}</td><td>{@code usersession}</td><td>the name authenticator apps
  *   show beside a one-time code, and the passkey relying party's name</td></tr>
  *   <tr><td>{@code usersession.factors.recent}</td><td>{@code PT5M}</td><td>how recently the user must have proved
@@ -180,6 +184,16 @@ public class UserSessionConfig {
                 Set.of(), origins -> origins.stream().allMatch(origin -> ORIGIN.matcher(origin).matches()),
                 "comma-separated origins such as https://shop.example or http://localhost:8080 (scheme, host and "
                         + "port only)");
+    }
+
+    /** @return how long a "keep me signed in" series lasts without use */
+    public Duration rememberMeLifetime() {
+        return positive("usersession.remember-me.lifetime", Duration.ofDays(30));
+    }
+
+    /** @return how long after a rotation the previous remember-me token still counts */
+    public Duration rememberMeGrace() {
+        return positive("usersession.remember-me.grace", Duration.ofSeconds(30));
     }
 
     /** @return the name shown beside one-time codes in authenticator apps and as the passkey relying party */
@@ -327,7 +341,8 @@ public class UserSessionConfig {
                 this::loginGlobalWindow, this::loginDeviceLifetime, this::loginDevicesPerUser,
                 this::identityStoreEnabled, this::identityStorePriority, this::cleanupInterval,
                 this::cleanupBatchSize, this::cleanupDutyCycle, this::stateCacheSize, this::factorsIssuer,
-                this::factorsRecent, this::totpKey, this::passkeysRpId, this::passkeysOrigins)) {
+                this::factorsRecent, this::totpKey, this::passkeysRpId, this::passkeysOrigins,
+                this::rememberMeLifetime, this::rememberMeGrace)) {
             try {
                 setting.get();
             } catch (IllegalStateException e) {

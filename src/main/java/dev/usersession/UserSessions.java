@@ -1,5 +1,6 @@
 package dev.usersession;
 
+import dev.usersession.security.RememberMe;
 import dev.usersession.context.SessionLifecycle;
 import dev.usersession.context.UnitOfWork;
 import dev.usersession.context.UserSessionManager;
@@ -35,6 +36,9 @@ public class UserSessions {
 
     @Inject
     UserSessionClock clock;
+
+    @Inject
+    RememberMe rememberMe;
 
     /**
      * Opens a new session for a user whose credentials the caller has already checked. Unless
@@ -113,18 +117,24 @@ public class UserSessions {
     }
 
     /**
-     * Ends every session of the current user except the current one.
+     * Ends every session of the current user except the current one ("sign out everywhere else"), and every "keep me
+     * signed in" of the user's other browsers.
      *
      * @return how many ended
      * @throws NotLoggedInException when no session is bound
      */
     public int endOthers() {
         UserSessionInfo me = current().orElseThrow(() -> new NotLoggedInException("Ending sessions needs a login"));
+        rememberMe.forgetOthers(me.userName());
         return lifecycle.endAllFor(me.userName(), EndReason.REVOKED, me.id());
     }
 
-    /** Ends every session of a user (after a password change, or by an administrator). @return how many ended */
+    /**
+     * Ends every session of a user and every "keep me signed in" of the user's browsers (after a password change, or
+     * by an administrator). @return how many sessions ended
+     */
     public int endAllFor(String userName, EndReason reason) {
+        rememberMe.forgetAll(userName);
         return lifecycle.endAllFor(userName, reason, null);
     }
 

@@ -31,6 +31,8 @@ import dev.usersession.UserCredentials;
 import dev.usersession.jpa.JpaLoginChallenges;
 import dev.usersession.jpa.JpaOneTimeCodes;
 import dev.usersession.jpa.JpaPasskeys;
+import dev.usersession.jpa.JpaRememberMe;
+import dev.usersession.security.RememberMe;
 import dev.usersession.security.CallerGroups;
 import dev.usersession.security.FactorLogins;
 import dev.usersession.security.OneTimeCodeFactor;
@@ -67,7 +69,7 @@ public class LibraryBeans implements Extension {
             // second factors and passkeys
             UserCredentials.class, PendingSteps.class, OneTimeCodeFactor.class, PasskeyFactor.class,
             FactorLogins.class, CallerGroups.class, JpaLoginChallenges.class, JpaOneTimeCodes.class,
-            JpaPasskeys.class,
+            JpaPasskeys.class, RememberMe.class, JpaRememberMe.class,
             // web
             ErrorResponses.class, LoginOutcomes.class);
 

@@ -74,6 +74,10 @@ public record Failure(int status, String code, String message, String retryAfter
     /** The caller has no session of that id. */
     public static final Failure NO_SUCH_SESSION = new Failure(HttpServletResponse.SC_NOT_FOUND, "not_found",
             "You have no such session");
+    /** A used "keep me signed in" token came back: it was copied, and everything of the user was ended. */
+    public static final Failure REMEMBER_ME_STOLEN = new Failure(HttpServletResponse.SC_UNAUTHORIZED,
+            "remember_me_stolen", "Your saved sign-in was used on another device, so we signed you out everywhere. "
+                    + "Please sign in again and change your password if you did not expect this.");
     /** The caller has no passkey of that id. */
     public static final Failure NO_SUCH_PASSKEY = new Failure(HttpServletResponse.SC_NOT_FOUND, "not_found",
             "You have no such passkey");

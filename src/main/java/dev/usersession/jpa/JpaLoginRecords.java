@@ -122,7 +122,8 @@ public class JpaLoginRecords {
 
     /**
      * Deletes counters untouched for {@link #STALE_AFTER} that are not a lock ({@link LoginCounter#LOCK_AFTER}: a
-     * lock is kept until a success or a reset clears it), and devices and pending login steps expired at {@code now}.
+     * lock is kept until a success or a reset clears it), and devices, pending login steps and "keep me signed in" series expired at
+     * {@code now}.
      *
      * @return how many rows were deleted
      */
@@ -139,6 +140,9 @@ public class JpaLoginRecords {
                         .setParameter("now", DatabaseTime.of(now))
                         .executeUpdate()
                 + entityManager.createQuery("delete from UserSessionLoginChallenge c where c.expires <= :now")
+                        .setParameter("now", DatabaseTime.of(now))
+                        .executeUpdate()
+                + entityManager.createQuery("delete from UserSessionRememberMe r where r.expires <= :now")
                         .setParameter("now", DatabaseTime.of(now))
                         .executeUpdate());
     }

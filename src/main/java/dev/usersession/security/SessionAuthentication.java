@@ -1,6 +1,7 @@
 package dev.usersession.security;
 
 import dev.usersession.EndReason;
+import dev.usersession.SessionProofs;
 import dev.usersession.UserSessionClock;
 import dev.usersession.UserSessionConfig;
 import dev.usersession.context.SessionLifecycle;
@@ -18,12 +19,14 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Authenticates a request by its session token: checks the form, reads the session row by the token's hash (one
  * primary-key read), checks the timeouts from the stored times, refuses cross-site writes, moves the last access
  * forward when it has grown old, binds the session to the request, and tells the container who the caller is with
- * the name and groups stored in the session (no identity store is asked).
+ * the name and groups stored in the session (no identity store is asked). Without a live session, a "keep me signed
+ * in" cookie ({@link RememberMe}) opens a new one.
  */
 @ApplicationScoped
 public class SessionAuthentication {
@@ -58,11 +61,23 @@ public class SessionAuthentication {
     @Inject
     ErrorResponses errors;
 
+    @Inject
+    RememberMe rememberMe;
+
+    @Inject
+    CallerGroups callerGroups;
+
+    @Inject
+    SessionLogin login;
+
     AuthenticationStatus authenticate(HttpServletRequest request, HttpServletResponse response,
             HttpMessageContext context) {
         PresentedToken presented = cookie.read(request);
-        if (presented.kind() == PresentedToken.Kind.NONE || isLoginEndpoint(request)) {
+        if (isLoginEndpoint(request)) {
             return anonymous(context);
+        }
+        if (presented.kind() == PresentedToken.Kind.NONE) {
+            return remembered(request, response, context);
         }
         if (presented.kind() == PresentedToken.Kind.MALFORMED) {
             return invalid(request, response, context, presented, "malformed token");
@@ -77,7 +92,7 @@ public class SessionAuthentication {
             lifecycle.end(session.id(), EndReason.EXPIRED);
             request.setAttribute(RequestAttributes.EXPIRED, Boolean.TRUE);
             cookie.clear(response);
-            return anonymous(context);
+            return remembered(request, response, context);
         }
         if (presented.fromCookie() && !csrf.allows(request, presented.token())) {
             errors.write(request, response, Failure.CROSS_SITE);
@@ -114,7 +129,37 @@ public class SessionAuthentication {
         if (presented.fromCookie()) {
             cookie.clear(response);
         }
-        return anonymous(context);
+        return remembered(request, response, context);
+    }
+
+    /**
+     * No live session: a "keep me signed in" cookie, when the browser has one, opens a new session (a state-changing
+     * request must come from the application's own pages); a stolen one is answered 401. Else the caller is anonymous.
+     */
+    private AuthenticationStatus remembered(HttpServletRequest request, HttpServletResponse response,
+            HttpMessageContext context) {
+        if (!rememberMe.presented(request)) {
+            return anonymous(context);
+        }
+        if (!csrf.allows(request, null)) {
+            errors.write(request, response, Failure.CROSS_SITE);
+            return AuthenticationStatus.SEND_FAILURE;
+        }
+        RememberMe.Use use = rememberMe.use(request, response);
+        if (use.outcome() == RememberMe.Outcome.STOLEN) {
+            errors.write(request, response, Failure.REMEMBER_ME_STOLEN);
+            return AuthenticationStatus.SEND_FAILURE;
+        }
+        Optional<Set<String>> groups = use.outcome() == RememberMe.Outcome.VALID ? callerGroups.of(use.userName())
+                : Optional.empty();
+        if (groups.isEmpty()) {
+            if (use.outcome() == RememberMe.Outcome.VALID) { // the account was disabled or deleted meanwhile
+                rememberMe.forget(request, response);
+            }
+            return anonymous(context);
+        }
+        return login.establish(request, response, context, use.userName(), groups.get(), SessionProofs.NONE,
+                () -> true);
     }
 
     private static AuthenticationStatus anonymous(HttpMessageContext context) {

@@ -5,6 +5,7 @@ import dev.usersession.EndReason;
 import dev.usersession.Factor;
 import dev.usersession.SessionProofs;
 import dev.usersession.UserSessionClock;
+import dev.usersession.UserSessionConfig;
 import dev.usersession.jpa.LoginChallenge;
 import dev.usersession.IssuedSession;
 import dev.usersession.SessionLimitReachedException;
@@ -82,6 +83,12 @@ public class SessionLogin {
     @Inject
     UserSessionClock clock;
 
+    @Inject
+    UserSessionConfig config;
+
+    @Inject
+    RememberMe rememberMe;
+
     AuthenticationStatus login(HttpServletRequest request, HttpServletResponse response, HttpMessageContext context,
             Credential credential) {
         if (credential instanceof FactorCredential factor) {
@@ -104,7 +111,10 @@ public class SessionLogin {
                 return AuthenticationStatus.SEND_FAILURE;
             }
         }
-        String submittedName = credential instanceof UsernamePasswordCredential password ? password.getCaller() : null;
+        // The account table's credentials version guards logins against a concurrent change of the library's accounts;
+        // an application whose users live elsewhere (usersession.identity-store.enabled=false) has no such table.
+        String submittedName = credential instanceof UsernamePasswordCredential password
+                && config.identityStoreEnabled() ? password.getCaller() : null;
         Optional<Long> credentialsBefore = submittedName == null ? Optional.empty()
                 : accounts.credentialsVersion(submittedName);
         CredentialValidationResult result = identityStores.get().validate(credential);
@@ -171,10 +181,14 @@ public class SessionLogin {
         manager.discardIfBound();
         manager.begin(stored.get());
         request.setAttribute(RequestAttributes.TOKEN, issued.token());
+        if (context.getAuthParameters() != null && context.getAuthParameters().isRememberMe()) {
+            rememberMe.issue(request, response, userName);
+        }
         return context.notifyContainerAboutLogin(userName, groups);
     }
 
     void logout(HttpServletRequest request, HttpServletResponse response) {
+        rememberMe.forget(request, response);
         PresentedToken presented = cookie.read(request);
         manager.discardIfBound();
         if (presented.kind() == PresentedToken.Kind.WELL_FORMED) {

@@ -63,6 +63,7 @@ public class LoginServlet extends HttpServlet {
         AuthenticationStatus status = securityContext.authenticate(request, response, AuthenticationParameters
                 .withParams()
                 .credential(new UsernamePasswordCredential(username.get(), new Password(password.get())))
+                .rememberMe(fields.isChecked("remember"))
                 .newAuthentication(true));
         outcomes.answer(request, response, status, RequestBodies.isJson(request), fields.get("next").orElse(null));
     }

@@ -67,7 +67,8 @@ public class PasskeyLoginServlet extends HttpServlet {
             errors.write(request, response, Failure.NO_SUCH_ACTION);
             return;
         }
-        Optional<String> credential = RequestBodies.read(request).get("credential");
+        RequestBodies.Fields fields = RequestBodies.read(request);
+        Optional<String> credential = fields.get("credential");
         if (credential.isEmpty()) {
             errors.write(request, response, Failure.refused(FactorRefusedException.Reason.MALFORMED_CREDENTIAL));
             return;
@@ -76,6 +77,7 @@ public class PasskeyLoginServlet extends HttpServlet {
                 .withParams()
                 .credential(new FactorCredential(secondFactor ? FactorCredential.Kind.PASSKEY_SECOND_FACTOR
                         : FactorCredential.Kind.PASSKEY, credential.get()))
+                .rememberMe(fields.isChecked("remember"))
                 .newAuthentication(true));
         outcomes.answer(request, response, status, true, null);
     }

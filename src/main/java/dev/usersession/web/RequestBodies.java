@@ -48,6 +48,9 @@ final class RequestBodies {
         }
         return name -> {
             JsonValue value = json.get(name);
+            if (value == JsonValue.TRUE || value == JsonValue.FALSE) {
+                return Optional.of(String.valueOf(value == JsonValue.TRUE));
+            }
             if (value instanceof JsonObject object) { // a passkey's credential: passed on as JSON text
                 return Optional.of(object.toString());
             }
@@ -58,5 +61,10 @@ final class RequestBodies {
     /** The fields of a body. */
     interface Fields {
         Optional<String> get(String name);
+
+        /** @return whether the field is a checked box or {@code true} */
+        default boolean isChecked(String name) {
+            return get(name).filter(value -> value.equals("true") || value.equals("on")).isPresent();
+        }
     }
 }

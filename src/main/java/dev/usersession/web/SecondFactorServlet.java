@@ -54,6 +54,7 @@ public class SecondFactorServlet extends HttpServlet {
         AuthenticationStatus status = securityContext.authenticate(request, response, AuthenticationParameters
                 .withParams()
                 .credential(new FactorCredential(FactorCredential.Kind.CODE, code.get()))
+                .rememberMe(fields.isChecked("remember"))
                 .newAuthentication(true));
         outcomes.answer(request, response, status, RequestBodies.isJson(request), fields.get("next").orElse(null));
     }

@@ -32,6 +32,10 @@ public final class Browser {
     public static final String PENDING_COOKIE = COOKIE + "-pending";
     private static final Pattern SET_PENDING_COOKIE = Pattern.compile("^" + Pattern.quote(PENDING_COOKIE)
             + "=([^;]*)(.*)$");
+    /** The "keep me signed in" cookie. */
+    public static final String REMEMBER_COOKIE = COOKIE + "-remember";
+    private static final Pattern SET_REMEMBER_COOKIE = Pattern.compile("^" + Pattern.quote(REMEMBER_COOKIE)
+            + "=([^;]*)(.*)$");
     private static final HttpClient CLIENT = HttpClient.newBuilder()
             .followRedirects(HttpClient.Redirect.NEVER)
             .connectTimeout(Duration.ofSeconds(10))
@@ -42,6 +46,7 @@ public final class Browser {
     private String deviceCookie;
     private String containerSession;
     private String pendingCookie;
+    private String rememberCookie;
 
     public Browser(URL base) {
         this.base = URI.create(base.toString().endsWith("/") ? base.toString() : base + "/");
@@ -58,6 +63,16 @@ public final class Browser {
 
     public void setCookie(String value) {
         cookie = value;
+    }
+
+    /** @return the "keep me signed in" cookie this browser holds */
+    public Optional<String> rememberCookie() {
+        return Optional.ofNullable(rememberCookie);
+    }
+
+    /** Sets (or, with {@code null}, drops) the "keep me signed in" cookie. */
+    public void setRememberCookie(String value) {
+        rememberCookie = value;
     }
 
     /** @return the pending-step cookie this browser holds */
@@ -107,13 +122,18 @@ public final class Browser {
 
     public HttpRequest.Builder request(String path) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(60));
-        if (cookie != null || containerSession != null || deviceCookie != null || pendingCookie != null) {
+        if (cookie != null || containerSession != null || deviceCookie != null || pendingCookie != null
+                || rememberCookie != null) {
             StringBuilder header = new StringBuilder();
             if (cookie != null) {
                 header.append(COOKIE).append('=').append(cookie);
             }
             if (deviceCookie != null) {
                 header.append(header.length() > 0 ? "; " : "").append(DEVICE_COOKIE).append('=').append(deviceCookie);
+            }
+            if (rememberCookie != null) {
+                header.append(header.length() > 0 ? "; " : "").append(REMEMBER_COOKIE).append('=')
+                        .append(rememberCookie);
             }
             if (pendingCookie != null) {
                 header.append(header.length() > 0 ? "; " : "").append(PENDING_COOKIE).append('=')
@@ -149,6 +169,10 @@ public final class Browser {
             Matcher matcher = SET_COOKIE.matcher(header);
             if (matcher.matches()) {
                 cookie = matcher.group(2).contains("Max-Age=0") ? null : matcher.group(1);
+            }
+            Matcher remember = SET_REMEMBER_COOKIE.matcher(header);
+            if (remember.matches()) {
+                rememberCookie = remember.group(2).contains("Max-Age=0") ? null : remember.group(1);
             }
             Matcher pending = SET_PENDING_COOKIE.matcher(header);
             if (pending.matches()) {

@@ -3,9 +3,14 @@ package dev.usersession.it;
 import dev.usersession.it.app.AppPersistence;
 import java.io.File;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.zip.ZipFile;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.JavaArchive;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 
@@ -17,11 +22,33 @@ public final class Deployments {
 
     /** @return the test WAR */
     public static WebArchive testApplication(String name) {
-        return ShrinkWrap.create(WebArchive.class, name + ".war")
-                .addAsLibrary(libraryJar())
-                .addAsLibraries(libraryDependencies())
+        return libraryOnly(name)
                 .addPackage(AppPersistence.class.getPackage())
                 .addAsResource("it/persistence.xml", "META-INF/persistence.xml");
+    }
+
+    /** @return a WAR with only the library and what it depends on; the test adds the application */
+    public static WebArchive libraryOnly(String name) {
+        return ShrinkWrap.create(WebArchive.class, name + ".war")
+                .addAsLibrary(libraryJar())
+                .addAsLibraries(libraryDependencies());
+    }
+
+    /** @return the library's shipped H2 schema script without the statements that name {@code table} */
+    public static StringAsset h2SchemaWithout(String table) {
+        try (ZipFile jar = new ZipFile(System.getProperty("usersession.jar"))) {
+            String script = new String(jar.getInputStream(jar.getEntry("META-INF/usersession/schema-h2.sql"))
+                    .readAllBytes(), StandardCharsets.UTF_8);
+            return new StringAsset(script.lines().filter(line -> !line.contains(" " + table + " "))
+                    .collect(Collectors.joining("\n", "", "\n")));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** @return the H2 driver jar, for an application that brings its own H2 data source */
+    public static File h2Driver() {
+        return new File(System.getProperty("h2.jar"));
     }
 
     /**
