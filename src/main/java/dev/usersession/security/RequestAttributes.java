@@ -19,6 +19,7 @@ public final class RequestAttributes {
     static final String UNAVAILABLE = "dev.usersession.unavailable";
     static final String SECOND_FACTOR_PENDING = "dev.usersession.secondFactorPending";
     static final String FACTOR_REFUSED = "dev.usersession.factorRefused";
+    static final String REMEMBER_ME_STOLEN = "dev.usersession.rememberMeStolen";
 
 
     private RequestAttributes() {
@@ -50,6 +51,11 @@ public final class RequestAttributes {
     /** @return whether the login failed because the database could not be reached */
     public static boolean loginUnavailable(HttpServletRequest request) {
         return Boolean.TRUE.equals(request.getAttribute(UNAVAILABLE));
+    }
+
+    /** @return whether the request presented a copied "keep me signed in" cookie (everything of its user ended) */
+    public static boolean rememberMeStolen(HttpServletRequest request) {
+        return Boolean.TRUE.equals(request.getAttribute(REMEMBER_ME_STOLEN));
     }
 
     /** @return whether the password was right and the login now waits for a second factor */

@@ -147,8 +147,8 @@ public class SessionAuthentication {
         }
         RememberMe.Use use = rememberMe.use(request, response);
         if (use.outcome() == RememberMe.Outcome.STOLEN) {
-            errors.write(request, response, Failure.REMEMBER_ME_STOLEN);
-            return AuthenticationStatus.SEND_FAILURE;
+            request.setAttribute(RequestAttributes.REMEMBER_ME_STOLEN, Boolean.TRUE); // answered by the filter
+            return anonymous(context);
         }
         Optional<Set<String>> groups = use.outcome() == RememberMe.Outcome.VALID ? callerGroups.of(use.userName())
                 : Optional.empty();

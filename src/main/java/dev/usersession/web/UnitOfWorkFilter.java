@@ -5,6 +5,7 @@ import dev.usersession.errors.Failure;
 import dev.usersession.UserSessionConfig;
 import dev.usersession.context.UnitOfWork;
 import dev.usersession.context.UserSessionManager;
+import dev.usersession.security.RequestAttributes;
 import dev.usersession.security.SessionCookie;
 import jakarta.inject.Inject;
 import jakarta.servlet.DispatcherType;
@@ -49,6 +50,12 @@ public class UnitOfWorkFilter extends HttpFilter {
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         boolean asyncDispatch = request.getDispatcherType() == DispatcherType.ASYNC;
+        if (!asyncDispatch && RequestAttributes.rememberMeStolen(request)) {
+            // The mechanism found a copied "keep me signed in" cookie: the browser is told here (a mechanism's own
+            // failure answer would be replaced by the container's 401 page).
+            errors.write(request, response, Failure.REMEMBER_ME_STOLEN);
+            return;
+        }
         RequestUnitOfWork work = asyncDispatch ? RequestUnitOfWork.of(request) : null;
         if (work == null) {
             HttpServletResponse original = response;
