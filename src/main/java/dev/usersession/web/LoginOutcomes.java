@@ -11,6 +11,7 @@ import jakarta.json.Json;
 import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpServletResponseWrapper;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Optional;
@@ -46,7 +47,14 @@ public class LoginOutcomes {
         }
         Failure failure = failure(request);
         if (json) {
-            errors.write(request, response, failure);
+            // The error answer resets the response; a pending step's cookie set by this login must survive it.
+            errors.write(request, new HttpServletResponseWrapper(response) {
+                @Override
+                public void reset() {
+                    super.reset();
+                    keepCookies(request, response);
+                }
+            }, failure);
         } else {
             response.reset();
             keepCookies(request, response);
@@ -86,7 +94,7 @@ public class LoginOutcomes {
         return retryAfter.isPresent() ? failure.retryAfter(seconds(retryAfter.get())) : failure;
     }
 
-    /** A form's failed login is redirected after a reset: the cookies the login set (a pending step) must stay. */
+    /** A failed login is answered after a reset: the cookies the login set (a pending step) must stay. */
     private static void keepCookies(HttpServletRequest request, HttpServletResponse response) {
         Object pending = request.getAttribute(ErrorResponses.KEPT_SET_COOKIE);
         if (pending instanceof String header) {

@@ -2,17 +2,22 @@
  * usersession passkeys: registration and login with WebAuthn, served from the library jar at
  * <context>/usersession/passkeys.js. No framework.
  *
- *   usersessionPasskeys.available()  -> Promise<boolean>: whether this browser can use passkeys at all
- *   usersessionPasskeys.register(name) -> Promise<JSON answer of POST usersession/passkeys/registration>
- *   usersessionPasskeys.login()        -> Promise<JSON answer of POST usersession/passkeys/login>
+ *   usersessionPasskeys.available()              -> Promise<boolean>: whether this browser can use passkeys at all
+ *   usersessionPasskeys.register(name, options)  -> Promise<JSON answer of POST usersession/passkeys/registration>
+ *   usersessionPasskeys.login(options)           -> Promise<JSON answer of POST usersession/login/passkey>: a
+ *       passwordless login, or the second step of a password login that answered second_factor_required
+ *   usersessionPasskeys.reauthenticate(options)  -> Promise<JSON answer of POST usersession/reauthenticate/passkey>
+ *
+ * options (optional): { csrfToken: "..." }, the session's CSRF token (the "csrfToken" of the login's answer), sent
+ * as the X-CSRF-Token header; browsers that send Sec-Fetch-Site or Origin do not need it.
  *
  * A refusal rejects with an Error whose .code is the "error" member of the server's JSON error body,
  * "cancelled" when the user or the authenticator aborted, the DOMException's name for other browser refusals
  * (e.g. "InvalidStateError": this authenticator already holds a passkey of the account), "unsupported",
  * "network", or "http-<status>" for an error answer without a JSON body.
  *
- * The page may carry <meta name="usersession-base" content="/context-root"> (default: the origin's root) and
- * <meta name="usersession-csrf" content="..."> (sent as the X-CSRF-Token header).
+ * The page may carry <meta name="usersession-base" content="/context-root"> (default: the origin's root; "." for the
+ * page's own directory) and <meta name="usersession-csrf" content="..."> (the CSRF token when options give none).
  */
 (function () {
   "use strict";
@@ -48,16 +53,17 @@
     return error;
   }
 
-  async function post(path, body) {
+  /* path: below <base>/usersession/ */
+  async function post(path, body, options) {
     var headers = { "Content-Type": "application/json", "Accept": "application/json" };
-    var csrf = meta("usersession-csrf");
+    var csrf = (options && options.csrfToken) || meta("usersession-csrf");
     if (csrf) {
       headers["X-CSRF-Token"] = csrf;
     }
     var base = (meta("usersession-base") || "").replace(/\/+$/, "");
     var response;
     try {
-      response = await fetch(base + "/usersession/passkeys/" + path, {
+      response = await fetch(base + "/usersession/" + path, {
         method: "POST",
         credentials: "same-origin",
         headers: headers,
@@ -168,21 +174,32 @@
         && !!navigator.credentials && typeof navigator.credentials.create === "function");
   }
 
-  async function register(name) {
-    var options = creationOptions(await post("registration/options", {}));
+  async function register(name, options) {
+    var publicKey = creationOptions(await post("passkeys/registration/options", {}, options));
     var credential = await ask(function () {
-      return navigator.credentials.create({ publicKey: options });
+      return navigator.credentials.create({ publicKey: publicKey });
     });
-    return post("registration", { name: name, credential: credential });
+    return post("passkeys/registration", { name: name, credential: credential }, options);
   }
 
-  async function login() {
-    var options = requestOptions(await post("login/options", {}));
+  /* An assertion ceremony: options from <path>/options, the browser's answer to <path>. */
+  async function assert(path, options) {
+    var publicKey = requestOptions(await post(path + "/options", {}, options));
     var credential = await ask(function () {
-      return navigator.credentials.get({ publicKey: options });
+      return navigator.credentials.get({ publicKey: publicKey });
     });
-    return post("login", { credential: credential });
+    return post(path, { credential: credential }, options);
   }
 
-  window.usersessionPasskeys = { register: register, login: login, available: available };
+  function login(options) {
+    return assert("login/passkey", options);
+  }
+
+  function reauthenticate(options) {
+    return assert("reauthenticate/passkey", options);
+  }
+
+  window.usersessionPasskeys = {
+    register: register, login: login, reauthenticate: reauthenticate, available: available
+  };
 })();

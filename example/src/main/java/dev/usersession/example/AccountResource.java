@@ -17,7 +17,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Sign-up, who am I, and password change (which signs out every other device). A password that breaks the library's
+ * Sign-up, who am I (with the assurance level of the session: {@code AAL1} after a password, {@code AAL2} after two
+ * factors), and password change (which signs out every other device, and needs a sign-in or confirmation from the last
+ * five minutes: else 401 {@code reauthentication_required}, and the page asks for the password and tries again). A
+ * password that breaks the library's
  * password policy (too short or too long, commonly used, containing the user name) is answered by the library's
  * exception mapper: 400 with the policy's sentence in {@code message}.
  */
@@ -62,12 +65,13 @@ public class AccountResource {
     public Map<String, Object> me() {
         UserSessionInfo session = sessions.current().orElseThrow();
         return Map.of("user", session.userName(), "groups", session.groups(),
-                "sessions", sessions.listFor(session.userName()).size());
+                "sessions", sessions.listFor(session.userName()).size(),
+                "level", session.proofs().level().name());
     }
 
     @POST
     @Path("password")
-    @RequiresLogin
+    @RequiresLogin(recent = "PT5M")
     public Response changePassword(PasswordChange form) {
         String user = sessions.current().orElseThrow().userName();
         if (form == null || form.newPassword() == null) {

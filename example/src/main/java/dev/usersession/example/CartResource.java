@@ -15,7 +15,11 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 
-/** The cart and checkout, for the logged-in user ({@code @RequiresLogin}: 401 without a login). */
+/**
+ * The cart and checkout, for the logged-in user ({@code @RequiresLogin}: 401 without a login). A checkout needs a
+ * sign-in or confirmation from the last five minutes (else 401 {@code reauthentication_required}: the page asks for
+ * the password, a code or a passkey, and tries again).
+ */
 @Path("cart")
 @RequestScoped
 @RequiresLogin
@@ -63,6 +67,7 @@ public class CartResource {
 
     @POST
     @Path("checkout")
+    @RequiresLogin(recent = "PT5M")
     public OrderHistory.Order checkout() {
         CartView bought = view(cart.takeAll());
         if (bought.items() == 0) {

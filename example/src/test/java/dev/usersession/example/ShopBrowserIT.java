@@ -3,14 +3,11 @@ package dev.usersession.example;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -18,15 +15,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.logging.LogEntry;
-import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -125,47 +115,22 @@ class ShopBrowserIT {
     }
 
     private WebDriver browser(String profile) throws IOException {
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(System.getProperty("shop.chromium", "/usr/bin/chromium"));
-        options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--no-first-run", "--window-size=1280,860",
-                "--user-data-dir=" + Files.createTempDirectory("shop-" + profile));
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(System.getProperty("shop.chromedriver", "/usr/bin/chromedriver")))
-                .build();
-        return new ChromeDriver(service, options);
+        return Browsers.chromium(profile, "1280,860");
     }
 
     private static WebElement waitFor(WebDriver driver, By element) {
-        return new WebDriverWait(driver, Duration.ofSeconds(30))
-                .until(ExpectedConditions.visibilityOfElementLocated(element));
+        return Browsers.waitFor(driver, element);
     }
 
     private static void waitForText(WebDriver driver, By element, String text) {
-        new WebDriverWait(driver, Duration.ofSeconds(30))
-                .until(ExpectedConditions.textToBe(element, text));
+        Browsers.waitForText(driver, element, text);
     }
 
     private void record(WebDriver driver, String name) {
-        if (driver == null) {
-            return;
-        }
-        try {
-            System.err.println("[" + name + "] at " + driver.getCurrentUrl() + ", showing:\n"
-                    + driver.findElement(By.tagName("body")).getText());
-            for (LogEntry entry : driver.manage().logs().get(LogType.BROWSER)) {
-                System.err.println("[" + name + " console] " + entry);
-            }
-            screenshot(driver, "failed-" + name);
-        } catch (RuntimeException | IOException e) {
-            System.err.println("[" + name + "] could not be recorded: " + e);
-        }
+        Browsers.record(driver, name, screenshots);
     }
 
     private void screenshot(WebDriver driver, String name) throws IOException {
-        File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
-        Files.copy(shot.toPath(), screenshots.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+        Browsers.screenshot(driver, screenshots, name);
     }
 }

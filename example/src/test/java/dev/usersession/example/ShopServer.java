@@ -29,7 +29,16 @@ final class ShopServer {
 
     /** @return the shop's URL */
     String url() {
-        return "http://127.0.0.1:" + (8080 + offset) + "/shop/";
+        return url("127.0.0.1");
+    }
+
+    /**
+     * @param host how the browser names this machine: {@code localhost} for WebAuthn, which needs a secure context
+     *     (http://localhost is one, http://127.0.0.1 is not for every browser) and takes the host as relying party id
+     * @return the shop's URL with that host
+     */
+    String url(String host) {
+        return "http://" + host + ":" + (8080 + offset) + "/shop/";
     }
 
     private List<String> command() {
