@@ -11,7 +11,6 @@ import jakarta.json.Json;
 import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpServletResponseWrapper;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Optional;
@@ -47,14 +46,7 @@ public class LoginOutcomes {
         }
         Failure failure = failure(request);
         if (json) {
-            // The error answer resets the response; a pending step's cookie set by this login must survive it.
-            errors.write(request, new HttpServletResponseWrapper(response) {
-                @Override
-                public void reset() {
-                    super.reset();
-                    keepCookies(request, response);
-                }
-            }, failure);
+            errors.write(request, response, failure); // keeps the cookie of a step this login began or ended
         } else {
             response.reset();
             keepCookies(request, response);
