@@ -1,6 +1,7 @@
 package dev.usersession.it.dbstore;
 
 import dev.usersession.UserSessions;
+import jakarta.annotation.security.DeclareRoles;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -10,6 +11,7 @@ import java.io.IOException;
 import java.sql.SQLException;
 
 /** {@code GET /whoami}: the caller, a group and the library session; {@code GET /tables?name=}: whether it exists. */
+@DeclareRoles("buyer") // Payara answers isUserInRole only for declared roles
 @WebServlet({"/whoami", "/tables"})
 public class DbStoreServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
