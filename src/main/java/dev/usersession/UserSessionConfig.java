@@ -85,6 +85,13 @@ import java.util.stream.Collectors;
  *   <tr><td>{@code usersession.cleanup.batch-size}</td><td>{@code 500}</td><td>sessions removed per transaction</td></tr>
  *   <tr><td>{@code usersession.cleanup.duty-cycle}</td><td>{@code 0.5}</td><td>share of time a long clean-up works:
  *   after a batch it pauses for as long as the batch took (at 0.5), leaving the rest to live requests</td></tr>
+ *   <tr><td>{@code usersession.mechanism.enabled}</td><td>{@code true}</td><td>{@code false} leaves
+ *   authentication to the application's other mechanism (the library's login endpoints and cookies then do
+ *   nothing)</td></tr>
+ *   <tr><td>{@code usersession.mechanism.other-paths}</td><td>none</td><td>comma-separated path prefixes (such as
+ *   {@code /api/}) whose requests go to the application's other mechanism (Basic, a bearer token), never to the
+ *   session cookie; elsewhere the session cookie goes first and the other mechanism gets protected requests that
+ *   carry no session</td></tr>
  *   <tr><td>{@code usersession.remember-me.lifetime}</td><td>{@code P30D}</td><td>how long "keep me signed in"
  *   lasts without use (each use rotates its token and starts this again)</td></tr>
  *   <tr><td>{@code usersession.remember-me.grace}</td><td>{@code PT30S}</td><td>after a rotation, how long the token
@@ -184,6 +191,19 @@ public class UserSessionConfig {
                 Set.of(), origins -> origins.stream().allMatch(origin -> ORIGIN.matcher(origin).matches()),
                 "comma-separated origins such as https://shop.example or http://localhost:8080 (scheme, host and "
                         + "port only)");
+    }
+
+    /** @return whether the library's authentication mechanism is used */
+    public boolean mechanismEnabled() {
+        return flag("usersession.mechanism.enabled", true);
+    }
+
+    /** @return path prefixes (within the application) whose requests go to the application's other mechanism */
+    public List<String> mechanismOtherPaths() {
+        return get("usersession.mechanism.other-paths", value -> Arrays.stream(value.split(","))
+                        .map(String::trim).filter(path -> !path.isEmpty()).toList(),
+                List.of(), paths -> paths.stream().allMatch(path -> path.startsWith("/")),
+                "comma-separated path prefixes that start with /, such as /api/");
     }
 
     /** @return how long a "keep me signed in" series lasts without use */
@@ -342,7 +362,8 @@ public class UserSessionConfig {
                 this::identityStoreEnabled, this::identityStorePriority, this::cleanupInterval,
                 this::cleanupBatchSize, this::cleanupDutyCycle, this::stateCacheSize, this::factorsIssuer,
                 this::factorsRecent, this::totpKey, this::passkeysRpId, this::passkeysOrigins,
-                this::rememberMeLifetime, this::rememberMeGrace)) {
+                this::rememberMeLifetime, this::rememberMeGrace, this::mechanismEnabled,
+                this::mechanismOtherPaths)) {
             try {
                 setting.get();
             } catch (IllegalStateException e) {

@@ -39,7 +39,15 @@ import dev.usersession.security.OneTimeCodeFactor;
 import dev.usersession.security.PasskeyFactor;
 import dev.usersession.security.PendingSteps;
 import dev.usersession.web.LoginOutcomes;
+import dev.usersession.UserSessionMechanism;
+import dev.usersession.security.UserSessionMechanismHandler;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.spi.AfterDeploymentValidation;
+import jakarta.enterprise.inject.spi.Bean;
+import jakarta.enterprise.inject.spi.DeploymentException;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanismHandler;
 import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.enterprise.inject.spi.BeforeBeanDiscovery;
 import jakarta.enterprise.inject.spi.Extension;
@@ -71,12 +79,29 @@ public class LibraryBeans implements Extension {
             FactorLogins.class, CallerGroups.class, JpaLoginChallenges.class, JpaOneTimeCodes.class,
             JpaPasskeys.class, RememberMe.class, JpaRememberMe.class,
             // web
-            ErrorResponses.class, LoginOutcomes.class);
+            ErrorResponses.class, LoginOutcomes.class, UserSessionMechanismHandler.class);
 
 
     void addLibraryBeans(@Observes BeforeBeanDiscovery event, BeanManager beanManager) {
         for (Class<?> type : LIBRARY_BEANS) {
             event.addAnnotatedType(beanManager.createAnnotatedType(type), "usersession." + type.getName());
+        }
+    }
+
+    /**
+     * The library's handler combines its mechanism with one other: an application with several must bring its own
+     * {@code HttpAuthenticationMechanismHandler}, else the deployment fails saying so.
+     */
+    void checkMechanisms(@Observes AfterDeploymentValidation event, BeanManager beanManager) {
+        long others = beanManager.getBeans(HttpAuthenticationMechanism.class, Any.Literal.INSTANCE).stream()
+                .filter(bean -> !bean.getQualifiers().contains(UserSessionMechanism.Literal.INSTANCE))
+                .count();
+        Bean<?> handler = beanManager.resolve(beanManager.getBeans(HttpAuthenticationMechanismHandler.class));
+        if (others > 1 && handler != null && handler.getBeanClass() == UserSessionMechanismHandler.class) {
+            event.addDeploymentProblem(new DeploymentException("The application has " + others + " authentication "
+                    + "mechanisms besides usersession's: add an HttpAuthenticationMechanismHandler "
+                    + "(@Alternative @Priority(APPLICATION)) that chooses between them; inject usersession's with "
+                    + "@UserSessionMechanism"));
         }
     }
 }

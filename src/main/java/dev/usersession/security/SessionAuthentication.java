@@ -108,7 +108,7 @@ public class SessionAuthentication {
      * The login endpoint is not authenticated by the session: the container would otherwise skip the login that
      * follows for a caller it already knows. The login itself reads the old token to renew its session.
      */
-    private static boolean isLoginEndpoint(HttpServletRequest request) {
+    static boolean isLoginEndpoint(HttpServletRequest request) {
         String path = request.getServletPath();
         return LOGIN_PATH.equals(path) || path.startsWith(LOGIN_PATH + "/");
     }

@@ -1,5 +1,6 @@
 package dev.usersession.security;
 
+import dev.usersession.UserSessionMechanism;
 import dev.usersession.errors.ErrorResponses;
 import dev.usersession.errors.Failure;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,9 +17,11 @@ import jakarta.servlet.http.HttpServletResponse;
  * {@code SecurityContext.authenticate}, which the library's login endpoint also uses) is a login; any other request
  * is authenticated by its session token. {@code HttpServletRequest.logout()} ends the session. A failure of the
  * library's own store (a database that cannot be reached) answers 503, never 500; any other exception, such as one of
- * an application's own identity store, is left to the container.
+ * an application's own identity store, is left to the container. Qualified {@link UserSessionMechanism} (not
+ * {@code @Default}), so that it combines with the application's own mechanisms ({@link UserSessionMechanismHandler}).
  */
 @ApplicationScoped
+@UserSessionMechanism
 public class UserSessionAuthenticationMechanism implements HttpAuthenticationMechanism {
 
     @Inject
@@ -29,6 +32,24 @@ public class UserSessionAuthenticationMechanism implements HttpAuthenticationMec
 
     @Inject
     ErrorResponses errors;
+
+    @Inject
+    SessionCookie cookie;
+
+    @Inject
+    RememberMe rememberMe;
+
+    /**
+     * @return whether this mechanism has something to go on for the request (a login with a credential, a login
+     *     endpoint, a session token, a "keep me signed in" cookie), looked at without any query; when not, another
+     *     mechanism of the application may authenticate the caller
+     */
+    public boolean claims(HttpServletRequest request, HttpMessageContext context) {
+        return context.getAuthParameters() != null && context.getAuthParameters().getCredential() != null
+                || SessionAuthentication.isLoginEndpoint(request)
+                || cookie.read(request).kind() != PresentedToken.Kind.NONE
+                || rememberMe.presented(request);
+    }
 
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,

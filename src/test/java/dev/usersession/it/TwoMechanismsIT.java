@@ -1,0 +1,75 @@
+package dev.usersession.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.usersession.it.app.DemoAccounts;
+import dev.usersession.it.mechanisms.ApiMechanism;
+import java.net.URL;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.asset.StringAsset;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * An application with two mechanisms: Jakarta Security's Basic for {@code /api/} ({@code usersession.mechanism
+ * .other-paths}) and the library's session cookie for everything else. The library's handler sends each request to
+ * one of them: the API is stateless (no cookie is set or used there), pages use the session, and a protected page
+ * without a session gets the other mechanism's challenge.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class TwoMechanismsIT {
+
+    @Deployment(testable = false)
+    static WebArchive application() {
+        return Deployments.testApplication("mechanisms")
+                .addPackage(ApiMechanism.class.getPackage())
+                .addAsResource(new StringAsset("usersession.mechanism.other-paths=/api/\n"),
+                        "META-INF/microprofile-config.properties");
+    }
+
+    @ArquillianResource
+    URL base;
+
+    @Test
+    void theApiTakesBasicAndNeverASessionWhilePagesTakeTheSession() {
+        Browser api = new Browser(base);
+        String user = api.newUser("api");
+        HttpResponse<String> withBasic = api.send(api.request("api/whoami")
+                .header("Authorization", basic(user, DemoAccounts.PASSWORD)).GET());
+        assertEquals(200, withBasic.statusCode(), withBasic.body());
+        assertEquals(user, withBasic.body());
+        assertTrue(withBasic.headers().allValues("Set-Cookie").stream().noneMatch(c -> c.startsWith(Browser.COOKIE)),
+                "the API is stateless: " + withBasic.headers().allValues("Set-Cookie"));
+
+        HttpResponse<String> wrong = api.send(api.request("api/whoami")
+                .header("Authorization", basic(user, "not the password")).GET());
+        assertEquals(401, wrong.statusCode());
+        HttpResponse<String> none = api.get("api/whoami");
+        assertEquals(401, none.statusCode());
+        assertTrue(none.headers().firstValue("WWW-Authenticate").orElse("").startsWith("Basic"),
+                none.headers().toString());
+
+        Browser pages = new Browser(base);
+        assertEquals(200, pages.login(user, DemoAccounts.PASSWORD).statusCode());
+        assertEquals(user, pages.get("pages/whoami").body(), "pages take the session cookie");
+        assertEquals(401, pages.get("api/whoami").statusCode(), "the API does not take the session cookie");
+
+        HttpResponse<String> anonymousPage = new Browser(base).get("pages/whoami");
+        assertEquals(401, anonymousPage.statusCode());
+        assertTrue(anonymousPage.headers().firstValue("WWW-Authenticate").orElse("").startsWith("Basic"),
+                "a protected page without a session gets the other mechanism's challenge");
+    }
+
+    private static String basic(String user, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+}
