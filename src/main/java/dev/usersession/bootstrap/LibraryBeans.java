@@ -40,9 +40,10 @@ import dev.usersession.security.PasskeyFactor;
 import dev.usersession.security.PendingSteps;
 import dev.usersession.web.LoginOutcomes;
 import dev.usersession.UserSessionMechanism;
-import dev.usersession.security.UserSessionMechanismHandler;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Default;
+import jakarta.enterprise.inject.spi.configurator.AnnotatedTypeConfigurator;
 import jakarta.enterprise.inject.spi.AfterDeploymentValidation;
 import jakarta.enterprise.inject.spi.Bean;
 import jakarta.enterprise.inject.spi.DeploymentException;
@@ -79,12 +80,28 @@ public class LibraryBeans implements Extension {
             FactorLogins.class, CallerGroups.class, JpaLoginChallenges.class, JpaOneTimeCodes.class,
             JpaPasskeys.class, RememberMe.class, JpaRememberMe.class,
             // web
-            ErrorResponses.class, LoginOutcomes.class, UserSessionMechanismHandler.class);
+            ErrorResponses.class, LoginOutcomes.class);
+
+    /**
+     * Jakarta Security 4.0 (Payara 7) has {@code HttpAuthenticationMechanismHandler}: the library's mechanism is then
+     * qualified only, and its handler combines it with the application's other mechanism. Jakarta Security 3.0
+     * (WildFly 39) has no handler: the mechanism stays the {@code @Default} one, as the container looks it up.
+     */
+    private static final String HANDLER_API =
+            "jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanismHandler";
+    private static final String HANDLER = "dev.usersession.security.UserSessionMechanismHandler";
+    private static final boolean HAS_HANDLER_API = isPresent(HANDLER_API);
 
 
     void addLibraryBeans(@Observes BeforeBeanDiscovery event, BeanManager beanManager) {
         for (Class<?> type : LIBRARY_BEANS) {
-            event.addAnnotatedType(beanManager.createAnnotatedType(type), "usersession." + type.getName());
+            AnnotatedTypeConfigurator<?> added = event.addAnnotatedType(type, "usersession." + type.getName());
+            if (type == UserSessionAuthenticationMechanism.class && !HAS_HANDLER_API) {
+                added.add(Default.Literal.INSTANCE);
+            }
+        }
+        if (HAS_HANDLER_API) {
+            event.addAnnotatedType(load(HANDLER), "usersession." + HANDLER);
         }
     }
 
@@ -93,15 +110,41 @@ public class LibraryBeans implements Extension {
      * {@code HttpAuthenticationMechanismHandler}, else the deployment fails saying so.
      */
     void checkMechanisms(@Observes AfterDeploymentValidation event, BeanManager beanManager) {
-        long others = beanManager.getBeans(HttpAuthenticationMechanism.class, Any.Literal.INSTANCE).stream()
-                .filter(bean -> !bean.getQualifiers().contains(UserSessionMechanism.Literal.INSTANCE))
-                .count();
-        Bean<?> handler = beanManager.resolve(beanManager.getBeans(HttpAuthenticationMechanismHandler.class));
-        if (others > 1 && handler != null && handler.getBeanClass() == UserSessionMechanismHandler.class) {
-            event.addDeploymentProblem(new DeploymentException("The application has " + others + " authentication "
-                    + "mechanisms besides usersession's: add an HttpAuthenticationMechanismHandler "
-                    + "(@Alternative @Priority(APPLICATION)) that chooses between them; inject usersession's with "
-                    + "@UserSessionMechanism"));
+        if (HAS_HANDLER_API) {
+            Handlers.check(event, beanManager);
+        }
+    }
+
+    private static boolean isPresent(String className) {
+        try {
+            Class.forName(className, false, LibraryBeans.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
+    }
+
+    private static Class<?> load(String className) {
+        try {
+            return Class.forName(className, false, LibraryBeans.class.getClassLoader());
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException("The library jar is incomplete: " + className, e);
+        }
+    }
+
+    /** Kept apart so that it is loaded only where Jakarta Security 4.0's handler exists. */
+    private static final class Handlers {
+        static void check(AfterDeploymentValidation event, BeanManager beanManager) {
+            long others = beanManager.getBeans(HttpAuthenticationMechanism.class, Any.Literal.INSTANCE).stream()
+                    .filter(bean -> !bean.getQualifiers().contains(UserSessionMechanism.Literal.INSTANCE))
+                    .count();
+            Bean<?> handler = beanManager.resolve(beanManager.getBeans(HttpAuthenticationMechanismHandler.class));
+            if (others > 1 && handler != null && handler.getBeanClass().getName().equals(HANDLER)) {
+                event.addDeploymentProblem(new DeploymentException("The application has " + others
+                        + " authentication mechanisms besides usersession's: add an HttpAuthenticationMechanismHandler "
+                        + "(@Alternative @Priority(APPLICATION)) that chooses between them; inject usersession's with "
+                        + "@UserSessionMechanism"));
+            }
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.usersession.security;
 
+import dev.usersession.UserSessionClock;
 import dev.usersession.UserSessionConfig;
 import dev.usersession.UserSessionMechanism;
 import jakarta.annotation.Priority;
@@ -29,6 +30,8 @@ import java.util.List;
  *   <li>else, a request for a protected resource: the other one (a Basic challenge, an OpenID Connect redirect);
  *   anything else: the library's (the caller is anonymous).</li>
  * </ol>
+ * When the other mechanism logs a caller in outside the other paths (an OpenID Connect callback, a form), the caller
+ * gets a library session ({@link SessionOpeningContext}); under the other paths it stays stateless.
  * An application with more than one other mechanism writes its own handler ({@code @Alternative @Priority(APPLICATION)}
  * wins over this one) and injects the library's with {@link UserSessionMechanism}; the library reports it at
  * deployment otherwise.
@@ -51,6 +54,12 @@ public class UserSessionMechanismHandler implements HttpAuthenticationMechanismH
     @Inject
     UserSessionConfig config;
 
+    @Inject
+    SessionLogin login;
+
+    @Inject
+    UserSessionClock clock;
+
     private volatile List<HttpAuthenticationMechanism> others;
 
     @Override
@@ -58,7 +67,14 @@ public class UserSessionMechanismHandler implements HttpAuthenticationMechanismH
             HttpMessageContext context) throws AuthenticationException {
         HttpAuthenticationMechanism chosen = choose(request, context);
         request.setAttribute(CHOSEN, chosen);
-        return chosen == null ? context.doNothing() : chosen.validateRequest(request, response, context);
+        if (chosen == null) {
+            return context.doNothing();
+        }
+        if (chosen != sessions && config.mechanismEnabled() && !isOtherPath(request)) {
+            // A page: the other mechanism's login (OpenID Connect, a form) ends in a library session.
+            return chosen.validateRequest(request, response, new SessionOpeningContext(context, login, clock));
+        }
+        return chosen.validateRequest(request, response, context);
     }
 
     @Override
@@ -92,11 +108,15 @@ public class UserSessionMechanismHandler implements HttpAuthenticationMechanismH
         if (other == null) {
             return sessions;
         }
-        String path = request.getRequestURI().substring(request.getContextPath().length());
-        if (config.mechanismOtherPaths().stream().anyMatch(path::startsWith)) {
+        if (isOtherPath(request)) {
             return other;
         }
         return sessions.claims(request, context) || !context.isProtected() ? sessions : other;
+    }
+
+    private boolean isOtherPath(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return config.mechanismOtherPaths().stream().anyMatch(path::startsWith);
     }
 
     /** @return the application's one other mechanism, or {@code null}; with several, none (reported at deployment) */

@@ -79,6 +79,8 @@ public class TestServlet extends HttpServlet {
             case "/reports/sensitive" -> text(response, reports.sensitive());
             case "/reports/secret" -> text(response, reports.secret());
             case "/clock/now" -> text(response, clock.now().toString());
+            case "/security-handler" -> text(response, String.valueOf(isPresent(
+                    "jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanismHandler")));
             case "/reports/archived" -> text(response, adminReports.archived());
             case "/reports/audit" -> text(response, auditTrail.entries());
             case "/db/contains" -> text(response, String.valueOf(tablesContain(request.getParameter("value"))));
@@ -196,5 +198,14 @@ public class TestServlet extends HttpServlet {
     private static void text(HttpServletResponse response, String body) throws IOException {
         response.setContentType("text/plain");
         response.getWriter().write(body);
+    }
+
+    private static boolean isPresent(String className) {
+        try {
+            Class.forName(className);
+            return true;
+        } catch (ClassNotFoundException e) {
+            return false;
+        }
     }
 }
