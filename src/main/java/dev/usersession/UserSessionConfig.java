@@ -85,9 +85,10 @@ import java.util.stream.Collectors;
  *   <tr><td>{@code usersession.cleanup.batch-size}</td><td>{@code 500}</td><td>sessions removed per transaction</td></tr>
  *   <tr><td>{@code usersession.cleanup.duty-cycle}</td><td>{@code 0.5}</td><td>share of time a long clean-up works:
  *   after a batch it pauses for as long as the batch took (at 0.5), leaving the rest to live requests</td></tr>
- *   <tr><td>{@code usersession.mechanism.enabled}</td><td>{@code true}</td><td>{@code false} leaves
- *   authentication to the application's other mechanism (the library's login endpoints and cookies then do
- *   nothing)</td></tr>
+ *   <tr><td>{@code usersession.mechanism.enabled}</td><td>{@code true}</td><td>{@code false}: the library registers
+ *   no authentication mechanism; the server or the application's own mechanism authenticates callers, and
+ *   {@code @UserSession} state belongs to a library session bound to that caller (read from the configuration
+ *   sources at deployment, not from a subclass of this bean)</td></tr>
  *   <tr><td>{@code usersession.mechanism.other-paths}</td><td>none</td><td>comma-separated path prefixes (such as
  *   {@code /api/}) whose requests go to the application's other mechanism (Basic, a bearer token), never to the
  *   session cookie; elsewhere the session cookie goes first and the other mechanism gets protected requests that

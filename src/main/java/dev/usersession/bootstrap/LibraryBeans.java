@@ -34,6 +34,7 @@ import dev.usersession.jpa.JpaPasskeys;
 import dev.usersession.jpa.JpaRememberMe;
 import dev.usersession.security.RememberMe;
 import dev.usersession.security.CallerGroups;
+import dev.usersession.security.CallerSessions;
 import dev.usersession.security.FactorLogins;
 import dev.usersession.security.OneTimeCodeFactor;
 import dev.usersession.security.PasskeyFactor;
@@ -78,7 +79,7 @@ public class LibraryBeans implements Extension {
             // second factors and passkeys
             UserCredentials.class, PendingSteps.class, OneTimeCodeFactor.class, PasskeyFactor.class,
             FactorLogins.class, CallerGroups.class, JpaLoginChallenges.class, JpaOneTimeCodes.class,
-            JpaPasskeys.class, RememberMe.class, JpaRememberMe.class,
+            JpaPasskeys.class, RememberMe.class, JpaRememberMe.class, CallerSessions.class,
             // web
             ErrorResponses.class, LoginOutcomes.class);
 
@@ -94,13 +95,18 @@ public class LibraryBeans implements Extension {
 
 
     void addLibraryBeans(@Observes BeforeBeanDiscovery event, BeanManager beanManager) {
+        // Read from the configuration sources (an application's subclass of UserSessionConfig does not exist yet).
+        boolean mechanism = new UserSessionConfig().mechanismEnabled();
         for (Class<?> type : LIBRARY_BEANS) {
+            if (type == UserSessionAuthenticationMechanism.class && !mechanism) {
+                continue; // the server or the application's own mechanism authenticates (CallerSessions)
+            }
             AnnotatedTypeConfigurator<?> added = event.addAnnotatedType(type, "usersession." + type.getName());
             if (type == UserSessionAuthenticationMechanism.class && !HAS_HANDLER_API) {
                 added.add(Default.Literal.INSTANCE);
             }
         }
-        if (HAS_HANDLER_API) {
+        if (HAS_HANDLER_API && mechanism) {
             event.addAnnotatedType(load(HANDLER), "usersession." + HANDLER);
         }
     }

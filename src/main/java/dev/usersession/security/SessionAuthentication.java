@@ -113,7 +113,7 @@ public class SessionAuthentication {
         return LOGIN_PATH.equals(path) || path.startsWith(LOGIN_PATH + "/");
     }
 
-    private void touchWhenDue(SessionRecord session, Instant now) {
+    void touchWhenDue(SessionRecord session, Instant now) {
         Duration idle = config.idleTimeout();
         Duration age = Duration.between(session.lastAccess(), now);
         if (age.toMillis() >= (long) (idle.toMillis() * config.touchFraction())) {

@@ -23,7 +23,6 @@ import java.util.List;
  * Chooses between the library's mechanism and the application's other one (Jakarta Security 4.0
  * {@link HttpAuthenticationMechanismHandler}), per request:
  * <ol>
- *   <li>with {@code usersession.mechanism.enabled=false}, always the other one (or none);</li>
  *   <li>a request under one of {@code usersession.mechanism.other-paths} (such as {@code /api/}): the other one;</li>
  *   <li>a request the library's mechanism has something to go on for (a login, a session token, a "keep me signed
  *   in" cookie): the library's;</li>
@@ -70,7 +69,7 @@ public class UserSessionMechanismHandler implements HttpAuthenticationMechanismH
         if (chosen == null) {
             return context.doNothing();
         }
-        if (chosen != sessions && config.mechanismEnabled() && !isOtherPath(request)) {
+        if (chosen != sessions && !isOtherPath(request)) {
             // A page: the other mechanism's login (OpenID Connect, a form) ends in a library session.
             return chosen.validateRequest(request, response, new SessionOpeningContext(context, login, clock));
         }
@@ -86,9 +85,7 @@ public class UserSessionMechanismHandler implements HttpAuthenticationMechanismH
 
     @Override
     public void cleanSubject(HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
-        if (config.mechanismEnabled()) {
-            sessions.cleanSubject(request, response, context); // a logout always ends the library's session
-        }
+        sessions.cleanSubject(request, response, context); // a logout always ends the library's session
         HttpAuthenticationMechanism other = other();
         if (other != null) {
             other.cleanSubject(request, response, context);
@@ -102,9 +99,6 @@ public class UserSessionMechanismHandler implements HttpAuthenticationMechanismH
 
     private HttpAuthenticationMechanism choose(HttpServletRequest request, HttpMessageContext context) {
         HttpAuthenticationMechanism other = other();
-        if (!config.mechanismEnabled()) {
-            return other;
-        }
         if (other == null) {
             return sessions;
         }

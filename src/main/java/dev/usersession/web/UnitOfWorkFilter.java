@@ -5,6 +5,7 @@ import dev.usersession.errors.Failure;
 import dev.usersession.UserSessionConfig;
 import dev.usersession.context.UnitOfWork;
 import dev.usersession.context.UserSessionManager;
+import dev.usersession.security.CallerSessions;
 import dev.usersession.security.RequestAttributes;
 import dev.usersession.security.SessionCookie;
 import jakarta.inject.Inject;
@@ -46,6 +47,9 @@ public class UnitOfWorkFilter extends HttpFilter {
     @Inject
     SessionCookie cookie;
 
+    @Inject
+    CallerSessions callerSessions;
+
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
@@ -57,6 +61,9 @@ public class UnitOfWorkFilter extends HttpFilter {
             return;
         }
         RequestUnitOfWork work = asyncDispatch ? RequestUnitOfWork.of(request) : null;
+        if (work == null && request.getUserPrincipal() != null && manager.current() == null) {
+            callerSessions.bind(request, response); // a caller the server or another mechanism authenticated
+        }
         if (work == null) {
             HttpServletResponse original = response;
             work = RequestUnitOfWork.begin(manager, errors, request, response, () -> beforeCommit(original));

@@ -1,0 +1,78 @@
+package dev.usersession.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.usersession.it.app.DemoAccounts;
+import dev.usersession.it.basiconly.BasicOnly;
+import java.net.URL;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.asset.StringAsset;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * {@code @UserSession} beans for callers that another mechanism authenticated (here Jakarta Security's Basic, with
+ * {@code usersession.mechanism.enabled=false}): the state belongs to a library session bound to the caller, named by
+ * the session cookie, carried to the caller's next device, and never to another caller.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class CallerSessionStateIT {
+
+    @Deployment(testable = false)
+    static WebArchive application() {
+        return Deployments.testApplication("callers")
+                .addPackage(BasicOnly.class.getPackage())
+                .addAsResource(new StringAsset("usersession.mechanism.enabled=false\n"),
+                        "META-INF/microprofile-config.properties");
+    }
+
+    @ArquillianResource
+    URL base;
+
+    @Test
+    void aBasicCallersStateLivesInALibrarySessionOfThatCaller() {
+        Browser laptop = new Browser(base);
+        String ann = laptop.newUser("ann");
+        String bob = laptop.newUser("bob");
+
+        assertEquals("1", increment(laptop, ann).body());
+        String annSession = laptop.cookie().orElseThrow();
+        assertEquals("2", increment(laptop, ann).body(), "the cookie names the caller's session");
+        assertEquals(annSession, laptop.cookie().orElseThrow());
+
+        Browser phone = new Browser(base);
+        assertEquals("3", increment(phone, ann).body(), "a new device starts with the caller's latest state");
+
+        HttpResponse<String> otherCaller = increment(laptop, bob);
+        assertEquals("1", otherCaller.body(), "another caller never gets ann's state");
+        assertNotEquals(annSession, laptop.cookie().orElseThrow());
+
+        Browser stranger = new Browser(base);
+        stranger.setCookie(phone.cookie().orElseThrow());
+        HttpResponse<String> anonymous = stranger.postForm("test/counter/increment");
+        assertTrue(anonymous.statusCode() == 401 || anonymous.statusCode() == 403, anonymous.statusCode() + " "
+                + anonymous.body() + ": the cookie alone authenticates nobody when the library's mechanism is off");
+    }
+
+    private static HttpResponse<String> increment(Browser browser, String user) {
+        HttpRequest.Builder request = browser.request("test/counter/increment")
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                        (user + ":" + DemoAccounts.PASSWORD).getBytes(StandardCharsets.UTF_8)))
+                .header("Origin", browser.origin())
+                .POST(HttpRequest.BodyPublishers.noBody());
+        HttpResponse<String> response = browser.send(request);
+        assertEquals(200, response.statusCode(), response.body());
+        return response;
+    }
+}
