@@ -61,8 +61,9 @@ public class UnitOfWorkFilter extends HttpFilter {
             return;
         }
         RequestUnitOfWork work = asyncDispatch ? RequestUnitOfWork.of(request) : null;
-        if (work == null && request.getUserPrincipal() != null && manager.current() == null) {
-            callerSessions.bind(request, response); // a caller the server or another mechanism authenticated
+        if (work == null && !config.mechanismEnabled() && request.getUserPrincipal() != null
+                && manager.current() == null) {
+            callerSessions.bind(request, response); // a caller the server or the application's mechanism authenticated
         }
         if (work == null) {
             HttpServletResponse original = response;
