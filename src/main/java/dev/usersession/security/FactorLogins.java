@@ -18,7 +18,8 @@ import java.util.Set;
 
 /**
  * Completes logins that a password cannot complete alone: the second step of a user with one-time codes (a code, a
- * recovery code, or a passkey), and a passwordless login with a passkey. Code attempts are throttled like passwords,
+ * recovery code, or a passkey), and a passwordless login with a passkey (which, for a user with one-time codes, must
+ * have verified its user: a PIN or biometrics make it two factors). Code attempts are throttled like passwords,
  * on the user's own counter for codes ({@link LoginGuard}); a wrong code keeps the pending step (the user may try
  * again until it expires), a right one completes it, once. A passkey's challenge is used once whatever the outcome.
  */
@@ -103,6 +104,12 @@ public class FactorLogins {
         if (purpose == Purpose.SECOND_FACTOR) {
             return Optional.of(new Completed(step.userName(), step.groups(),
                     new SessionProofs(step.passwordAt(), null, now, AssuranceLevel.AAL2)));
+        }
+        if (!verified.userVerified() && oneTimeCodes.isEnabled(verified.userName())) {
+            // A passkey that did not verify its user (no PIN, no biometrics) is one factor: a user who turned on two
+            // factors is not signed in by it alone.
+            throw new FactorRefusedException(FactorRefusedException.Reason.CREDENTIAL_REFUSED,
+                    "The passkey did not verify its user, and the account needs two factors");
         }
         Optional<Set<String>> groups = callerGroups.of(verified.userName());
         if (groups.isEmpty()) { // the account was disabled or deleted since the passkey was registered
