@@ -179,6 +179,7 @@ public class UserAccounts {
      * phone and the recovery codes): the next login needs only the password.
      */
     public void removeSecondFactors(String name) {
+        guard.reset(name);
         oneTimeCodes.disable(name);
         passkeys.removeAll(name);
         pendingSteps.deleteAllOf(name);

@@ -102,25 +102,39 @@ public class UserCredentials {
 
     /**
      * Creates a new one-time code secret for the current user, to show once (a QR code). It counts once confirmed.
+     * Needs a recent proof: a stolen session cookie must not add a factor of the thief's.
      *
      * @throws FactorRefusedException ({@code ALREADY_ENABLED}) when codes are enabled already
      */
     public TotpEnrollment enrollOneTimeCodes() {
-        return oneTimeCodes.enroll(session().userName());
+        return oneTimeCodes.enroll(recentSession().userName());
     }
 
     /**
-     * Confirms the new secret with a first code: from now on a login needs a code. The session counts as proved with
-     * two factors and gets a new token.
+     * Confirms the new secret with a first code (throttled like a login): from now on a login needs a code. Needs a
+     * recent proof. The session gets a new token; it proves nothing more than before (a code of a secret just handed
+     * out says nothing about who the user is).
      *
      * @return ten single-use recovery codes, shown only now
      * @throws FactorRefusedException when the code is wrong or no enrollment waits
+     * @throws TooManyAttemptsException when codes were guessed wrong too often
      */
     public List<String> confirmOneTimeCodes(String code) {
-        String userName = session().userName();
-        List<String> recovery = oneTimeCodes.confirm(userName, code);
-        lifecycle.reauthenticated(Factor.ONE_TIME_CODE, AssuranceLevel.AAL2);
+        SessionRecord session = recentSession();
+        List<String> recovery = factorLogins.confirmCodes(session.userName(), code);
+        lifecycle.renewCurrent(session.groups());
         return recovery;
+    }
+
+    /**
+     * Checks that the current user proved who they are within {@code usersession.factors.recent} (the library asks
+     * it before a factor is added, disabled or removed).
+     *
+     * @throws ReauthenticationRequiredException when the last proof is older
+     * @throws NotLoggedInException without a session
+     */
+    public void requireRecentProof() {
+        recentSession();
     }
 
     /**

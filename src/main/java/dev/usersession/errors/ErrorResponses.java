@@ -1,5 +1,8 @@
 package dev.usersession.errors;
 
+import dev.usersession.UserSessionConfig;
+import jakarta.inject.Inject;
+import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.Json;
 import jakarta.servlet.http.HttpServletRequest;
@@ -18,6 +21,9 @@ import java.util.logging.Logger;
 public class ErrorResponses {
 
     private static final Logger LOG = Logger.getLogger(ErrorResponses.class.getName());
+
+    @Inject
+    UserSessionConfig config;
 
     /**
      * Answers with the response the library exception among the exception's causes stands for (see
@@ -41,20 +47,11 @@ public class ErrorResponses {
     }
 
     /**
-     * A request attribute holding a {@code Set-Cookie} value that an error answer keeps (the reset drops the others):
-     * the cookie of a login step that began or ended in this request, which the browser must learn either way.
-     */
-    public static final String KEPT_SET_COOKIE = "dev.usersession.keptSetCookie";
-
-    /**
      * Answers with a failure of the catalogue: its status, a {@code Retry-After} header when it has one, and its code
      * and sentence as a short body. The body's length is set, so the response is committed when this returns.
      */
     public void write(HttpServletRequest request, HttpServletResponse response, Failure failure) {
-        response.reset();
-        if (request.getAttribute(KEPT_SET_COOKIE) instanceof String kept) {
-            response.addHeader("Set-Cookie", kept);
-        }
+        resetKeepingLibraryCookies(response);
         response.setStatus(failure.status());
         response.setHeader("Cache-Control", "no-store");
         if (failure.retryAfterSeconds() != null) {
@@ -80,6 +77,21 @@ public class ErrorResponses {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Resets the response (status, headers, buffer) but keeps the library's own cookies set so far in this request: a
+     * session opened or renewed, a rotated "keep me signed in" token, a login step begun or ended, a device cookie.
+     * Each of them stands for something the server has already stored, so the browser must learn it even when the
+     * request ends in an error (else, for example, a rotated remember-me token would come back later as a copy).
+     */
+    public void resetKeepingLibraryCookies(HttpServletResponse response) {
+        String prefix = config.cookieName();
+        List<String> kept = response.getHeaders("Set-Cookie").stream()
+                .filter(header -> header.startsWith(prefix + "=") || header.startsWith(prefix + "-"))
+                .toList();
+        response.reset();
+        kept.forEach(header -> response.addHeader("Set-Cookie", header));
     }
 
     /** @return the failure's JSON body: {@code {"error": code, "message": sentence}} */

@@ -16,7 +16,9 @@ import java.time.OffsetDateTime;
  */
 @Cacheable(false)
 @Entity(name = "UserSessionLoginChallenge")
-@Table(name = "login_challenge", indexes = @Index(name = "login_challenge_expires", columnList = "expires"))
+@Table(name = "login_challenge", indexes = {
+        @Index(name = "login_challenge_expires", columnList = "expires"),
+        @Index(name = "login_challenge_user_name", columnList = "user_name")})
 public class LoginChallengeEntity {
 
     @Id

@@ -1,8 +1,6 @@
 package dev.usersession.security;
 
-import dev.usersession.AssuranceLevel;
 import dev.usersession.EndReason;
-import dev.usersession.Factor;
 import dev.usersession.IssuedSession;
 import dev.usersession.SessionProofs;
 import dev.usersession.UserSessionClock;
@@ -54,30 +52,42 @@ public class CallerSessions {
     @Inject
     UserSessionClock clock;
 
-    /** Binds the session of the request's authenticated caller, when the library did not authenticate it. */
-    public void bind(HttpServletRequest request, HttpServletResponse response) {
+    @Inject
+    CsrfProtection csrf;
+
+    /**
+     * Binds the session of the request's authenticated caller, when the library did not authenticate it.
+     *
+     * @return false when the request is a state-changing one from another site (answer 403, bind nothing)
+     */
+    public boolean bind(HttpServletRequest request, HttpServletResponse response) {
         Principal caller = request.getUserPrincipal();
         if (caller == null || manager.current() != null) {
-            return;
+            return true;
         }
         PresentedToken presented = cookie.read(request);
+        if (!csrf.allows(request, presented.kind() == PresentedToken.Kind.WELL_FORMED ? presented.token() : null)) {
+            return false; // the caller's server login or Basic credentials travel with cross-site requests too
+        }
         Instant now = clock.now();
         if (presented.kind() == PresentedToken.Kind.WELL_FORMED) {
             Optional<SessionRecord> live = lifecycle.live(presented.sessionId());
             if (live.isPresent() && live.get().userName().equals(caller.getName())) {
                 authentication.touchWhenDue(live.get(), now);
                 manager.begin(live.get());
-                return;
+                return true;
             }
             live.ifPresent(other -> lifecycle.end(other.id(), EndReason.LOGOUT)); // another caller's: not carried over
         }
         Set<String> groups = callerGroups.of(caller.getName()).orElse(Set.of());
+        // What the container checked, and when, cannot be told: the session records no proof (never "recent").
         IssuedSession issued = lifecycle.open(caller.getName(), groups, SessionLogin.client(request),
-                SessionProofs.of(Factor.PASSWORD, now, AssuranceLevel.AAL1));
+                SessionProofs.NONE);
         Optional<SessionRecord> stored = store.find(issued.session().id());
         if (stored.isPresent()) {
             cookie.set(response, issued.token());
             manager.begin(stored.get());
         }
+        return true;
     }
 }

@@ -13,6 +13,7 @@ import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -25,9 +26,6 @@ import java.util.Set;
  */
 @ApplicationScoped
 public class FactorLogins {
-
-    /** Prefix of the throttling name of a user's code attempts: apart from the password's counter. */
-    private static final String CODE_ATTEMPTS = "\u0000code:";
 
     @Inject
     PendingSteps steps;
@@ -70,18 +68,34 @@ public class FactorLogins {
      * @throws FactorRefusedException when the code is malformed or wrong
      */
     public void checkCode(String userName, String code) {
-        LoginAdmission admission = guard.admit(guard.currentAttempt(CODE_ATTEMPTS + userName));
-        if (!admission.admitted()) {
-            throw new TooManyAttemptsException("Too many wrong codes for " + userName,
-                    admission.retryAfter());
-        }
+        LoginAdmission admission = admitCode(userName);
         oneTimeCodes.verify(userName, code);
         guard.succeeded(admission);
     }
 
+    /**
+     * Confirms a user's new one-time code secret with a first code, throttled like a code login.
+     *
+     * @return the user's recovery codes
+     */
+    public List<String> confirmCodes(String userName, String code) {
+        LoginAdmission admission = admitCode(userName);
+        List<String> recovery = oneTimeCodes.confirm(userName, code);
+        guard.succeeded(admission);
+        return recovery;
+    }
+
+    private LoginAdmission admitCode(String userName) {
+        LoginAdmission admission = guard.admitCode(userName, null);
+        if (!admission.admitted()) {
+            throw new TooManyAttemptsException("Too many wrong codes for " + userName, admission.retryAfter());
+        }
+        return admission;
+    }
+
     private Optional<Completed> withCode(HttpServletRequest request, HttpServletResponse response, String code) {
         LoginChallenge step = steps.require(request, Purpose.SECOND_FACTOR, null);
-        LoginAdmission admission = guard.admit(codeAttempt(step.userName(), request));
+        LoginAdmission admission = guard.admitCode(step.userName(), request.getRemoteAddr());
         if (!admission.admitted()) {
             request.setAttribute(RequestAttributes.RETRY_AFTER, admission.retryAfter());
             request.setAttribute(RequestAttributes.LOCKED, admission.locked());
@@ -119,10 +133,6 @@ public class FactorLogins {
         return Optional.of(new Completed(verified.userName(), groups.get(), SessionProofs.of(
                 Factor.PASSKEY, now,
                 verified.userVerified() ? AssuranceLevel.AAL2 : AssuranceLevel.AAL1)));
-    }
-
-    private LoginAttempt codeAttempt(String userName, HttpServletRequest request) {
-        return new LoginAttempt(CODE_ATTEMPTS + userName, request.getRemoteAddr(), null);
     }
 
     /**

@@ -43,6 +43,8 @@ public class LoginGuard {
     private static final String NAME = "n:";
     private static final String DEVICE = "d:";
     private static final String ADDRESS = "a:";
+    /** A user's one-time and recovery code attempts: back-off like a name, never the permanent lock. */
+    private static final String CODE = "c:";
     private static final String ALL = "all";
 
     @Inject
@@ -119,6 +121,40 @@ public class LoginGuard {
     }
 
     /**
+     * Counts an attempt to enter a one-time or recovery code for a user (a second step, a re-authentication, a
+     * confirmation), or refuses it when it must wait: on the user's code counter (a few free failures, then a
+     * doubling wait up to {@code usersession.login.max-backoff}; never a lock, so that nobody can shut the owner out
+     * of the second factor for good), the client address and the global window.
+     *
+     * @param clientAddress the client's address, or {@code null} to take the current request's
+     */
+    public LoginAdmission admitCode(String userName, String clientAddress) {
+        String address = clientAddress != null ? clientAddress : currentAttempt(userName).clientAddress();
+        List<String> subjects = new ArrayList<>(3);
+        subjects.add(CODE + digest(userName));
+        if (address != null && config.loginAddressLimit() > 0) {
+            subjects.add(ADDRESS + digest(address));
+        }
+        if (config.loginGlobalLimit() > 0) {
+            subjects.add(ALL);
+        }
+        LoginAttempt attempt = new LoginAttempt(userName, address, null);
+        Instant now = clock.now();
+        return records.update(subjects, now, (counters, change) -> {
+            Duration wait = Duration.ZERO;
+            for (LoginCounter counter : counters.values()) {
+                Duration counterWait = waitOf(counter, now);
+                wait = counterWait.compareTo(wait) > 0 ? counterWait : wait;
+            }
+            if (!wait.isZero()) {
+                return LoginAdmission.refused(wait, false, attempt);
+            }
+            counters.values().forEach(counter -> change.accept(counted(counter, now)));
+            return new LoginAdmission(true, Duration.ZERO, false, attempt, List.copyOf(subjects), false);
+        });
+    }
+
+    /**
      * The admitted attempt's credential was right: clears its counters in a row (and the name's, when a trusted
      * device logged in: that ends a lock) and gives back its count in the windows.
      */
@@ -153,9 +189,12 @@ public class LoginGuard {
         records.deleteDevicesOf(userName);
     }
 
-    /** Clears the failures in a row of a user name, ending a back-off or a lock (an administrator's reset). */
+    /**
+     * Clears the failures in a row of a user name and of its codes, ending a back-off or a lock (an administrator's
+     * reset).
+     */
     public void reset(String userName) {
-        records.reset(List.of(nameSubject(userName)));
+        records.reset(List.of(nameSubject(userName), CODE + digest(userName == null ? "" : userName)));
     }
 
     private static String nameSubject(String userName) {
@@ -163,7 +202,8 @@ public class LoginGuard {
     }
 
     private static boolean inARow(LoginCounter counter) {
-        return counter.subject().startsWith(NAME) || counter.subject().startsWith(DEVICE);
+        return counter.subject().startsWith(NAME) || counter.subject().startsWith(DEVICE)
+                || counter.subject().startsWith(CODE);
     }
 
     private Duration waitOf(LoginCounter counter, Instant now) {

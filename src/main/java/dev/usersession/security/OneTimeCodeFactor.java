@@ -5,6 +5,7 @@ import dev.usersession.FactorRefusedException.Reason;
 import dev.usersession.TotpEnrollment;
 import dev.usersession.UserSessionClock;
 import dev.usersession.UserSessionConfig;
+import dev.usersession.UserSessionStoreException;
 import dev.usersession.context.SessionTokens;
 import dev.usersession.factors.QrCodes;
 import dev.usersession.factors.RecoveryCodes;
@@ -66,7 +67,9 @@ public class OneTimeCodeFactor {
             LOG.warning("usersession.totp.key is not set: one-time code secrets are stored unsealed");
         }
         codes.saveUnconfirmed(userName, sealing.seal(secret, userName), clock.now());
-        String uri = TOTP.otpauthUri(config.factorsIssuer(), userName, secret);
+        // The account label is only shown by the app; the key URI format allows no ':' in it.
+        String uri = TOTP.otpauthUri(config.factorsIssuer(), userName.isBlank() ? "user" : userName.replace(':', '.'),
+                secret);
         return new TotpEnrollment(uri, QrCodes.svgDataUri(uri), TotpCodes.base32(secret));
     }
 
@@ -131,7 +134,15 @@ public class OneTimeCodeFactor {
         if (!TotpCodes.isWellFormed(code, TotpCodes.STANDARD_DIGITS)) {
             throw new FactorRefusedException(Reason.MALFORMED_CODE, "Not a one-time code");
         }
-        byte[] secret = sealing().open(stored.sealedSecret(), stored.userName());
+        byte[] secret;
+        try {
+            secret = sealing().open(stored.sealedSecret(), stored.userName());
+        } catch (IllegalStateException unopenable) {
+            // Fails closed, once per attempt, with a clear cause (usersession.totp.key changed or set after
+            // enrollment, or the row was altered): an operator's problem, answered 503 rather than 500.
+            throw new UserSessionStoreException("The stored one-time code secret of " + stored.userName()
+                    + " cannot be opened with the configured usersession.totp.key", unopenable);
+        }
         OptionalLong step = TOTP.verify(secret, code, clock.now(), stored.lastStep());
         if (step.isEmpty()) {
             throw wrongCode(stored.userName());

@@ -23,12 +23,13 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Passkeys (WebAuthn) of users: registration by a logged-in user, and sign-in with one, as a passwordless login, as
@@ -46,8 +47,19 @@ public class PasskeyFactor {
     private static final Base64.Decoder FROM_BASE64URL = Base64.getUrlDecoder();
     private static final int NAME_LENGTH = 100;
     private static final char HANDLE_SEPARATOR = '.';
+    private static final int CEREMONIES_KEPT = 8;
+    private static final Set<String> TRANSPORTS = Set.of("usb", "nfc", "ble", "internal", "hybrid", "smart-card");
 
-    private final Map<String, PasskeyCeremonies> ceremonies = new ConcurrentHashMap<>();
+    /** Verifiers by relying party and origins: the configured one, or a few hosts requests named (bounded). */
+    private final Map<String, PasskeyCeremonies> ceremonies = Collections.synchronizedMap(
+            new LinkedHashMap<>(16, 0.75f, true) {
+                private static final long serialVersionUID = 1L;
+
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, PasskeyCeremonies> eldest) {
+                    return size() > CEREMONIES_KEPT;
+                }
+            });
 
     @Inject
     JpaPasskeys passkeys;
@@ -97,11 +109,19 @@ public class PasskeyFactor {
         }
         String userHandle = step.challenge().substring(step.challenge().indexOf(HANDLE_SEPARATOR) + 1);
         String label = name == null || name.isBlank() ? "Passkey" : name.strip();
+        List<String> transports = registered.transports().stream().filter(TRANSPORTS::contains).sorted().toList();
         StoredPasskey stored = new StoredPasskey(id, credentialId, session.userName(), userHandle,
-                registered.publicKey(), registered.signCount(), List.copyOf(registered.transports()),
-                registered.aaguid(), registered.backupEligible(),
-                label.length() <= NAME_LENGTH ? label : label.substring(0, NAME_LENGTH), clock.now(), null);
-        passkeys.add(stored);
+                registered.publicKey(), registered.signCount(), transports, registered.aaguid(),
+                registered.backupEligible(), label.length() <= NAME_LENGTH ? label : label.substring(0, NAME_LENGTH),
+                clock.now(), null);
+        try {
+            passkeys.add(stored);
+        } catch (RuntimeException e) {
+            if (passkeys.find(id).isPresent()) { // a parallel registration of the same passkey came first
+                throw new FactorRefusedException(Reason.CREDENTIAL_EXISTS, "This passkey is registered already");
+            }
+            throw e;
+        }
         return info(stored);
     }
 

@@ -4,7 +4,6 @@ import dev.usersession.FactorRefusedException;
 import dev.usersession.UserSessionClock;
 import dev.usersession.UserSessionConfig;
 import dev.usersession.context.SessionTokens;
-import dev.usersession.errors.ErrorResponses;
 import dev.usersession.jpa.JpaLoginChallenges;
 import dev.usersession.jpa.LoginChallenge;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -124,10 +123,8 @@ public class PendingSteps {
         setCookie(request, response, RawCookies.header(name(), "", 0, config.cookieSecure(), config.cookieSameSite()));
     }
 
-    /** Sets the cookie, and keeps it through an error answer of this request (which resets the response). */
     private static void setCookie(HttpServletRequest request, HttpServletResponse response, String header) {
-        response.addHeader("Set-Cookie", header);
-        request.setAttribute(ErrorResponses.KEPT_SET_COOKIE, header);
+        response.addHeader("Set-Cookie", header); // kept by an error answer too (ErrorResponses)
     }
 
     private String token(HttpServletRequest request) {

@@ -6,7 +6,6 @@ import dev.usersession.UserSessionClock;
 import dev.usersession.UserSessionConfig;
 import dev.usersession.context.SessionLifecycle;
 import dev.usersession.context.SessionTokens;
-import dev.usersession.errors.ErrorResponses;
 import dev.usersession.jpa.JpaRememberMe;
 import dev.usersession.jpa.RememberedSeries;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -193,7 +192,6 @@ public class RememberMe {
         String header = RawCookies.header(name(), "", 0, config.cookieSecure(),
                 config.cookieSameSite());
         response.addHeader("Set-Cookie", header);
-        request.setAttribute(ErrorResponses.KEPT_SET_COOKIE, header);
     }
 
     private String name() {

@@ -1,9 +1,6 @@
 package dev.usersession.security;
 
-import dev.usersession.AssuranceLevel;
-import dev.usersession.Factor;
 import dev.usersession.SessionProofs;
-import dev.usersession.UserSessionClock;
 import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContextWrapper;
@@ -14,25 +11,32 @@ import java.util.Set;
 /**
  * The message context the library gives the application's other mechanism (OpenID Connect, a form, Basic on pages):
  * when that mechanism logs a caller in, a library session is opened for the caller (its cookie, timeouts, session
- * list and {@code @UserSession} state), recorded as a first-factor proof of now, and the container is told, as for a
- * login through the library. Later requests carry the session cookie and need the other mechanism no more.
+ * list and {@code @UserSession} state; no recorded proof, so never "recent") and the container is told, as for a login
+ * through the library; later requests carry the session cookie. A user with one-time codes gets no library session
+ * this way: the other mechanism checked one factor at most.
  */
 final class SessionOpeningContext extends HttpMessageContextWrapper {
 
     private final SessionLogin login;
-    private final UserSessionClock clock;
+    private final OneTimeCodeFactor oneTimeCodes;
 
-    SessionOpeningContext(HttpMessageContext wrapped, SessionLogin login, UserSessionClock clock) {
+    SessionOpeningContext(HttpMessageContext wrapped, SessionLogin login, OneTimeCodeFactor oneTimeCodes) {
         super(wrapped);
         this.login = login;
-        this.clock = clock;
+        this.oneTimeCodes = oneTimeCodes;
     }
 
     @Override
     public AuthenticationStatus notifyContainerAboutLogin(String callerName, Set<String> groups) {
+        if (oneTimeCodes.isEnabled(callerName)) {
+            // The other mechanism checked one factor at most: a user who turned on two gets no library session from
+            // it (only this request is authenticated, by that mechanism).
+            return getWrapped().notifyContainerAboutLogin(callerName, groups);
+        }
+        // Whether the other mechanism checked a credential now or restored an earlier login cannot be told: the
+        // session records no proof, so that it is never "recent".
         return login.establish(getRequest(), getResponse(), getWrapped(), callerName,
-                groups == null ? Set.of() : groups,
-                SessionProofs.of(Factor.PASSWORD, clock.now(), AssuranceLevel.AAL1), () -> true);
+                groups == null ? Set.of() : groups, SessionProofs.NONE, () -> true);
     }
 
     @Override

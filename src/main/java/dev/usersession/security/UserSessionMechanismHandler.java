@@ -1,6 +1,5 @@
 package dev.usersession.security;
 
-import dev.usersession.UserSessionClock;
 import dev.usersession.UserSessionConfig;
 import dev.usersession.UserSessionMechanism;
 import jakarta.annotation.Priority;
@@ -57,7 +56,7 @@ public class UserSessionMechanismHandler implements HttpAuthenticationMechanismH
     SessionLogin login;
 
     @Inject
-    UserSessionClock clock;
+    OneTimeCodeFactor oneTimeCodes;
 
     private volatile List<HttpAuthenticationMechanism> others;
 
@@ -71,7 +70,7 @@ public class UserSessionMechanismHandler implements HttpAuthenticationMechanismH
         }
         if (chosen != sessions && !isOtherPath(request)) {
             // A page: the other mechanism's login (OpenID Connect, a form) ends in a library session.
-            return chosen.validateRequest(request, response, new SessionOpeningContext(context, login, clock));
+            return chosen.validateRequest(request, response, new SessionOpeningContext(context, login, oneTimeCodes));
         }
         return chosen.validateRequest(request, response, context);
     }

@@ -48,8 +48,7 @@ public class LoginOutcomes {
         if (json) {
             errors.write(request, response, failure); // keeps the cookie of a step this login began or ended
         } else {
-            response.reset();
-            keepCookies(request, response);
+            errors.resetKeepingLibraryCookies(response);
             Redirects.seeOther(request, response, config.loginPage() + "?error=" + failure.code(), "/");
         }
     }
@@ -84,14 +83,6 @@ public class LoginOutcomes {
             failure = RequestAttributes.factorRefused(request).map(Failure::refused).orElse(Failure.LOGIN_INVALID);
         }
         return retryAfter.isPresent() ? failure.retryAfter(seconds(retryAfter.get())) : failure;
-    }
-
-    /** A failed login is answered after a reset: the cookies the login set (a pending step) must stay. */
-    private static void keepCookies(HttpServletRequest request, HttpServletResponse response) {
-        Object pending = request.getAttribute(ErrorResponses.KEPT_SET_COOKIE);
-        if (pending instanceof String header) {
-            response.addHeader("Set-Cookie", header);
-        }
     }
 
     private static long seconds(Duration wait) {

@@ -23,7 +23,8 @@ import java.io.IOException;
  * transports, synced; never a key). {@code POST /usersession/passkeys/registration/options}: the options for
  * {@code navigator.credentials.create} with a new challenge bound to this session; then
  * {@code POST /usersession/passkeys/registration} with {@code name} and {@code credential}: verifies and stores the
- * passkey (201). {@code POST /usersession/passkeys/remove} with {@code id}: removes one (needs a recent proof of
+ * passkey (201). Registering needs a recent proof of identity, as removing does (else 401
+ * {@code reauthentication_required}). {@code POST /usersession/passkeys/remove} with {@code id}: removes one (needs a recent proof of
  * identity). 401 {@code not_logged_in} without a login.
  */
 public class PasskeysServlet extends HttpServlet {
@@ -57,6 +58,9 @@ public class PasskeysServlet extends HttpServlet {
             throw new NotLoggedInException("Passkeys need a login");
         }
         String action = request.getPathInfo() == null ? "" : request.getPathInfo();
+        if (action.startsWith("/registration")) {
+            credentials.requireRecentProof(); // a stolen session cookie must not add the thief's passkey
+        }
         switch (action) {
             case "/registration/options" -> JsonResponses.write(response,
                     passkeys.registrationOptions(request, response, unitOfWork.session()));

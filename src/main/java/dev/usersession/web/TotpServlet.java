@@ -19,8 +19,9 @@ import java.util.List;
  * {@code {"enabled": ..., "recoveryCodesLeft": ...}}. {@code POST /usersession/totp/enroll}: a new secret to show once
  * ({@code otpauthUri}, {@code qrCode} as an SVG data URI, {@code secret}). {@code POST /usersession/totp/confirm} with
  * {@code code}: turns codes on and answers the ten {@code recoveryCodes} (shown only now).
- * {@code POST /usersession/totp/disable} and {@code POST /usersession/totp/recovery-codes} (new codes) need a recent
- * proof of identity (else 401 {@code reauthentication_required}). 401 {@code not_logged_in} without a login.
+ * Enrolling, confirming, {@code POST /usersession/totp/disable} and {@code POST /usersession/totp/recovery-codes} (new
+ * codes) need a recent proof of identity (else 401 {@code reauthentication_required}); wrong confirmation codes are
+ * throttled (429). 401 {@code not_logged_in} without a login.
  */
 public class TotpServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;

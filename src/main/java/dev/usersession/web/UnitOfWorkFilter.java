@@ -62,8 +62,9 @@ public class UnitOfWorkFilter extends HttpFilter {
         }
         RequestUnitOfWork work = asyncDispatch ? RequestUnitOfWork.of(request) : null;
         if (work == null && !config.mechanismEnabled() && request.getUserPrincipal() != null
-                && manager.current() == null) {
-            callerSessions.bind(request, response); // a caller the server or the application's mechanism authenticated
+                && manager.current() == null && !callerSessions.bind(request, response)) {
+            errors.write(request, response, Failure.CROSS_SITE); // a caller the server or another mechanism authenticated
+            return;
         }
         if (work == null) {
             HttpServletResponse original = response;

@@ -58,6 +58,13 @@ class CallerSessionStateIT {
         assertEquals("1", otherCaller.body(), "another caller never gets ann's state");
         assertNotEquals(annSession, laptop.cookie().orElseThrow());
 
+        HttpResponse<String> crossSite = laptop.send(laptop.request("test/counter/increment")
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                        (bob + ":" + DemoAccounts.PASSWORD).getBytes(StandardCharsets.UTF_8)))
+                .header("Origin", "https://evil.example")
+                .POST(HttpRequest.BodyPublishers.noBody()));
+        assertEquals(403, crossSite.statusCode(), "the caller's credentials travel with cross-site requests too");
+
         Browser stranger = new Browser(base);
         stranger.setCookie(phone.cookie().orElseThrow());
         HttpResponse<String> anonymous = stranger.postForm("test/counter/increment");

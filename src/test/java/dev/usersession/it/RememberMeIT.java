@@ -60,6 +60,25 @@ class RememberMeIT {
     }
 
     @Test
+    void aRememberedLoginWhoseRequestEndsInAnErrorStillGetsItsNewTokens() {
+        Browser browser = new Browser(base);
+        String user = rememberedLogin(browser, "error");
+        String original = browser.rememberCookie().orElseThrow();
+        browser.setCookie(null);
+
+        HttpResponse<String> refused = browser.send(browser.request("test/reports/sensitive")
+                .header("Accept", "application/json").GET());
+        assertEquals(401, refused.statusCode(), "a remembered login is not recent");
+        assertNotEquals(original, browser.rememberCookie().orElseThrow(), "the rotated token came with the error");
+        assertTrue(browser.cookie().isPresent(), "and the new session");
+
+        browser.postForm("test/clock/advance", "by", "PT2M");
+        browser.setCookie(null);
+        assertTrue(browser.get("test/whoami").body().startsWith(user + " "),
+                "the browser holds the current token: no false theft alarm");
+    }
+
+    @Test
     void theTokenBeforeWorksWithinTheGraceAndIsTakenAsStolenAfterIt() {
         Browser browser = new Browser(base);
         String user = rememberedLogin(browser, "thief");

@@ -177,6 +177,34 @@ class SecondFactorIT {
         assertEquals("anonymous", thief.get("test/whoami").body(), "the old token ended");
     }
 
+    @Test
+    void aStaleSessionCannotAddAFactorAndConfirmingCodesProvesNothingMore() {
+        Browser browser = new Browser(base);
+        String user = browser.newUser("stale");
+        assertEquals(200, browser.login(user, DemoAccounts.PASSWORD).statusCode());
+        browser.postForm("test/clock/advance", "by", "PT6M");
+        for (String path : List.of("usersession/totp/enroll", "usersession/passkeys/registration/options")) {
+            HttpResponse<String> refused = browser.postJson(path, "{}");
+            assertEquals(401, refused.statusCode(), path + ": " + refused.body());
+            assertEquals("reauthentication_required", error(refused), path);
+        }
+
+        Enrolled fresh = enrolled();
+        Browser owner = new Browser(base);
+        assertEquals(401, owner.login(fresh.name, DemoAccounts.PASSWORD).statusCode());
+        assertEquals(200, secondFactor(owner, fresh.recoveryCodes.get(0)).statusCode());
+        // The browser that enrolled proved a password only: the code of a secret it was just given proves no more.
+        Browser enroller = new Browser(base);
+        String other = enroller.newUser("enroller");
+        assertEquals(200, enroller.login(other, DemoAccounts.PASSWORD).statusCode());
+        JsonObject enrollment = json(enroller.postJson("usersession/totp/enroll", "{}"));
+        byte[] secret = TotpCodes.fromBase32(enrollment.getString("secret"));
+        long step = TOTP.stepAt(Instant.parse(enroller.get("test/clock/now").body()));
+        assertEquals(200, enroller.postJson("usersession/totp/confirm", "{\"code\":\"" + TOTP.codeAt(secret, step)
+                + "\"}").statusCode());
+        assertEquals("second_factor_required", error(getJson(enroller, "test/reports/secret")));
+    }
+
     /** A new user with one-time codes enabled through the library's endpoints. */
     private Enrolled enrolled() {
         Browser browser = new Browser(base);
