@@ -6,6 +6,7 @@ import dev.usersession.Factor;
 import dev.usersession.IssuedSession;
 import dev.usersession.SessionProofs;
 import dev.usersession.UserSessionClock;
+import dev.usersession.UserSessionConfig;
 import dev.usersession.context.SessionLifecycle;
 import dev.usersession.context.UserSessionManager;
 import dev.usersession.spi.SessionRecord;
@@ -52,11 +53,14 @@ public class CallerSessions {
     @Inject
     UserSessionClock clock;
 
+    @Inject
+    UserSessionConfig config;
+
     /** Binds the session of the request's authenticated caller, when the library did not authenticate it. */
     public void bind(HttpServletRequest request, HttpServletResponse response) {
         Principal caller = request.getUserPrincipal();
-        if (caller == null || manager.current() != null) {
-            return;
+        if (caller == null || manager.current() != null || OtherPaths.contain(config, request)) {
+            return; // under usersession.mechanism.other-paths (an API) callers stay stateless
         }
         PresentedToken presented = cookie.read(request);
         Instant now = clock.now();
