@@ -85,6 +85,13 @@ public record Failure(int status, String code, String message, String retryAfter
     public static final Failure NO_SUCH_ACTION = new Failure(HttpServletResponse.SC_NOT_FOUND, "not_found",
             "No such action");
 
+    /**
+     * The application's other mechanism failed while signing a caller in (an OpenID Connect provider that cannot be
+     * reached at the callback): no session was opened.
+     */
+    public static final Failure SIGN_IN_FAILED = new Failure(HttpServletResponse.SC_BAD_GATEWAY, "sign_in_failed",
+            "Signing in could not be completed. Please try again later.");
+
     /** A failure without {@code Retry-After}. */
     public Failure(int status, String code, String message) {
         this(status, code, message, null);

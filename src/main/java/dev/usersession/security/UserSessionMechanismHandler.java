@@ -2,6 +2,8 @@ package dev.usersession.security;
 
 import dev.usersession.UserSessionConfig;
 import dev.usersession.UserSessionMechanism;
+import dev.usersession.errors.ErrorResponses;
+import dev.usersession.errors.Failure;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;
@@ -17,6 +19,8 @@ import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageCont
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * Chooses between the library's mechanism and the application's other one (Jakarta Security 4.0
@@ -25,8 +29,9 @@ import java.util.List;
  *   <li>a request under one of {@code usersession.mechanism.other-paths} (such as {@code /api/}): the other one;</li>
  *   <li>a request the library's mechanism has something to go on for (a login, a session token, a "keep me signed
  *   in" cookie): the library's;</li>
- *   <li>else, a request for a protected resource: the other one (a Basic challenge, an OpenID Connect redirect);
- *   anything else: the library's (the caller is anonymous).</li>
+ *   <li>else the other one: on a protected resource it challenges (a Basic challenge, an OpenID Connect redirect);
+ *   elsewhere it finds what it needs of its own (an OpenID Connect callback, a form's submission) or lets the caller
+ *   through anonymous.</li>
  * </ol>
  * When the other mechanism logs a caller in outside the other paths (an OpenID Connect callback, a form), the caller
  * gets a library session ({@link SessionOpeningContext}); under the other paths it stays stateless.
@@ -40,6 +45,7 @@ import java.util.List;
 public class UserSessionMechanismHandler implements HttpAuthenticationMechanismHandler {
 
     private static final String CHOSEN = "dev.usersession.chosenMechanism";
+    private static final Logger LOG = Logger.getLogger(UserSessionMechanismHandler.class.getName());
 
     @Inject
     @UserSessionMechanism
@@ -58,6 +64,9 @@ public class UserSessionMechanismHandler implements HttpAuthenticationMechanismH
     @Inject
     OneTimeCodeFactor oneTimeCodes;
 
+    @Inject
+    ErrorResponses errors;
+
     private volatile List<HttpAuthenticationMechanism> others;
 
     @Override
@@ -70,9 +79,30 @@ public class UserSessionMechanismHandler implements HttpAuthenticationMechanismH
         }
         if (chosen != sessions && !isOtherPath(request)) {
             // A page: the other mechanism's login (OpenID Connect, a form) ends in a library session.
-            return chosen.validateRequest(request, response, new SessionOpeningContext(context, login, oneTimeCodes));
+            return signInElsewhere(chosen, request, response, context);
         }
         return chosen.validateRequest(request, response, context);
+    }
+
+    /**
+     * Lets the other mechanism sign the caller in on a page. When it fails with an exception (an OpenID Connect
+     * provider gone between its redirect and the callback's token request), the caller gets a short 502 instead of
+     * the container's error page, the failure is logged once, and no session exists: the library opens one only when
+     * the other mechanism reports a login.
+     */
+    private AuthenticationStatus signInElsewhere(HttpAuthenticationMechanism other, HttpServletRequest request,
+            HttpServletResponse response, HttpMessageContext context) throws AuthenticationException {
+        try {
+            return other.validateRequest(request, response, new SessionOpeningContext(context, login, oneTimeCodes));
+        } catch (RuntimeException e) {
+            if (Failure.of(e) != null) {
+                throw e; // the library's own (its store failing at the session's opening): answered as always
+            }
+            LOG.log(Level.WARNING, "Signing in at " + request.getRequestURI() + " failed; answered "
+                    + Failure.SIGN_IN_FAILED.status(), e);
+            errors.write(request, response, Failure.SIGN_IN_FAILED);
+            return AuthenticationStatus.SEND_FAILURE;
+        }
     }
 
     @Override
@@ -104,12 +134,11 @@ public class UserSessionMechanismHandler implements HttpAuthenticationMechanismH
         if (isOtherPath(request)) {
             return other;
         }
-        return sessions.claims(request, context) || !context.isProtected() ? sessions : other;
+        return sessions.claims(request, context) ? sessions : other;
     }
 
     private boolean isOtherPath(HttpServletRequest request) {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
-        return config.mechanismOtherPaths().stream().anyMatch(path::startsWith);
+        return OtherPaths.contain(config, request);
     }
 
     /** @return the application's one other mechanism, or {@code null}; with several, none (reported at deployment) */

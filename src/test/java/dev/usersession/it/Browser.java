@@ -65,6 +65,11 @@ public final class Browser {
         cookie = value;
     }
 
+    /** Forgets the container's {@code JSESSIONID}, as a browser whose container session ended would. */
+    public void dropContainerSession() {
+        containerSession = null;
+    }
+
     /** @return the "keep me signed in" cookie this browser holds */
     public Optional<String> rememberCookie() {
         return Optional.ofNullable(rememberCookie);

@@ -214,4 +214,21 @@ class LoginGuardTest {
         assertTrue(guard.admit(attempt(someName(), someAddress())).admitted());
         container.select(JpaLoginRecords.class).get().reset(List.of("all"));
     }
+
+    @Test
+    void wrongCodesBackOffButNeverLockTheSecondFactorAndAResetEndsTheWait() {
+        boot("usersession.login.global-limit", "0", "usersession.login.address-limit", "0");
+        String name = someName();
+        for (int failure = 0; failure < LoginThrottle.LOCK_AFTER + 5; failure++) {
+            LoginAdmission admission = guard.admitCode(name, someAddress());
+            assertTrue(admission.admitted(), "after the back-off a code attempt is admitted again (" + failure + ")");
+            MovableClock.advance(Duration.ofMinutes(16)); // past the longest back-off
+        }
+        LoginAdmission waiting = guard.admitCode(name, someAddress());
+        assertTrue(waiting.admitted());
+        assertFalse(guard.admitCode(name, someAddress()).admitted(), "a failure in a row waits");
+        guard.reset(name);
+        assertTrue(guard.admitCode(name, someAddress()).admitted(), "an administrator's reset ends the wait");
+        assertTrue(guard.admit(attempt(name, someAddress())).admitted(), "codes never count on the password");
+    }
 }
