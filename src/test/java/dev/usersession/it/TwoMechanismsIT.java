@@ -6,9 +6,14 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.usersession.it.app.DemoAccounts;
 import dev.usersession.it.mechanisms.ApiMechanism;
+import dev.usersession.factors.TotpCodes;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.StringReader;
 import java.net.URL;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Base64;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -75,6 +80,34 @@ class TwoMechanismsIT {
         assertEquals(401, anonymousPage.statusCode());
         assertTrue(anonymousPage.headers().firstValue("WWW-Authenticate").orElse("").startsWith("Basic"),
                 "a protected page without a session gets the other mechanism's challenge");
+    }
+
+    @Test
+    void theOtherMechanismsLoginOnAPageOpensALibrarySessionButNotForAUserWithTwoFactors() {
+        assumeTrue(HANDLER_API, "WildFly 39 has Jakarta Security 3.0, without HttpAuthenticationMechanismHandler");
+        Browser plain = new Browser(base);
+        String user = plain.newUser("page");
+        HttpResponse<String> page = plain.send(plain.request("pages/whoami")
+                .header("Authorization", basic(user, DemoAccounts.PASSWORD)).GET());
+        assertEquals(200, page.statusCode());
+        assertTrue(plain.cookie().isPresent(), "a login by the other mechanism on a page opens a library session");
+        assertEquals(user, plain.get("pages/whoami").body(), "which later requests use without Basic");
+
+        Browser owner = new Browser(base);
+        String twoFactors = owner.newUser("twofactors");
+        assertEquals(200, owner.login(twoFactors, DemoAccounts.PASSWORD).statusCode());
+        JsonObject enrollment = Json.createReader(new StringReader(owner.postJson("usersession/totp/enroll", "{}")
+                .body())).readObject();
+        byte[] secret = TotpCodes.fromBase32(enrollment.getString("secret"));
+        TotpCodes totp = TotpCodes.standard();
+        String code = totp.codeAt(secret, totp.stepAt(Instant.parse(owner.get("test/clock/now").body())));
+        assertEquals(200, owner.postJson("usersession/totp/confirm", "{\"code\":\"" + code + "\"}").statusCode());
+
+        Browser basicOnly = new Browser(base);
+        HttpResponse<String> oneFactor = basicOnly.send(basicOnly.request("pages/whoami")
+                .header("Authorization", basic(twoFactors, DemoAccounts.PASSWORD)).GET());
+        assertEquals(200, oneFactor.statusCode(), "the other mechanism answers for itself");
+        assertTrue(basicOnly.cookie().isEmpty(), "but a password alone opens no session of a user with two factors");
     }
 
     private static String basic(String user, String password) {
