@@ -3,6 +3,7 @@ package dev.usersession;
 import dev.usersession.jpa.JpaLoginChallenges;
 import dev.usersession.security.OneTimeCodeFactor;
 import dev.usersession.security.PasskeyFactor;
+import dev.usersession.security.AuditTrail;
 import dev.usersession.security.RememberMe;
 import dev.usersession.context.SessionLifecycle;
 import dev.usersession.context.UnitOfWork;
@@ -18,6 +19,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Manages the accounts of the library's JPA identity store ({@code user_account}): create, change or reset a
@@ -64,6 +66,9 @@ public class UserAccounts {
 
     @Inject
     RememberMe rememberMe;
+
+    @Inject
+    AuditTrail audit;
 
     /**
      * Creates an account.
@@ -126,6 +131,7 @@ public class UserAccounts {
         if (!accounts.updatePassword(name, passwords.hash(checked(name, newPassword)))) {
             return false;
         }
+        audit.record(AuditEvent.Type.PASSWORD_CHANGED, name, null, null);
         guard.reset(name);
         credentialsChanged(name, null);
         return true;
@@ -141,6 +147,7 @@ public class UserAccounts {
         if (!accounts.updateGroups(name, groups)) {
             return false;
         }
+        audit.record(AuditEvent.Type.GROUPS_CHANGED, name, null, String.join(",", new TreeSet<>(groups)));
         credentialsChanged(name, groups);
         return true;
     }
@@ -148,6 +155,9 @@ public class UserAccounts {
     /** Disables an account and ends all its sessions. @return false when there is no such account */
     public boolean disable(String name) {
         boolean found = accounts.setEnabled(name, false);
+        if (found) {
+            audit.record(AuditEvent.Type.ACCOUNT_DISABLED, name, null, null);
+        }
         pendingSteps.deleteAllOf(name);
         rememberMe.forgetAll(name);
         lifecycle.endAllFor(name, EndReason.REVOKED, null);
@@ -166,6 +176,9 @@ public class UserAccounts {
      */
     public boolean delete(String name) {
         boolean found = accounts.delete(name);
+        if (found) {
+            audit.record(AuditEvent.Type.ACCOUNT_DELETED, name, null, null);
+        }
         lifecycle.endAllFor(name, EndReason.REVOKED, null);
         guard.forgetDevices(name);
         guard.reset(name);
@@ -179,6 +192,7 @@ public class UserAccounts {
      * phone and the recovery codes): the next login needs only the password.
      */
     public void removeSecondFactors(String name) {
+        audit.record(AuditEvent.Type.FACTOR_REMOVED, name, null, "all second factors");
         guard.reset(name);
         oneTimeCodes.disable(name);
         passkeys.removeAll(name);

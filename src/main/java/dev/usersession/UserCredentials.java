@@ -3,6 +3,7 @@ package dev.usersession;
 import dev.usersession.context.SessionLifecycle;
 import dev.usersession.context.UnitOfWork;
 import dev.usersession.context.UserSessionManager;
+import dev.usersession.security.AuditTrail;
 import dev.usersession.security.FactorLogins;
 import dev.usersession.security.LoginAdmission;
 import dev.usersession.security.LoginGuard;
@@ -59,6 +60,9 @@ public class UserCredentials {
     @Inject
     UserSessionClock clock;
 
+    @Inject
+    AuditTrail audit;
+
     /**
      * Proves the current user's password again: the session records it and gets a new token (sent as a new cookie
      * with the response), keeping its state.
@@ -76,10 +80,12 @@ public class UserCredentials {
                 new UsernamePasswordCredential(userName, new Password(password)));
         if (result.getStatus() != CredentialValidationResult.Status.VALID
                 || !result.getCallerPrincipal().getName().equals(userName)) {
+            audit.record(AuditEvent.Type.LOGIN_FAILED, userName, session().id(), "re-authentication");
             return false;
         }
         guard.succeeded(admission);
-        lifecycle.reauthenticated(Factor.PASSWORD, AssuranceLevel.AAL1);
+        IssuedSession renewed = lifecycle.reauthenticated(Factor.PASSWORD, AssuranceLevel.AAL1);
+        audit.record(AuditEvent.Type.REAUTHENTICATED, userName, renewed.session().id(), "password");
         return true;
     }
 
@@ -91,8 +97,15 @@ public class UserCredentials {
      * @throws TooManyAttemptsException when codes were guessed wrong too often
      */
     public void reauthenticateWithCode(String code) {
-        factorLogins.checkCode(session().userName(), code);
-        lifecycle.reauthenticated(Factor.ONE_TIME_CODE, AssuranceLevel.AAL2);
+        String userName = session().userName();
+        try {
+            factorLogins.checkCode(userName, code);
+        } catch (FactorRefusedException e) {
+            audit.record(AuditEvent.Type.SECOND_FACTOR_FAILED, userName, session().id(), "re-authentication");
+            throw e;
+        }
+        IssuedSession renewed = lifecycle.reauthenticated(Factor.ONE_TIME_CODE, AssuranceLevel.AAL2);
+        audit.record(AuditEvent.Type.REAUTHENTICATED, userName, renewed.session().id(), "one-time code");
     }
 
     /** @return whether the current user has confirmed one-time codes */
@@ -122,6 +135,7 @@ public class UserCredentials {
     public List<String> confirmOneTimeCodes(String code) {
         SessionRecord session = recentSession();
         List<String> recovery = factorLogins.confirmCodes(session.userName(), code);
+        audit.record(AuditEvent.Type.FACTOR_ENROLLED, session.userName(), session.id(), "one-time codes");
         lifecycle.renewCurrent(session.groups());
         return recovery;
     }
@@ -143,7 +157,12 @@ public class UserCredentials {
      * @return whether codes were enabled
      */
     public boolean disableOneTimeCodes() {
-        return oneTimeCodes.disable(recentSession().userName());
+        SessionRecord session = recentSession();
+        boolean disabled = oneTimeCodes.disable(session.userName());
+        if (disabled) {
+            audit.record(AuditEvent.Type.FACTOR_REMOVED, session.userName(), session.id(), "one-time codes");
+        }
+        return disabled;
     }
 
     /** @return ten new recovery codes replacing the old ones, shown only now; needs a recent proof */
@@ -168,7 +187,12 @@ public class UserCredentials {
 
     /** Removes one of the current user's passkeys; needs a recent proof. @return whether it was the user's */
     public boolean removePasskey(String id) {
-        return passkeys.remove(recentSession().userName(), id);
+        SessionRecord session = recentSession();
+        boolean removed = passkeys.remove(session.userName(), id);
+        if (removed) {
+            audit.record(AuditEvent.Type.FACTOR_REMOVED, session.userName(), session.id(), "passkey " + id);
+        }
+        return removed;
     }
 
     private SessionRecord session() {

@@ -33,6 +33,7 @@ import dev.usersession.jpa.JpaOneTimeCodes;
 import dev.usersession.jpa.JpaPasskeys;
 import dev.usersession.jpa.JpaRememberMe;
 import dev.usersession.security.RememberMe;
+import dev.usersession.security.AuditTrail;
 import dev.usersession.security.CallerGroups;
 import dev.usersession.security.CallerSessions;
 import dev.usersession.security.FactorLogins;
@@ -79,7 +80,7 @@ public class LibraryBeans implements Extension {
             // second factors and passkeys
             UserCredentials.class, PendingSteps.class, OneTimeCodeFactor.class, PasskeyFactor.class,
             FactorLogins.class, CallerGroups.class, JpaLoginChallenges.class, JpaOneTimeCodes.class,
-            JpaPasskeys.class, RememberMe.class, JpaRememberMe.class, CallerSessions.class,
+            JpaPasskeys.class, RememberMe.class, JpaRememberMe.class, CallerSessions.class, AuditTrail.class,
             // web
             ErrorResponses.class, LoginOutcomes.class);
 

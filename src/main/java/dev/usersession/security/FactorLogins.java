@@ -1,6 +1,7 @@
 package dev.usersession.security;
 
 import dev.usersession.AssuranceLevel;
+import dev.usersession.AuditEvent;
 import dev.usersession.Factor;
 import dev.usersession.FactorRefusedException;
 import dev.usersession.SessionProofs;
@@ -14,6 +15,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -45,6 +47,9 @@ public class FactorLogins {
     @Inject
     UserSessionClock clock;
 
+    @Inject
+    AuditTrail audit;
+
     /**
      * @return who logged in and with what proofs; empty when refused (the reason is in the request's attributes)
      */
@@ -57,6 +62,9 @@ public class FactorLogins {
             };
         } catch (FactorRefusedException e) {
             request.setAttribute(RequestAttributes.FACTOR_REFUSED, e.reason());
+            if (factor.kind() != FactorCredential.Kind.CODE) { // a code's failure is recorded with its user
+                audit.record(AuditEvent.Type.LOGIN_FAILED, null, null, "passkey: " + reason(e));
+            }
             return Optional.empty();
         }
     }
@@ -99,9 +107,15 @@ public class FactorLogins {
         if (!admission.admitted()) {
             request.setAttribute(RequestAttributes.RETRY_AFTER, admission.retryAfter());
             request.setAttribute(RequestAttributes.LOCKED, admission.locked());
+            audit.record(AuditEvent.Type.LOGIN_THROTTLED, step.userName(), null, "one-time code");
             return Optional.empty();
         }
-        oneTimeCodes.verify(step.userName(), code);
+        try {
+            oneTimeCodes.verify(step.userName(), code);
+        } catch (FactorRefusedException e) {
+            audit.record(AuditEvent.Type.SECOND_FACTOR_FAILED, step.userName(), null, reason(e));
+            throw e;
+        }
         guard.succeeded(admission);
         steps.complete(step, request, response);
         Instant now = clock.now();
@@ -133,6 +147,10 @@ public class FactorLogins {
         return Optional.of(new Completed(verified.userName(), groups.get(), SessionProofs.of(
                 Factor.PASSKEY, now,
                 verified.userVerified() ? AssuranceLevel.AAL2 : AssuranceLevel.AAL1)));
+    }
+
+    private static String reason(FactorRefusedException e) {
+        return e.reason().name().toLowerCase(Locale.ROOT);
     }
 
     /**

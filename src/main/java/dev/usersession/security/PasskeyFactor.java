@@ -1,5 +1,6 @@
 package dev.usersession.security;
 
+import dev.usersession.AuditEvent;
 import dev.usersession.FactorRefusedException;
 import dev.usersession.FactorRefusedException.Reason;
 import dev.usersession.PasskeyInfo;
@@ -73,6 +74,9 @@ public class PasskeyFactor {
     @Inject
     UserSessionClock clock;
 
+    @Inject
+    AuditTrail audit;
+
     /** @return the options for the browser's {@code navigator.credentials.create}, for the session's user */
     public String registrationOptions(HttpServletRequest request, HttpServletResponse response,
             SessionRecord session) {
@@ -122,6 +126,7 @@ public class PasskeyFactor {
             }
             throw e;
         }
+        audit.record(AuditEvent.Type.FACTOR_ENROLLED, session.userName(), session.id(), "passkey " + stored.id());
         return info(stored);
     }
 

@@ -1,5 +1,6 @@
 package dev.usersession.security;
 
+import dev.usersession.AuditEvent;
 import dev.usersession.EndReason;
 import dev.usersession.RememberMeStolen;
 import dev.usersession.UserSessionClock;
@@ -55,6 +56,9 @@ public class RememberMe {
 
     @Inject
     Instance<HttpServletRequest> requests;
+
+    @Inject
+    AuditTrail audit;
 
     /** What a presented remember-me cookie gives. */
     public enum Outcome {
@@ -147,6 +151,7 @@ public class RememberMe {
         series.deleteAllOf(userName, null);
         lifecycle.endAllFor(userName, EndReason.REVOKED, null);
         stolen.fire(new RememberMeStolen(userName, request.getRemoteAddr(), clock.now()));
+        audit.record(AuditEvent.Type.REMEMBER_ME_STOLEN, userName, null, null);
     }
 
     private Optional<HttpServletRequest> currentRequest() {

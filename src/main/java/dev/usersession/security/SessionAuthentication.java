@@ -159,7 +159,7 @@ public class SessionAuthentication {
             return anonymous(context);
         }
         return login.establish(request, response, context, use.userName(), groups.get(), SessionProofs.NONE,
-                () -> true);
+                () -> true, "remember-me");
     }
 
     private static AuthenticationStatus anonymous(HttpMessageContext context) {

@@ -1,6 +1,7 @@
 package dev.usersession.security;
 
 import dev.usersession.AssuranceLevel;
+import dev.usersession.AuditEvent;
 import dev.usersession.EndReason;
 import dev.usersession.Factor;
 import dev.usersession.SessionProofs;
@@ -89,6 +90,9 @@ public class SessionLogin {
     @Inject
     RememberMe rememberMe;
 
+    @Inject
+    AuditTrail audit;
+
     AuthenticationStatus login(HttpServletRequest request, HttpServletResponse response, HttpMessageContext context,
             Credential credential) {
         if (credential instanceof FactorCredential factor) {
@@ -100,7 +104,8 @@ public class SessionLogin {
                 deviceCookie.set(response, guard.rememberDevice(completed.get().userName()));
             }
             return establish(request, response, context, completed.get().userName(), completed.get().groups(),
-                    completed.get().proofs(), () -> true);
+                    completed.get().proofs(), () -> true, factor.kind() == FactorCredential.Kind.PASSKEY ? "passkey"
+                            : "second factor");
         }
         LoginAdmission admission = null;
         if (credential instanceof UsernamePasswordCredential password) {
@@ -108,6 +113,8 @@ public class SessionLogin {
             if (!admission.admitted()) {
                 request.setAttribute(RequestAttributes.RETRY_AFTER, admission.retryAfter());
                 request.setAttribute(RequestAttributes.LOCKED, admission.locked());
+                audit.record(AuditEvent.Type.LOGIN_THROTTLED, password.getCaller(), null,
+                        admission.locked() ? "locked" : "wait " + admission.retryAfter().toSeconds() + " s");
                 return AuthenticationStatus.SEND_FAILURE;
             }
         }
@@ -119,6 +126,8 @@ public class SessionLogin {
                 : accounts.credentialsVersion(submittedName);
         CredentialValidationResult result = identityStores.get().validate(credential);
         if (result.getStatus() != CredentialValidationResult.Status.VALID) {
+            audit.record(AuditEvent.Type.LOGIN_FAILED, credential instanceof UsernamePasswordCredential password
+                    ? password.getCaller() : null, null, "password");
             return AuthenticationStatus.SEND_FAILURE;
         }
         String userName = result.getCallerPrincipal().getName();
@@ -131,6 +140,7 @@ public class SessionLogin {
             steps.begin(request, response, LoginChallenge.Purpose.SECOND_FACTOR, userName,
                     result.getCallerGroups(), null, now, null);
             request.setAttribute(RequestAttributes.SECOND_FACTOR_PENDING, Boolean.TRUE);
+            audit.record(AuditEvent.Type.SECOND_FACTOR_PENDING, userName, null, null);
             return AuthenticationStatus.SEND_FAILURE;
         }
         if (admission != null && !admission.trustedDevice()) {
@@ -141,7 +151,7 @@ public class SessionLogin {
         BooleanSupplier credentialsUnchanged = () -> submittedName == null
                 || accounts.credentialsVersion(submittedName).equals(credentialsBefore);
         return establish(request, response, context, userName, result.getCallerGroups(),
-                SessionProofs.of(Factor.PASSWORD, now, AssuranceLevel.AAL1), credentialsUnchanged);
+                SessionProofs.of(Factor.PASSWORD, now, AssuranceLevel.AAL1), credentialsUnchanged, "password");
     }
 
     /**
@@ -150,10 +160,11 @@ public class SessionLogin {
      * the container is told who the caller is.
      *
      * @param stillValid asked once the session is stored: when it says no, the session ends again and the login fails
+     * @param how how the caller proved who they are, for the audit trail
      */
     AuthenticationStatus establish(HttpServletRequest request, HttpServletResponse response,
             HttpMessageContext context, String userName, Set<String> groups, SessionProofs proofs,
-            BooleanSupplier stillValid) {
+            BooleanSupplier stillValid, String how) {
         PresentedToken previous = cookie.read(request);
         IssuedSession issued;
         try {
@@ -184,6 +195,7 @@ public class SessionLogin {
         if (context.getAuthParameters() != null && context.getAuthParameters().isRememberMe()) {
             rememberMe.issue(request, response, userName);
         }
+        audit.record(AuditEvent.Type.LOGIN_SUCCEEDED, userName, stored.get().id(), how);
         return context.notifyContainerAboutLogin(userName, groups);
     }
 

@@ -36,7 +36,7 @@ final class SessionOpeningContext extends HttpMessageContextWrapper {
         // Whether the other mechanism checked a credential now or restored an earlier login cannot be told: the
         // session records no proof, so that it is never "recent".
         return login.establish(getRequest(), getResponse(), getWrapped(), callerName,
-                groups == null ? Set.of() : groups, SessionProofs.NONE, () -> true);
+                groups == null ? Set.of() : groups, SessionProofs.NONE, () -> true, "other mechanism");
     }
 
     @Override

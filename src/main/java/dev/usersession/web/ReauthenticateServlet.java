@@ -1,6 +1,7 @@
 package dev.usersession.web;
 
 import dev.usersession.AssuranceLevel;
+import dev.usersession.AuditEvent;
 import dev.usersession.Factor;
 import dev.usersession.FactorRefusedException;
 import dev.usersession.NotLoggedInException;
@@ -11,6 +12,7 @@ import dev.usersession.context.UserSessionManager;
 import dev.usersession.errors.ErrorResponses;
 import dev.usersession.errors.Failure;
 import dev.usersession.jpa.LoginChallenge.Purpose;
+import dev.usersession.security.AuditTrail;
 import dev.usersession.security.PasskeyFactor;
 import dev.usersession.security.PendingSteps;
 import dev.usersession.security.PasswordPolicy;
@@ -52,6 +54,9 @@ public class ReauthenticateServlet extends HttpServlet {
 
     @Inject
     ErrorResponses errors;
+
+    @Inject
+    AuditTrail audit;
 
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -100,7 +105,9 @@ public class ReauthenticateServlet extends HttpServlet {
         var step = steps.require(request, Purpose.PASSKEY_REAUTHENTICATION, unitOfWork.session().id());
         steps.complete(step, request, response);
         PasskeyFactor.VerifiedPasskey verified = passkeys.verify(request, step, credential.get());
-        lifecycle.reauthenticated(Factor.PASSKEY, verified.userVerified() ? AssuranceLevel.AAL2 : AssuranceLevel.AAL1);
+        var renewed = lifecycle.reauthenticated(Factor.PASSKEY,
+                verified.userVerified() ? AssuranceLevel.AAL2 : AssuranceLevel.AAL1);
+        audit.record(AuditEvent.Type.REAUTHENTICATED, verified.userName(), renewed.session().id(), "passkey");
         answer(response);
     }
 

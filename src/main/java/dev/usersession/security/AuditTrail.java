@@ -1,0 +1,81 @@
+package dev.usersession.security;
+
+import dev.usersession.AuditEvent;
+import dev.usersession.UserSessionClock;
+import dev.usersession.UserSessionEnded;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.ContextNotActiveException;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.Locale;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The one owner of the audit trail: every security-relevant event of the library becomes an {@link AuditEvent}, fired
+ * to the application's observers and written as a JSON line to the logger {@code dev.usersession.audit}, with the
+ * time, the user, the session id (never a token), the client's address and user agent of the current request.
+ * Session ends come from {@link UserSessionEnded}, which the session's one owner fires once per session.
+ */
+@ApplicationScoped
+public class AuditTrail {
+
+    private static final Logger LOG = Logger.getLogger("dev.usersession.audit");
+    private static final int AGENT_LENGTH = 200;
+
+    @Inject
+    Event<AuditEvent> events;
+
+    @Inject
+    Instance<HttpServletRequest> requests;
+
+    @Inject
+    UserSessionClock clock;
+
+    /** Records an event of the current request (or of no request). */
+    public void record(AuditEvent.Type type, String userName, String sessionId, String detail) {
+        HttpServletRequest request = currentRequest();
+        String agent = request == null ? null : request.getHeader("User-Agent");
+        AuditEvent event = new AuditEvent(type, clock.now(), userName, sessionId,
+                request == null ? null : request.getRemoteAddr(),
+                agent == null || agent.length() <= AGENT_LENGTH ? agent : agent.substring(0, AGENT_LENGTH), detail);
+        if (LOG.isLoggable(Level.INFO)) {
+            LOG.info(json(event));
+        }
+        events.fire(event);
+    }
+
+    void sessionEnded(@Observes UserSessionEnded ended) {
+        record(AuditEvent.Type.SESSION_ENDED, ended.session().userName(), ended.session().id(),
+                ended.reason().name().toLowerCase(Locale.ROOT));
+    }
+
+    private static String json(AuditEvent event) {
+        return Json.createObjectBuilder()
+                .add("time", event.time().toString())
+                .add("event", event.type().name().toLowerCase(Locale.ROOT))
+                .add("user", event.userName())
+                .add("session", event.sessionId())
+                .add("client", event.clientAddress())
+                .add("agent", event.userAgent())
+                .add("detail", event.detail())
+                .build().toString();
+    }
+
+    private HttpServletRequest currentRequest() {
+        if (!requests.isResolvable()) {
+            return null;
+        }
+        try {
+            HttpServletRequest request = requests.get();
+            request.getMethod(); // throws outside a request on some servers
+            return request;
+        } catch (ContextNotActiveException | IllegalStateException outsideARequest) {
+            return null;
+        }
+    }
+}
