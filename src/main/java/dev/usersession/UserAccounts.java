@@ -132,7 +132,7 @@ public class UserAccounts {
             return false;
         }
         audit.record(AuditEvent.Type.PASSWORD_CHANGED, name, null, null);
-        guard.reset(name);
+        guard.resetName(name);
         credentialsChanged(name, null);
         return true;
     }

@@ -9,6 +9,7 @@ import dev.usersession.security.LoginAdmission;
 import dev.usersession.security.LoginGuard;
 import dev.usersession.security.OneTimeCodeFactor;
 import dev.usersession.security.PasskeyFactor;
+import dev.usersession.security.RememberMe;
 import dev.usersession.spi.SessionRecord;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
@@ -62,6 +63,9 @@ public class UserCredentials {
 
     @Inject
     AuditTrail audit;
+
+    @Inject
+    RememberMe rememberMe;
 
     /**
      * Proves the current user's password again: the session records it and gets a new token (sent as a new cookie
@@ -136,6 +140,7 @@ public class UserCredentials {
         SessionRecord session = recentSession();
         List<String> recovery = factorLogins.confirmCodes(session.userName(), code);
         audit.record(AuditEvent.Type.FACTOR_ENROLLED, session.userName(), session.id(), "one-time codes");
+        rememberMe.forgetOthers(session.userName()); // remembered browsers from before the second factor end
         lifecycle.renewCurrent(session.groups());
         return recovery;
     }

@@ -124,7 +124,7 @@ public class LoginGuard {
      * Counts an attempt to enter a one-time or recovery code for a user (a second step, a re-authentication, a
      * confirmation), or refuses it when it must wait: on the user's code counter (a few free failures, then a
      * doubling wait up to {@code usersession.login.max-backoff}; never a lock, so that nobody can shut the owner out
-     * of the second factor for good), the client address and the global window.
+     * of the second factor for good) and the client address.
      *
      * @param clientAddress the client's address, or {@code null} to take the current request's
      */
@@ -135,9 +135,7 @@ public class LoginGuard {
         if (address != null && config.loginAddressLimit() > 0) {
             subjects.add(ADDRESS + digest(address));
         }
-        if (config.loginGlobalLimit() > 0) {
-            subjects.add(ALL);
-        }
+        // Not the global window: password spraying under made-up names must not shut every user out of their codes.
         LoginAttempt attempt = new LoginAttempt(userName, address, null);
         Instant now = clock.now();
         return records.update(subjects, now, (counters, change) -> {
@@ -195,6 +193,14 @@ public class LoginGuard {
      */
     public void reset(String userName) {
         records.reset(List.of(nameSubject(userName), CODE + digest(userName == null ? "" : userName)));
+    }
+
+    /**
+     * Clears the failures in a row of a user name only (a new password): the back-off of the user's codes stays, so
+     * that whoever can reset the password cannot also reset the guessing of the second factor.
+     */
+    public void resetName(String userName) {
+        records.reset(List.of(nameSubject(userName)));
     }
 
     private static String nameSubject(String userName) {

@@ -19,15 +19,23 @@ final class SessionOpeningContext extends HttpMessageContextWrapper {
 
     private final SessionLogin login;
     private final OneTimeCodeFactor oneTimeCodes;
+    private final CsrfProtection csrf;
 
-    SessionOpeningContext(HttpMessageContext wrapped, SessionLogin login, OneTimeCodeFactor oneTimeCodes) {
+    SessionOpeningContext(HttpMessageContext wrapped, SessionLogin login, OneTimeCodeFactor oneTimeCodes,
+            CsrfProtection csrf) {
         super(wrapped);
         this.login = login;
         this.oneTimeCodes = oneTimeCodes;
+        this.csrf = csrf;
     }
 
     @Override
     public AuthenticationStatus notifyContainerAboutLogin(String callerName, Set<String> groups) {
+        if (!csrf.allows(getRequest(), null)) {
+            // A state-changing request from another site carried the other mechanism's credential (Basic, its
+            // session): it is that mechanism's alone, and gets no library session (whose CSRF check it would pass).
+            return getWrapped().notifyContainerAboutLogin(callerName, groups);
+        }
         if (oneTimeCodes.isEnabled(callerName)) {
             // The other mechanism checked one factor at most: a user who turned on two gets no library session from
             // it (only this request is authenticated, by that mechanism).

@@ -1,6 +1,10 @@
 package dev.usersession.security;
 
+import dev.usersession.EndReason;
 import dev.usersession.UserSessionConfig;
+import dev.usersession.context.SessionLifecycle;
+import dev.usersession.context.UnitOfWork;
+import dev.usersession.context.UserSessionManager;
 import dev.usersession.UserSessionMechanism;
 import dev.usersession.errors.ErrorResponses;
 import dev.usersession.errors.Failure;
@@ -67,6 +71,18 @@ public class UserSessionMechanismHandler implements HttpAuthenticationMechanismH
     @Inject
     ErrorResponses errors;
 
+    @Inject
+    CsrfProtection csrf;
+
+    @Inject
+    UserSessionManager manager;
+
+    @Inject
+    SessionLifecycle lifecycle;
+
+    @Inject
+    SessionCookie cookie;
+
     private volatile List<HttpAuthenticationMechanism> others;
 
     @Override
@@ -93,13 +109,19 @@ public class UserSessionMechanismHandler implements HttpAuthenticationMechanismH
     private AuthenticationStatus signInElsewhere(HttpAuthenticationMechanism other, HttpServletRequest request,
             HttpServletResponse response, HttpMessageContext context) throws AuthenticationException {
         try {
-            return other.validateRequest(request, response, new SessionOpeningContext(context, login, oneTimeCodes));
+            return other.validateRequest(request, response, new SessionOpeningContext(context, login, oneTimeCodes, csrf));
         } catch (RuntimeException e) {
             if (Failure.of(e) != null) {
                 throw e; // the library's own (its store failing at the session's opening): answered as always
             }
             LOG.log(Level.WARNING, "Signing in at " + request.getRequestURI() + " failed; answered "
                     + Failure.SIGN_IN_FAILED.status(), e);
+            UnitOfWork opened = manager.current();
+            if (opened != null) { // the other mechanism reported the login, then failed: no session outlives that
+                manager.discardIfBound();
+                lifecycle.end(opened.session().id(), EndReason.REVOKED);
+                cookie.clear(response);
+            }
             errors.write(request, response, Failure.SIGN_IN_FAILED);
             return AuthenticationStatus.SEND_FAILURE;
         }

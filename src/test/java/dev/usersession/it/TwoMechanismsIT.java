@@ -93,6 +93,11 @@ class TwoMechanismsIT {
         assertTrue(plain.cookie().isPresent(), "a login by the other mechanism on a page opens a library session");
         assertEquals(user, plain.get("pages/whoami").body(), "which later requests use without Basic");
 
+        Browser crossSite = new Browser(base);
+        crossSite.send(crossSite.request("pages/whoami").header("Authorization", basic(user, DemoAccounts.PASSWORD))
+                .header("Origin", "https://evil.example").POST(java.net.http.HttpRequest.BodyPublishers.noBody()));
+        assertTrue(crossSite.cookie().isEmpty(), "a cross-site request's other credential opens no library session");
+
         Browser owner = new Browser(base);
         String twoFactors = owner.newUser("twofactors");
         assertEquals(200, owner.login(twoFactors, DemoAccounts.PASSWORD).statusCode());

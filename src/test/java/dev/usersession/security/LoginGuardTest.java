@@ -231,4 +231,23 @@ class LoginGuardTest {
         assertTrue(guard.admitCode(name, someAddress()).admitted(), "an administrator's reset ends the wait");
         assertTrue(guard.admit(attempt(name, someAddress())).admitted(), "codes never count on the password");
     }
+
+    @Test
+    void aNewPasswordDoesNotEndTheCodesWaitAndSprayedPasswordsDoNotBlockCodes() {
+        boot("usersession.login.global-limit", "2", "usersession.login.address-limit", "0");
+        String name = someName();
+        for (int failure = 0; failure < 6; failure++) {
+            guard.admitCode(name, someAddress());
+        }
+        assertFalse(guard.admitCode(name, someAddress()).admitted(), "six wrong codes in a row wait");
+        guard.resetName(name); // what a password reset does
+        assertFalse(guard.admitCode(name, someAddress()).admitted(), "a new password does not end the codes' wait");
+
+        String other = someName();
+        for (int sprayed = 0; sprayed < 5; sprayed++) {
+            guard.admit(attempt(someName(), someAddress()));
+        }
+        assertFalse(guard.admit(attempt(someName(), someAddress())).admitted(), "the global window is full");
+        assertTrue(guard.admitCode(other, someAddress()).admitted(), "codes do not count in the global window");
+    }
 }
