@@ -58,7 +58,7 @@ final class ShopServer {
      * while booting, seen here) is killed after 90 s and tried once more.
      */
     void start() throws IOException, InterruptedException {
-        if (answers()) {
+        if (answers("127.0.0.1") || answers("localhost")) {
             throw new IllegalStateException("Something already answers at " + url() + ": a server left running?");
         }
         if (!startOnce()) {
@@ -75,6 +75,7 @@ final class ShopServer {
     }
 
     private boolean startOnce() throws IOException, InterruptedException {
+        long logStart = log().length();
         process = new ProcessBuilder(command())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log()))
@@ -84,7 +85,7 @@ final class ShopServer {
             if (!process.isAlive()) {
                 throw new IllegalStateException("The server stopped while starting; see " + log());
             }
-            if (answers()) {
+            if (startedSince(logStart) && answers()) {
                 return true;
             }
             Thread.sleep(500);
@@ -92,10 +93,35 @@ final class ShopServer {
         return false;
     }
 
-    /** @return whether the shop's login page is served (200) */
+    /**
+     * @return whether the server wrote, after {@code logStart}, that it has started with its deployments: Payara Micro
+     *     serves the shop's pages for a moment while it is still deploying, then answers 404 for a few seconds (seen
+     *     in CI: a browser test started in that window), so a 200 alone does not say it is ready
+     */
+    private boolean startedSince(long logStart) throws IOException {
+        String marker = payara ? "ready in" : "WFLYSRV0025";
+        try (var log = new java.io.RandomAccessFile(log(), "r")) {
+            if (log.length() <= logStart) {
+                return false;
+            }
+            log.seek(logStart);
+            byte[] written = new byte[(int) Math.min(Integer.MAX_VALUE, log.length() - logStart)];
+            log.readFully(written);
+            return new String(written, java.nio.charset.StandardCharsets.ISO_8859_1).contains(marker);
+        }
+    }
+
+    /**
+     * @return whether the shop's login page is served (200) under every name the tests use: {@code 127.0.0.1} and
+     *     {@code localhost}
+     */
     private boolean answers() throws InterruptedException {
+        return answers("127.0.0.1") && answers("localhost");
+    }
+
+    private boolean answers(String host) throws InterruptedException {
         try {
-            HttpResponse<Void> response = client.send(HttpRequest.newBuilder(URI.create(url() + "login.html"))
+            HttpResponse<Void> response = client.send(HttpRequest.newBuilder(URI.create(url(host) + "login.html"))
                     .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.discarding());
             return response.statusCode() == 200;
         } catch (IOException notYet) {
