@@ -36,6 +36,7 @@ import dev.usersession.security.RememberMe;
 import dev.usersession.security.AuditTrail;
 import dev.usersession.security.CallerGroups;
 import dev.usersession.security.CallerSessions;
+import dev.usersession.security.CurrentRequest;
 import dev.usersession.security.FactorLogins;
 import dev.usersession.security.OneTimeCodeFactor;
 import dev.usersession.security.PasskeyFactor;
@@ -80,7 +81,7 @@ public class LibraryBeans implements Extension {
             // second factors and passkeys
             UserCredentials.class, PendingSteps.class, OneTimeCodeFactor.class, PasskeyFactor.class,
             FactorLogins.class, CallerGroups.class, JpaLoginChallenges.class, JpaOneTimeCodes.class,
-            JpaPasskeys.class, RememberMe.class, JpaRememberMe.class, CallerSessions.class, AuditTrail.class,
+            JpaPasskeys.class, RememberMe.class, JpaRememberMe.class, CallerSessions.class, AuditTrail.class, CurrentRequest.class,
             // web
             ErrorResponses.class, LoginOutcomes.class);
 

@@ -3,7 +3,6 @@ package dev.usersession.jpa;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
-import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -68,11 +67,4 @@ public class JpaLoginChallenges {
                 .executeUpdate());
     }
 
-    /** @return how many steps expired at {@code now} were deleted */
-    public int deleteExpired(Instant now) {
-        return transactions.write(entityManager -> entityManager
-                .createQuery("delete from UserSessionLoginChallenge c where c.expires <= :now")
-                .setParameter("now", DatabaseTime.of(now))
-                .executeUpdate());
-    }
 }

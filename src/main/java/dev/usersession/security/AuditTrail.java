@@ -4,10 +4,8 @@ import dev.usersession.AuditEvent;
 import dev.usersession.UserSessionClock;
 import dev.usersession.UserSessionEnded;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.ContextNotActiveException;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.servlet.http.HttpServletRequest;
@@ -31,14 +29,14 @@ public class AuditTrail {
     Event<AuditEvent> events;
 
     @Inject
-    Instance<HttpServletRequest> requests;
+    CurrentRequest currentRequest;
 
     @Inject
     UserSessionClock clock;
 
     /** Records an event of the current request (or of no request). */
     public void record(AuditEvent.Type type, String userName, String sessionId, String detail) {
-        HttpServletRequest request = currentRequest();
+        HttpServletRequest request = currentRequest.get().orElse(null);
         String agent = request == null ? null : request.getHeader("User-Agent");
         AuditEvent event = new AuditEvent(type, clock.now(), userName, sessionId,
                 request == null ? null : request.getRemoteAddr(),
@@ -66,16 +64,4 @@ public class AuditTrail {
                 .build().toString();
     }
 
-    private HttpServletRequest currentRequest() {
-        if (!requests.isResolvable()) {
-            return null;
-        }
-        try {
-            HttpServletRequest request = requests.get();
-            request.getMethod(); // throws outside a request on some servers
-            return request;
-        } catch (ContextNotActiveException | IllegalStateException outsideARequest) {
-            return null;
-        }
-    }
 }

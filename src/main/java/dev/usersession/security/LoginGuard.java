@@ -6,8 +6,6 @@ import dev.usersession.UserSessionConfig;
 import dev.usersession.jpa.JpaLoginRecords;
 import dev.usersession.jpa.LoginCounter;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.ContextNotActiveException;
-import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import java.nio.charset.StandardCharsets;
@@ -60,7 +58,7 @@ public class LoginGuard {
     DeviceCookie deviceCookie;
 
     @Inject
-    Instance<HttpServletRequest> requests;
+    CurrentRequest currentRequest;
 
     /** @return the attempt of this request to log in as {@code userName} (client address, device cookie) */
     public LoginAttempt attemptOf(String userName, HttpServletRequest request) {
@@ -72,14 +70,8 @@ public class LoginGuard {
      *     known only by the user name
      */
     public LoginAttempt currentAttempt(String userName) {
-        if (requests.isResolvable()) {
-            try {
-                return attemptOf(userName, requests.get());
-            } catch (ContextNotActiveException | IllegalStateException outsideARequest) {
-                // A batch job or a test: no client to count.
-            }
-        }
-        return new LoginAttempt(userName, null, null);
+        return currentRequest.get().map(request -> attemptOf(userName, request))
+                .orElseGet(() -> new LoginAttempt(userName, null, null)); // a batch job or a test: no client
     }
 
     /**

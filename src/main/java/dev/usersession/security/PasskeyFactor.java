@@ -203,11 +203,6 @@ public class PasskeyFactor {
         return passkeys.listOf(userName).stream().map(PasskeyFactor::info).toList();
     }
 
-    /** @return whether the user has a passkey */
-    public boolean hasAny(String userName) {
-        return !passkeys.listOf(userName).isEmpty();
-    }
-
     /** Removes one of the user's passkeys. @return whether it was the user's */
     public boolean remove(String userName, String id) {
         return passkeys.remove(userName, id);

@@ -10,9 +10,7 @@ import dev.usersession.context.SessionTokens;
 import dev.usersession.jpa.JpaRememberMe;
 import dev.usersession.jpa.RememberedSeries;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.ContextNotActiveException;
 import jakarta.enterprise.event.Event;
-import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -55,7 +53,7 @@ public class RememberMe {
     Event<RememberMeStolen> stolen;
 
     @Inject
-    Instance<HttpServletRequest> requests;
+    CurrentRequest currentRequest;
 
     @Inject
     AuditTrail audit;
@@ -141,7 +139,7 @@ public class RememberMe {
 
     /** Ends every series of the user but the current request's ("sign out everywhere else"). */
     public void forgetOthers(String userName) {
-        String[] presented = currentRequest().map(this::cookie).orElse(null);
+        String[] presented = currentRequest.get().map(this::cookie).orElse(null);
         series.deleteAllOf(userName, presented == null ? null : SessionTokens.hash(presented[0]));
     }
 
@@ -152,19 +150,6 @@ public class RememberMe {
         lifecycle.endAllFor(userName, EndReason.REVOKED, null);
         stolen.fire(new RememberMeStolen(userName, request.getRemoteAddr(), clock.now()));
         audit.record(AuditEvent.Type.REMEMBER_ME_STOLEN, userName, null, null);
-    }
-
-    private Optional<HttpServletRequest> currentRequest() {
-        if (requests.isResolvable()) {
-            try {
-                HttpServletRequest request = requests.get();
-                request.getMethod(); // throws outside a request on some servers
-                return Optional.of(request);
-            } catch (ContextNotActiveException | IllegalStateException outsideARequest) {
-                return Optional.empty();
-            }
-        }
-        return Optional.empty();
     }
 
     private static boolean same(String storedHash, String presentedHash) {
