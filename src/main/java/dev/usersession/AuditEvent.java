@@ -5,7 +5,7 @@ import java.time.Instant;
 /**
  * A security-relevant event, fired as a CDI event (observe {@code AuditEvent}) and written as one JSON line to the
  * logger {@code dev.usersession.audit} (level INFO): {@code {"time":..., "event":"login_failed", "user":...,
- * "session":..., "client":..., "agent":..., "detail":...}}. It never carries a token, a password, a code or a secret.
+ * "session":..., "client":..., "agent":..., "detail":..., "actor":...}}. It never carries a token, a password, a code or a secret.
  *
  * @param type what happened
  * @param time when
@@ -14,9 +14,10 @@ import java.time.Instant;
  * @param clientAddress the client's address, or empty outside a request
  * @param userAgent the client's {@code User-Agent}, or empty
  * @param detail more about it (a reason, a factor, groups), or empty
+ * @param actor who did it, when not the user (an administrator's name), or empty
  */
 public record AuditEvent(Type type, Instant time, String userName, String sessionId, String clientAddress,
-        String userAgent, String detail) {
+        String userAgent, String detail, String actor) {
 
     /** What happened. */
     public enum Type {
@@ -47,7 +48,13 @@ public record AuditEvent(Type type, Instant time, String userName, String sessio
         /** A factor was removed (detail: which). */
         FACTOR_REMOVED,
         /** A copied "keep me signed in" cookie was detected; everything of the user was ended. */
-        REMEMBER_ME_STOLEN
+        REMEMBER_ME_STOLEN,
+        /** An administrator looked at the stored state of a session (actor: the administrator). */
+        ADMIN_VIEWED_STATE,
+        /** An administrator ended a session (actor: the administrator). */
+        ADMIN_ENDED_SESSION,
+        /** An administrator ended every session of a user (actor: the administrator; detail: how many). */
+        ADMIN_ENDED_USER_SESSIONS
     }
 
     /** Turns missing values into empty ones. */
@@ -57,5 +64,6 @@ public record AuditEvent(Type type, Instant time, String userName, String sessio
         clientAddress = clientAddress == null ? "" : clientAddress;
         userAgent = userAgent == null ? "" : userAgent;
         detail = detail == null ? "" : detail;
+        actor = actor == null ? "" : actor;
     }
 }

@@ -111,6 +111,16 @@ import java.util.stream.Collectors;
  *   {@code usersession.allowed-origins}</td><td>the origins passkey responses may come from</td></tr>
  *   <tr><td>{@code usersession.state-cache-size}</td><td>{@code 10000}</td><td>how many sessions' state a node keeps
  *   in memory to skip re-reading unchanged bean rows (0 turns the cache off)</td></tr>
+ *   <tr><td>{@code usersession.metrics}</td><td>{@code auto}</td><td>where the library's metrics go:
+ *   {@code auto} (Micrometer where the server gives the application a {@code MeterRegistry}, else MicroProfile
+ *   Metrics, else nowhere), {@code micrometer}, {@code microprofile} (each fails the deployment where the server has
+ *   no such registry) or {@code none}</td></tr>
+ *   <tr><td>{@code usersession.metrics.active-refresh}</td><td>{@code PT30S}</td><td>how often each node counts the
+ *   live sessions in the store for the {@code usersession_sessions_active} gauge (one indexed count)</td></tr>
+ *   <tr><td>{@code usersession.health.timeout}</td><td>{@code PT2S}</td><td>how long the readiness check waits for
+ *   the session store before it reports it down</td></tr>
+ *   <tr><td>{@code usersession.admin.role}</td><td>{@code usersession-admin}</td><td>the group a caller needs for
+ *   {@code UserSessionAdmin} and {@code /usersession/admin}</td></tr>
  * </table>
  */
 @ApplicationScoped
@@ -118,6 +128,18 @@ public class UserSessionConfig {
 
     private static final Pattern COOKIE_NAME = Pattern.compile("[A-Za-z0-9!#$%&'*+.^_`|~-]+");
     private static final Pattern ORIGIN = Pattern.compile("https?://[^/?#\\s]+");
+
+    /** Where the library's metrics go ({@code usersession.metrics}). */
+    public enum MetricsApi {
+        /** Micrometer if the server gives one, else MicroProfile Metrics if it gives one, else none. */
+        AUTO,
+        /** Micrometer's {@code MeterRegistry} bean. */
+        MICROMETER,
+        /** MicroProfile Metrics' application {@code MetricRegistry}. */
+        MICROPROFILE,
+        /** No metrics. */
+        NONE
+    }
 
     /** What to do with a login past {@link #maxSessionsPerUser()}. */
     public enum OnMaxSessions {
@@ -340,6 +362,28 @@ public class UserSessionConfig {
                 "a number above 0 and at most 1, such as 0.5");
     }
 
+    /** @return where the library's metrics go */
+    public MetricsApi metricsApi() {
+        return get("usersession.metrics", value -> MetricsApi.valueOf(value.toUpperCase(Locale.ROOT)),
+                MetricsApi.AUTO, value -> true, "auto, micrometer, microprofile or none");
+    }
+
+    /** @return how often the count of live sessions is refreshed */
+    public Duration metricsActiveRefresh() {
+        return positive("usersession.metrics.active-refresh", Duration.ofSeconds(30));
+    }
+
+    /** @return how long the readiness check waits for the store */
+    public Duration healthTimeout() {
+        return positive("usersession.health.timeout", Duration.ofSeconds(2));
+    }
+
+    /** @return the group needed for the administration API */
+    public String adminRole() {
+        return get("usersession.admin.role", Function.identity(), "usersession-admin",
+                value -> !value.isBlank() && value.length() <= 255, "a group name");
+    }
+
     /** @return how many sessions' bean state a node caches */
     public int stateCacheSize() {
         return atLeast("usersession.state-cache-size", 0, 10_000);
@@ -364,7 +408,8 @@ public class UserSessionConfig {
                 this::cleanupBatchSize, this::cleanupDutyCycle, this::stateCacheSize, this::factorsIssuer,
                 this::factorsRecent, this::totpKey, this::passkeysRpId, this::passkeysOrigins,
                 this::rememberMeLifetime, this::rememberMeGrace, this::mechanismEnabled,
-                this::mechanismOtherPaths)) {
+                this::mechanismOtherPaths, this::metricsApi, this::metricsActiveRefresh, this::healthTimeout,
+                this::adminRole)) {
             try {
                 setting.get();
             } catch (IllegalStateException e) {
@@ -431,7 +476,9 @@ public class UserSessionConfig {
         if (defaultValue instanceof Set<?> set && set.isEmpty()) {
             return "none";
         }
-        return defaultValue instanceof OnMaxSessions onMax ? onMax.name().toLowerCase(Locale.ROOT).replace('_', '-')
-                : String.valueOf(defaultValue);
+        if (defaultValue instanceof Enum<?> constant) {
+            return constant.name().toLowerCase(Locale.ROOT).replace('_', '-');
+        }
+        return String.valueOf(defaultValue);
     }
 }

@@ -22,6 +22,9 @@ ALTER TABLE user_session ADD COLUMN IF NOT EXISTS one_time_code_at TIMESTAMP(6) 
 ALTER TABLE user_session ADD COLUMN IF NOT EXISTS passkey_at TIMESTAMP(6) WITH TIME ZONE;
 ALTER TABLE user_session ADD COLUMN IF NOT EXISTS assurance_level INT DEFAULT 0 NOT NULL;
 
+-- Administration (0.2.0): live sessions listed newest first, page by page.
+CREATE INDEX IF NOT EXISTS user_session_created ON user_session (created);
+
 -- Second factors (0.2.0): one-time code secrets (sealed), recovery codes (hashed), passkeys, pending logins and challenges.
 CREATE TABLE IF NOT EXISTS user_totp (user_name VARCHAR(255) NOT NULL PRIMARY KEY, secret VARCHAR(200) NOT NULL, confirmed BOOLEAN NOT NULL, last_step BIGINT NOT NULL, created TIMESTAMP(6) WITH TIME ZONE NOT NULL);
 CREATE TABLE IF NOT EXISTS user_recovery_code (id VARCHAR(43) NOT NULL PRIMARY KEY, user_name VARCHAR(255) NOT NULL, created TIMESTAMP(6) WITH TIME ZONE NOT NULL);

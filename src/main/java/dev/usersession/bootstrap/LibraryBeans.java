@@ -43,6 +43,10 @@ import dev.usersession.security.PasskeyFactor;
 import dev.usersession.security.PendingSteps;
 import dev.usersession.web.LoginOutcomes;
 import dev.usersession.UserSessionMechanism;
+import dev.usersession.UserSessionAdmin;
+import dev.usersession.metrics.SessionMetrics;
+import dev.usersession.operations.ActiveSessionCount;
+import dev.usersession.operations.StoreProbe;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Default;
@@ -82,6 +86,8 @@ public class LibraryBeans implements Extension {
             UserCredentials.class, PendingSteps.class, OneTimeCodeFactor.class, PasskeyFactor.class,
             FactorLogins.class, CallerGroups.class, JpaLoginChallenges.class, JpaOneTimeCodes.class,
             JpaPasskeys.class, RememberMe.class, JpaRememberMe.class, CallerSessions.class, AuditTrail.class, CurrentRequest.class,
+            // operations
+            SessionMetrics.class, ActiveSessionCount.class, StoreProbe.class, UserSessionAdmin.class,
             // web
             ErrorResponses.class, LoginOutcomes.class);
 
@@ -94,6 +100,9 @@ public class LibraryBeans implements Extension {
             "jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanismHandler";
     private static final String HANDLER = "dev.usersession.security.UserSessionMechanismHandler";
     private static final boolean HAS_HANDLER_API = isPresent(HANDLER_API);
+    /** The readiness check of the store is added where the server has MicroProfile Health. */
+    private static final String HEALTH_API = "org.eclipse.microprofile.health.HealthCheck";
+    private static final String READINESS = "dev.usersession.operations.SessionStoreReadiness";
 
 
     void addLibraryBeans(@Observes BeforeBeanDiscovery event, BeanManager beanManager) {
@@ -110,6 +119,9 @@ public class LibraryBeans implements Extension {
         }
         if (HAS_HANDLER_API && mechanism) {
             event.addAnnotatedType(load(HANDLER), "usersession." + HANDLER);
+        }
+        if (isPresent(HEALTH_API)) {
+            event.addAnnotatedType(load(READINESS), "usersession." + READINESS);
         }
     }
 

@@ -4,6 +4,7 @@ import dev.usersession.UserSessionClock;
 import dev.usersession.UserSessionConfig;
 import dev.usersession.UserSessionConflictException;
 import dev.usersession.jpa.JpaLoginRecords;
+import dev.usersession.metrics.SessionMetrics;
 import dev.usersession.spi.SessionRecord;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
@@ -14,11 +15,10 @@ import jakarta.inject.Inject;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import javax.naming.InitialContext;
-import javax.naming.NamingException;
 
 /**
  * Removes expired sessions in batches, one transaction per batch, on the server's default managed scheduled
@@ -31,7 +31,6 @@ import javax.naming.NamingException;
 public class ExpiredSessionCleanup {
 
     private static final Logger LOG = Logger.getLogger(ExpiredSessionCleanup.class.getName());
-    private static final String EXECUTOR = "java:comp/DefaultManagedScheduledExecutorService";
     private static final int MAX_COLLISIONS_IN_A_ROW = 5;
 
     @Inject
@@ -46,21 +45,23 @@ public class ExpiredSessionCleanup {
     @Inject
     JpaLoginRecords loginRecords;
 
+    @Inject
+    SessionMetrics metrics;
+
     private ScheduledFuture<?> schedule;
     private volatile boolean loginRecordsFailedBefore;
 
     void schedule(@Observes @Initialized(jakarta.enterprise.context.ApplicationScoped.class) Object started) {
-        ManagedScheduledExecutorService executor;
-        try {
-            executor = (ManagedScheduledExecutorService) new InitialContext().lookup(EXECUTOR);
-        } catch (NamingException | RuntimeException e) {
+        Optional<ManagedScheduledExecutorService> executor = ManagedExecutors.scheduled();
+        if (executor.isEmpty()) {
             LOG.log(Level.INFO, "No managed scheduled executor ({0}): expired sessions are removed when they are "
-                    + "next used, or by calling ExpiredSessionCleanup.removeExpired()", new Object[] {EXECUTOR});
+                    + "next used, or by calling ExpiredSessionCleanup.removeExpired()",
+                    new Object[] {ManagedExecutors.SCHEDULED});
             return;
         }
         long interval = config.cleanupInterval().toMillis();
         long firstDelay = interval / 2 + ThreadLocalRandom.current().nextLong(Math.max(1, interval / 2));
-        schedule = executor.scheduleWithFixedDelay(this::removeExpiredAndLog, firstDelay, interval,
+        schedule = executor.get().scheduleWithFixedDelay(this::removeExpiredAndLog, firstDelay, interval,
                 TimeUnit.MILLISECONDS);
     }
 
@@ -96,25 +97,30 @@ public class ExpiredSessionCleanup {
         int batchSize = config.cleanupBatchSize();
         int removed = 0;
         int collisions = 0;
-        while (true) {
-            long started = System.nanoTime();
-            List<SessionRecord> batch;
-            try {
-                batch = lifecycle.expire(batchSize);
-                collisions = 0;
-            } catch (UserSessionConflictException anotherNodeTookThem) {
-                if (++collisions > MAX_COLLISIONS_IN_A_ROW) {
-                    throw anotherNodeTookThem;
+        long runStarted = System.nanoTime();
+        try {
+            while (true) {
+                long started = System.nanoTime();
+                List<SessionRecord> batch;
+                try {
+                    batch = lifecycle.expire(batchSize);
+                    collisions = 0;
+                } catch (UserSessionConflictException anotherNodeTookThem) {
+                    if (++collisions > MAX_COLLISIONS_IN_A_ROW) {
+                        throw anotherNodeTookThem;
+                    }
+                    pause(ThreadLocalRandom.current().nextLong(10, 100));
+                    continue;
                 }
-                pause(ThreadLocalRandom.current().nextLong(10, 100));
-                continue;
+                removed += batch.size();
+                if (batch.size() < batchSize) {
+                    return removed;
+                }
+                long worked = System.nanoTime() - started;
+                pause(TimeUnit.NANOSECONDS.toMillis((long) (worked * (1 - dutyCycle) / dutyCycle)));
             }
-            removed += batch.size();
-            if (batch.size() < batchSize) {
-                return removed;
-            }
-            long worked = System.nanoTime() - started;
-            pause(TimeUnit.NANOSECONDS.toMillis((long) (worked * (1 - dutyCycle) / dutyCycle)));
+        } finally {
+            metrics.cleanedUp(removed, System.nanoTime() - runStarted);
         }
     }
 

@@ -1,6 +1,8 @@
 package dev.usersession.context;
 
+import dev.usersession.UserSessionConflictException;
 import dev.usersession.UserSessionNotFoundException;
+import dev.usersession.metrics.SessionMetrics;
 import dev.usersession.spi.BeanStateChange;
 import dev.usersession.spi.BeanStateRecord;
 import dev.usersession.spi.SessionRecord;
@@ -26,6 +28,9 @@ public class UserSessionManager {
 
     @Inject
     NodeStateCache cache;
+
+    @Inject
+    SessionMetrics metrics;
 
     /** Binds a session that the caller has just read and checked to the current thread. */
     public void begin(SessionRecord session) {
@@ -64,10 +69,15 @@ public class UserSessionManager {
         OptionalLong newVersion;
         try {
             newVersion = store.saveBeanStates(sessionId, readVersion, changes);
+        } catch (UserSessionConflictException e) {
+            cache.remove(sessionId);
+            metrics.conflict();
+            throw e;
         } catch (RuntimeException e) {
             cache.remove(sessionId);
             throw e;
         }
+        changes.forEach(change -> metrics.stateWritten(change.beanId(), change.json()));
         unitOfWork.saved(changes, newVersion.orElse(-1));
         if (newVersion.isPresent() && unitOfWork.loadedStates() != null) {
             Map<String, BeanStateRecord> states = new HashMap<>(unitOfWork.loadedStates());

@@ -81,6 +81,9 @@ public record Failure(int status, String code, String message, String retryAfter
     /** The caller has no passkey of that id. */
     public static final Failure NO_SUCH_PASSKEY = new Failure(HttpServletResponse.SC_NOT_FOUND, "not_found",
             "You have no such passkey");
+    /** An administrator asked for a session that does not exist (or ended). */
+    public static final Failure NO_SESSION = new Failure(HttpServletResponse.SC_NOT_FOUND, "not_found",
+            "There is no such session");
     /** An unknown action of the library's endpoints. */
     public static final Failure NO_SUCH_ACTION = new Failure(HttpServletResponse.SC_NOT_FOUND, "not_found",
             "No such action");
@@ -101,6 +104,11 @@ public record Failure(int status, String code, String message, String retryAfter
     public static Failure passwordTooLong(int maximumLength) {
         return new Failure(HttpServletResponse.SC_BAD_REQUEST, "password_too_long",
                 "A password has at most " + maximumLength + " characters");
+    }
+
+    /** @return 400 {@code bad_request}: the request's parameters cannot be used (the sentence says which) */
+    public static Failure badRequest(String message) {
+        return new Failure(HttpServletResponse.SC_BAD_REQUEST, "bad_request", message);
     }
 
     /** @return 429: too many failed attempts, try again after this many seconds */

@@ -6,16 +6,19 @@ import dev.usersession.UserSessionNotFoundException;
 import dev.usersession.spi.BeanStateChange;
 import dev.usersession.spi.BeanStateRecord;
 import dev.usersession.spi.SessionRecord;
+import dev.usersession.spi.SessionSearch;
 import dev.usersession.spi.UserSessionStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceException;
+import jakarta.persistence.TypedQuery;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -200,6 +203,63 @@ public class JpaUserSessionStore implements UserSessionStore {
             }
             return expired;
         });
+    }
+
+    @Override
+    public List<SessionRecord> search(SessionSearch search, Instant now) {
+        StringBuilder query = new StringBuilder("select s from UserSessionEntity s "
+                + "where s.idleExpiry > :now and s.absoluteExpiry > :now");
+        if (!search.userNamePrefix().isEmpty()) {
+            query.append(" and s.userName like :prefix escape '!'");
+        }
+        if (!search.clientContains().isEmpty()) {
+            query.append(" and lower(s.client) like :client escape '!'");
+        }
+        if (search.createdBefore() != null) {
+            query.append(" and s.created < :createdBefore");
+        }
+        if (search.afterCreated() != null) {
+            query.append(" and (s.created < :afterCreated or (s.created = :afterCreated and s.id < :afterId))");
+        }
+        query.append(" order by s.created desc, s.id desc");
+        return transactions.read(entityManager -> {
+            TypedQuery<UserSessionEntity> typed = entityManager.createQuery(query.toString(),
+                    UserSessionEntity.class).setParameter("now", DatabaseTime.of(now))
+                    .setMaxResults(search.limit());
+            if (!search.userNamePrefix().isEmpty()) {
+                typed.setParameter("prefix", likeEscaped(search.userNamePrefix()) + "%");
+            }
+            if (!search.clientContains().isEmpty()) {
+                typed.setParameter("client", "%" + likeEscaped(search.clientContains().toLowerCase(Locale.ROOT))
+                        + "%");
+            }
+            if (search.createdBefore() != null) {
+                typed.setParameter("createdBefore", DatabaseTime.of(search.createdBefore()));
+            }
+            if (search.afterCreated() != null) {
+                typed.setParameter("afterCreated", DatabaseTime.of(search.afterCreated()))
+                        .setParameter("afterId", search.afterId());
+            }
+            return typed.getResultList().stream().map(UserSessionEntity::toRecord).toList();
+        });
+    }
+
+    @Override
+    public long countLive(Instant now) {
+        return transactions.read(entityManager -> entityManager.createQuery("select count(s) from "
+                + "UserSessionEntity s where s.idleExpiry > :now and s.absoluteExpiry > :now", Long.class)
+                .setParameter("now", DatabaseTime.of(now))
+                .getSingleResult());
+    }
+
+    @Override
+    public void ping() {
+        transactions.read(entityManager -> entityManager.createQuery("select count(s) from UserSessionEntity s "
+                + "where s.id = :none", Long.class).setParameter("none", "").getSingleResult());
+    }
+
+    private static String likeEscaped(String text) {
+        return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
     }
 
     @Override

@@ -8,6 +8,7 @@ import dev.usersession.spi.Causes;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.spi.CDI;
+import dev.usersession.metrics.SessionMetrics;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityTransaction;
@@ -36,20 +37,38 @@ public class StoreTransactions {
     @Inject
     OwnTransactions own;
 
+    @Inject
+    SessionMetrics metrics;
+
     private volatile Instance<EntityManager> entityManagers;
 
     /** @return what the work returned, run outside any transaction */
     public <T> T read(Function<EntityManager, T> work) {
-        return guarded(() -> own.outsideTransaction(() -> withEntityManager(work)));
+        long started = System.nanoTime();
+        T result = guarded(() -> own.outsideTransaction(() -> withEntityManager(work)));
+        metrics.storeRead(System.nanoTime() - started);
+        return result;
     }
 
     /** @return what the work returned, run in one transaction of its own that commits or rolls back as a whole */
     public <T> T write(Function<EntityManager, T> work) {
-        return guarded(() -> own.inNewTransaction(() -> withEntityManager(entityManager -> inTransaction(
+        long started = System.nanoTime();
+        T result = guarded(() -> own.inNewTransaction(() -> withEntityManager(entityManager -> inTransaction(
                 entityManager, work))));
+        metrics.storeWrite(System.nanoTime() - started);
+        return result;
     }
 
-    private static <T> T guarded(Supplier<T> work) {
+    private <T> T guarded(Supplier<T> work) {
+        try {
+            return translated(work);
+        } catch (UserSessionStoreException e) {
+            metrics.storeFailure();
+            throw e;
+        }
+    }
+
+    private static <T> T translated(Supplier<T> work) {
         try {
             return work.get();
         } catch (UserSessionConflictException | UserSessionNotFoundException | UserSessionStoreException e) {

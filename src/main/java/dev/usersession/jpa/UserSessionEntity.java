@@ -21,7 +21,8 @@ import java.time.OffsetDateTime;
 @Table(name = "user_session", indexes = {
         @Index(name = "user_session_user_name", columnList = "user_name"),
         @Index(name = "user_session_idle_expiry", columnList = "idle_expiry"),
-        @Index(name = "user_session_absolute_expiry", columnList = "absolute_expiry")})
+        @Index(name = "user_session_absolute_expiry", columnList = "absolute_expiry"),
+        @Index(name = "user_session_created", columnList = "created")})
 public class UserSessionEntity {
 
     @Id

@@ -36,11 +36,17 @@ public class AuditTrail {
 
     /** Records an event of the current request (or of no request). */
     public void record(AuditEvent.Type type, String userName, String sessionId, String detail) {
+        record(type, userName, sessionId, detail, "");
+    }
+
+    /** Records what someone did to another user's account or sessions (an administrator: the actor). */
+    public void record(AuditEvent.Type type, String userName, String sessionId, String detail, String actor) {
         HttpServletRequest request = currentRequest.get().orElse(null);
         String agent = request == null ? null : request.getHeader("User-Agent");
         AuditEvent event = new AuditEvent(type, clock.now(), userName, sessionId,
                 request == null ? null : request.getRemoteAddr(),
-                agent == null || agent.length() <= AGENT_LENGTH ? agent : agent.substring(0, AGENT_LENGTH), detail);
+                agent == null || agent.length() <= AGENT_LENGTH ? agent : agent.substring(0, AGENT_LENGTH), detail,
+                actor);
         if (LOG.isLoggable(Level.INFO)) {
             LOG.info(json(event));
         }
@@ -61,6 +67,7 @@ public class AuditTrail {
                 .add("client", event.clientAddress())
                 .add("agent", event.userAgent())
                 .add("detail", event.detail())
+                .add("actor", event.actor())
                 .build().toString();
     }
 

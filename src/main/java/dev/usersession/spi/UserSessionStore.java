@@ -80,4 +80,31 @@ public interface UserSessionStore {
      * @return the sessions this call deleted
      */
     List<SessionRecord> deleteExpired(Instant now, int limit, Consumer<SessionRecord> beforeDelete);
+
+    /**
+     * @return the sessions live at {@code now} that the search matches, newest first, at most its limit (see
+     *     {@link SessionSearch}); for the administration API
+     * @throws UnsupportedOperationException when this store cannot search
+     */
+    default List<SessionRecord> search(SessionSearch search, Instant now) {
+        throw new UnsupportedOperationException(getClass().getName() + " cannot search sessions");
+    }
+
+    /**
+     * @return how many sessions are live at {@code now}; for the active-sessions gauge, called every few seconds, so
+     *     it must be cheap (an indexed count)
+     * @throws UnsupportedOperationException when this store cannot count
+     */
+    default long countLive(Instant now) {
+        throw new UnsupportedOperationException(getClass().getName() + " cannot count sessions");
+    }
+
+    /**
+     * Answers when the store can serve requests (one cheap round trip); for the readiness check.
+     *
+     * @throws dev.usersession.UserSessionStoreException when it cannot
+     */
+    default void ping() {
+        find("");
+    }
 }

@@ -12,7 +12,7 @@ import java.util.Set;
  * needed in {@code web.xml}): the unit-of-work filter for every request, the clean-up listener, and the endpoints
  * {@code /usersession/login} (with {@code /second-factor} and {@code /passkey}), {@code /usersession/logout},
  * {@code /usersession/sessions}, {@code /usersession/reauthenticate}, {@code /usersession/totp} and
- * {@code /usersession/passkeys}.
+ * {@code /usersession/passkeys}, and the administration of sessions under {@code /usersession/admin}.
  */
 public class UserSessionServletInitializer implements ServletContainerInitializer {
 
@@ -35,5 +35,6 @@ public class UserSessionServletInitializer implements ServletContainerInitialize
         context.addServlet("usersession-totp", TotpServlet.class).addMapping(TotpServlet.PATH, TotpServlet.PATH + "/*");
         context.addServlet("usersession-passkeys", PasskeysServlet.class)
                 .addMapping(PasskeysServlet.PATH, PasskeysServlet.PATH + "/*");
+        context.addServlet("usersession-admin", AdminServlet.class).addMapping(AdminServlet.PATH + "/*");
     }
 }

@@ -46,6 +46,11 @@ public final class Deployments {
         }
     }
 
+    /** @return the PostgreSQL driver jar, for an application that brings its own PostgreSQL data source */
+    public static File postgresqlDriver() {
+        return new File(System.getProperty("postgresql.jar"));
+    }
+
     /** @return the H2 driver jar, for an application that brings its own H2 data source */
     public static File h2Driver() {
         return new File(System.getProperty("h2.jar"));

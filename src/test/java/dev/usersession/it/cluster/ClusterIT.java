@@ -116,6 +116,8 @@ class ClusterIT {
         assertTrue(report.unavailable() > 0, "the outage was seen: " + report);
         assertTrue(report.recoverySeconds() < 15, "recovered within seconds: " + report);
         assertEquals(report.acknowledged(), report.stored(), "every acknowledged write is stored: " + report);
+        assertTrue(report.readinessDownSeconds() < 5, "readiness DOWN within seconds of the stop: " + report);
+        assertTrue(report.readinessUpSeconds() < 15, "readiness UP again within seconds of the start: " + report);
     }
 
     @Test

@@ -67,6 +67,11 @@ final class ClusterNode {
         application.as(ZipExporter.class).exportTo(base.resolve("deployments/app.war").toFile(), true);
     }
 
+    /** @return the node's readiness endpoint (MicroProfile Health on its management port) */
+    URI readiness() {
+        return URI.create("http://127.0.0.1:" + (9990 + offset) + "/health/ready");
+    }
+
     URL url() throws IOException {
         return URI.create("http://127.0.0.1:" + (8080 + offset) + "/app/").toURL();
     }

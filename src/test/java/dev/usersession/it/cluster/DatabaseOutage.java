@@ -1,8 +1,6 @@
 package dev.usersession.it.cluster;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import dev.usersession.it.PostgresServer;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -27,28 +25,34 @@ final class DatabaseOutage {
         for (ClusterNode node : nodes) {
             clients.add(new LoadClient(node, 50, 30_000));
         }
-        ExecutorService pool = Executors.newFixedThreadPool(clients.size());
+        ExecutorService pool = Executors.newFixedThreadPool(clients.size() + 1);
         clients.forEach(pool::submit);
+        ReadinessWatch readiness = new ReadinessWatch(nodes);
+        pool.submit(readiness);
         long stoppedAt;
         long startedAt;
         Thread.sleep(2_000);
         try {
             stoppedAt = System.nanoTime();
-            postgres("stop", "-m", "fast");
+            readiness.mark(stoppedAt, false);
+            PostgresServer.stop();
             Thread.sleep(OUTAGE_MILLIS);
         } finally {
-            postgres("start");
+            PostgresServer.start();
         }
         startedAt = System.nanoTime();
+        readiness.mark(startedAt, true);
         for (LoadClient client : clients) {
             client.mark(startedAt);
         }
         long deadline = startedAt + TimeUnit.SECONDS.toNanos(20);
-        while (System.nanoTime() < deadline && !clients.stream().allMatch(c -> c.firstSuccessAfterMark.get() > 0)) {
+        while (System.nanoTime() < deadline && !(clients.stream().allMatch(c -> c.firstSuccessAfterMark.get() > 0)
+                && readiness.allSeen())) {
             Thread.sleep(100);
         }
         Thread.sleep(1_000);
         clients.forEach(LoadClient::stop);
+        readiness.stop();
         pool.shutdown();
         pool.awaitTermination(1, TimeUnit.MINUTES);
 
@@ -67,21 +71,6 @@ final class DatabaseOutage {
                 (startedAt - stoppedAt) / 1e9,
                 allRecovered ? (lastToRecover - startedAt) / 1e9 : Double.MAX_VALUE,
                 clients.stream().mapToInt(c -> c.lastAcknowledged.get()).sum(),
-                stored);
-    }
-
-    private static void postgres(String... action) throws IOException, InterruptedException {
-        String version;
-        try (var versions = Files.list(Path.of("/etc/postgresql"))) {
-            version = versions.map(path -> path.getFileName().toString()).sorted().reduce((a, b) -> b).orElseThrow();
-        }
-        List<String> command = new java.util.ArrayList<>(List.of("pg_ctlcluster", "--skip-systemctl-redirect",
-                version, "main"));
-        command.addAll(List.of(action));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        if (!process.waitFor(1, TimeUnit.MINUTES) || process.exitValue() != 0) {
-            throw new IllegalStateException("pg_ctlcluster " + String.join(" ", action) + " failed: "
-                    + new String(process.getInputStream().readAllBytes()));
-        }
+                stored, readiness.downSeconds(), readiness.upSeconds());
     }
 }

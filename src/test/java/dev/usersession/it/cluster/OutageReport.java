@@ -11,7 +11,10 @@ package dev.usersession.it.cluster;
  * @param recoverySeconds from the database's restart to the first success of every client
  * @param acknowledged the counts the clients last saw acknowledged, added up
  * @param stored the counts stored afterwards, added up
+ * @param readinessDownSeconds from the database's stop until every node's readiness check said DOWN
+ * @param readinessUpSeconds from the database's restart until every node's readiness check said UP again
  */
 record OutageReport(int requests, int succeeded, int unavailable, int otherStatuses, double outageSeconds,
-        double recoverySeconds, int acknowledged, int stored) {
+        double recoverySeconds, int acknowledged, int stored, double readinessDownSeconds,
+        double readinessUpSeconds) {
 }
