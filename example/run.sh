@@ -50,7 +50,8 @@ for _ in $(seq 1 120); do
   if curl -fsS -o /dev/null "${url}login.html" 2>/dev/null; then
     echo
     echo "  The shop is running on $server: open $url"
-    echo "  Demo users: alice and bob, password shop-demo-2026. Server log: $log"
+    echo "  Demo users: alice and bob, and the administrator admin (Admin page), password shop-demo-2026."
+    echo "  Server log: $log"
     echo "  Ctrl+C stops it; run example/run.sh again and your cart is still there."
     echo
     wait $pid

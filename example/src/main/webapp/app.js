@@ -121,12 +121,14 @@ const shop = {
         <a href="index.html" data-page="shop">Shop</a>
         <a href="sessions.html" data-page="sessions">Your sessions</a>
         <a href="account.html" data-page="account">Account</a>
+        <a href="admin.html" data-page="admin" hidden>Admin</a>
       </nav>
       <span class="who"></span>
       <button class="secondary" id="logout">Sign out</button>
     </div>`;
     const me = await shop.api('api/account/me');
     document.querySelector('.who').textContent = 'Signed in as ' + me.user;
+    document.querySelector('nav a[data-page="admin"]').hidden = !me.groups.includes('usersession-admin');
     document.querySelectorAll('nav a').forEach(a => a.classList.toggle('active', a.dataset.page === active));
     document.getElementById('logout').addEventListener('click', async () => {
       await fetch('usersession/logout', { method: 'POST' });

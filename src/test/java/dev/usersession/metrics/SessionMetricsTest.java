@@ -76,8 +76,8 @@ class SessionMetricsTest {
 
             String session = sessions.open(user, Set.of(), "test").session().id();
             sessions.runIn(session, counter::increment);
-            assertEquals(1, registry.get("usersession.state").tag("bean", Counter.class.getName()).summary().count());
-            assertTrue(registry.get("usersession.state").summary().totalAmount() > 0);
+            assertEquals(1, registry.get("usersession.state.bytes").tag("bean", Counter.class.getName()).summary().count());
+            assertTrue(registry.get("usersession.state.bytes").summary().totalAmount() > 0);
             assertTrue(registry.get("usersession.store").tag("operation", "write").timer().count() >= 1);
             assertTrue(registry.get("usersession.store").tag("operation", "read").timer().count() >= 1);
 

@@ -7,7 +7,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.util.Set;
 
-/** Creates the demo users at the first start (README states their password). */
+/** Creates the demo users (alice, bob, and the administrator admin) at the first start (README states their password). */
 @ApplicationScoped
 public class DemoUsers {
 
@@ -22,6 +22,10 @@ public class DemoUsers {
             if (!accounts.exists(name)) {
                 accounts.create(name, PASSWORD.toCharArray(), Set.of("customer"));
             }
+        }
+        // The demo administrator: the library's /usersession/admin endpoints need usersession.admin.role.
+        if (!accounts.exists("admin")) {
+            accounts.create("admin", PASSWORD.toCharArray(), Set.of("customer", "usersession-admin"));
         }
     }
 }

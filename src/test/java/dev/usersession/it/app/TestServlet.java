@@ -56,6 +56,9 @@ public class TestServlet extends HttpServlet {
     @Inject
     ExecutedStatements executedStatements;
 
+    @Inject
+    ObservedAuditEvents auditEvents;
+
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String path = request.getPathInfo();
@@ -64,6 +67,7 @@ public class TestServlet extends HttpServlet {
                     : request.getUserPrincipal().getName() + " " + request.isUserInRole("customer")
                     + " " + request.isUserInRole("partner"));
             case "/counter" -> text(response, String.valueOf(counter.count()));
+            case "/audit-events" -> text(response, auditEvents.lines());
             case "/counter/cacheable" -> {
                 response.setHeader("Cache-Control", "max-age=60");
                 text(response, String.valueOf(counter.count()));
