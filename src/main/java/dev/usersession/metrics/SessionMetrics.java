@@ -10,7 +10,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
-import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.enterprise.inject.spi.DeploymentException;
 import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptor;
@@ -66,8 +65,12 @@ public class SessionMetrics {
     @Inject
     UserSessionConfig config;
 
+    /**
+     * The registries are looked up through an injected {@code Instance}, not the bean manager's: Payara's
+     * {@code MetricRegistry} producer reads the injection point, which a bean manager's lookup does not have.
+     */
     @Inject
-    BeanManager beanManager;
+    Instance<Object> beans;
 
     private volatile Meters meters = Meters.NONE;
     private volatile Map<AuditEvent.Type, Meters.Count> logins = Map.of();
@@ -185,8 +188,8 @@ public class SessionMetrics {
             case MICROMETER -> micrometer();
             case MICROPROFILE -> microProfile();
             case AUTO -> {
-                Meters micrometer = micrometer();
-                yield micrometer != Meters.NONE ? micrometer : microProfile();
+                Meters micrometer = orNone(this::micrometer, "Micrometer");
+                yield micrometer != Meters.NONE ? micrometer : orNone(this::microProfile, "MicroProfile Metrics");
             }
         };
         if (found == Meters.NONE && (api == UserSessionConfig.MetricsApi.MICROMETER
@@ -199,11 +202,22 @@ public class SessionMetrics {
         return found;
     }
 
+    /** A metrics API that fails to give its registry costs the application its metrics, never its deployment. */
+    private static Meters orNone(java.util.function.Supplier<Meters> api, String name) {
+        try {
+            return api.get();
+        } catch (RuntimeException | LinkageError e) {
+            LOG.log(java.util.logging.Level.WARNING, "The server's " + name + " registry could not be used: no "
+                    + "usersession metrics there", e);
+            return Meters.NONE;
+        }
+    }
+
     private Meters micrometer() {
         if (!isPresent(MICROMETER)) {
             return Meters.NONE;
         }
-        Instance<Object> registry = beanManager.createInstance().select(load(MICROMETER));
+        Instance<Object> registry = beans.select(load(MICROMETER));
         return registry.isResolvable() ? Micrometer.meters(registry.get()) : Meters.NONE;
     }
 
@@ -211,7 +225,7 @@ public class SessionMetrics {
         if (!isPresent(MICROPROFILE)) {
             return Meters.NONE;
         }
-        Instance<Object> registry = beanManager.createInstance().select(load(MICROPROFILE));
+        Instance<Object> registry = beans.select(load(MICROPROFILE));
         return registry.isResolvable() ? MicroProfile.meters(registry.get()) : Meters.NONE;
     }
 

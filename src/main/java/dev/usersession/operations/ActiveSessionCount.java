@@ -31,6 +31,7 @@ import java.util.logging.Logger;
 public class ActiveSessionCount {
 
     private static final Logger LOG = Logger.getLogger(ActiveSessionCount.class.getName());
+    private static final long FIRST_COUNT_DELAY_MILLIS = 5_000;
 
     @Inject
     UserSessionStore store;
@@ -61,7 +62,10 @@ public class ActiveSessionCount {
             return;
         }
         long interval = config.metricsActiveRefresh().toMillis();
-        schedule = executor.get().scheduleWithFixedDelay(this::refresh, 0, interval, TimeUnit.MILLISECONDS);
+        // Not at once: on Payara a task that starts while the application is still starting cannot yet reach the
+        // application's persistence context.
+        schedule = executor.get().scheduleWithFixedDelay(this::refresh, Math.min(interval, FIRST_COUNT_DELAY_MILLIS),
+                interval, TimeUnit.MILLISECONDS);
     }
 
     @PreDestroy
@@ -90,8 +94,8 @@ public class ActiveSessionCount {
             stop();
         } catch (RuntimeException e) {
             // The readiness check and the store failure counter tell about an outage; one line here is enough.
-            LOG.log(failedBefore ? Level.FINE : Level.WARNING, "Counting live sessions failed; the gauge keeps its "
-                    + "last value until the next count", e);
+            LOG.log(failedBefore || !known ? Level.FINE : Level.WARNING, "Counting live sessions failed; the gauge "
+                    + "keeps its last value until the next count", e);
             failedBefore = true;
         }
     }

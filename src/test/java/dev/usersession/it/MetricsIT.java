@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.usersession.it.app.DemoAccounts;
 import java.net.URL;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -26,14 +27,14 @@ class MetricsIT {
 
     @Deployment(testable = false)
     static WebArchive application() {
-        return Deployments.testApplication("metrics");
+        return Deployments.testApplication("scripted"); // not "metrics": Payara serves /metrics itself
     }
 
     @ArquillianResource
     URL base;
 
     @Test
-    void aScriptedRunShowsItsCountsOnTheServersMetricsEndpoint() {
+    void aScriptedRunShowsItsCountsOnTheServersMetricsEndpoint() throws InterruptedException {
         Browser setup = new Browser(base);
         String user = setup.newUser("metered");
         ServerEndpoints.PrometheusText before = ServerEndpoints.scrape();
@@ -58,7 +59,14 @@ class MetricsIT {
         assertTrue(delta(before, after, "usersession_store_seconds_count", Map.of("operation", "write")) >= 4);
         assertTrue(delta(before, after, "usersession_store_seconds_count", Map.of("operation", "read")) >= 6);
         assertTrue(after.has("usersession_sessions_active"), "the active-sessions gauge");
-        assertTrue(after.sum("usersession_sessions_active", Map.of()) >= 1, "the second browser is signed in");
+        // The gauge is NaN until the first count, a few seconds after the start; then at least the second browser.
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (!(ServerEndpoints.scrape().sum("usersession_sessions_active", Map.of()) >= 1)
+                && System.nanoTime() < deadline) {
+            Thread.sleep(500);
+        }
+        assertTrue(ServerEndpoints.scrape().sum("usersession_sessions_active", Map.of()) >= 1,
+                "the second browser is signed in");
         assertTrue(after.has("usersession_conflicts_total"));
         assertTrue(after.has("usersession_store_failures_total"));
         assertFalse(after.text().contains(user), "no user name in the metrics");

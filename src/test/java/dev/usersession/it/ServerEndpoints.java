@@ -14,7 +14,8 @@ import java.util.Map;
  */
 final class ServerEndpoints {
 
-    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+            .followRedirects(HttpClient.Redirect.NORMAL).build(); // Payara answers /metrics with a redirect
 
     private ServerEndpoints() {
     }

@@ -12,6 +12,7 @@ import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -29,7 +30,7 @@ class StoreReadinessIT {
 
     @Deployment(testable = false)
     static WebArchive application() {
-        return Deployments.libraryOnly("health")
+        return Deployments.libraryOnly("readiness") // not "health": Payara serves /health itself
                 .addPackage(HealthPersistence.class.getPackage())
                 .addAsLibrary(Deployments.postgresqlDriver())
                 .addAsResource("it/persistence-health.xml", "META-INF/persistence.xml");
@@ -40,27 +41,34 @@ class StoreReadinessIT {
 
     @Test
     void readinessIsDownWhileTheDatabaseIsAndUpAgainAfter() throws Exception {
-        assertTrue(await(STORE_UP, 200, 30), "UP with the database running");
+        // An application's own @DataSourceDefinition on WildFly cannot ask its pool to validate connections, so
+        // broken ones stay after a restart and the check rightly stays DOWN: on WildFly, ClusterIT checks readiness
+        // through a PostgreSQL outage on both nodes, with the pool validation README's setup gives.
+        Assumptions.assumeTrue(ServerEndpoints.payara(), "WildFly: see ClusterIT's database outage");
+        assertTrue(await(STORE_UP, 200, 30), () -> "UP with the database running: " + lastAnswer);
         long stopped = System.nanoTime();
         try {
             PostgresServer.stop();
-            assertTrue(await(STORE_DOWN, 503, 10), "DOWN within 10 s of the database's stop");
+            assertTrue(await(STORE_DOWN, 503, 10), () -> "DOWN within 10 s of the database's stop: " + lastAnswer);
             System.out.printf("StoreReadinessIT: DOWN %.1f s after the stop%n", (System.nanoTime() - stopped) / 1e9);
         } finally {
             PostgresServer.start();
         }
         long started = System.nanoTime();
-        assertTrue(await(STORE_UP, 200, 30), "UP within 30 s of the database's start");
+        assertTrue(await(STORE_UP, 200, 30), () -> "UP within 30 s of the database's start: " + lastAnswer);
         System.out.printf("StoreReadinessIT: UP %.1f s after the start%n", (System.nanoTime() - started) / 1e9);
         HttpResponse<String> login = new Browser(base).login("nobody", "no password");
         assertEquals(401, login.statusCode(), "the application serves again: " + login.body());
     }
 
-    private static boolean await(String check, int status, int seconds) throws InterruptedException {
+    private String lastAnswer = "";
+
+    private boolean await(String check, int status, int seconds) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         while (System.nanoTime() < deadline) {
             HttpResponse<String> ready = ServerEndpoints.get(ServerEndpoints.readiness(), "application/json");
-            if (ready.statusCode() == status && ready.body().replace(" ", "").contains(check)) {
+            lastAnswer = ready.statusCode() + " " + ready.body();
+            if (ready.statusCode() == status && ready.body().replaceAll("\\s", "").contains(check)) {
                 return true;
             }
             Thread.sleep(200);

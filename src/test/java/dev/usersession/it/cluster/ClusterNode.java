@@ -67,6 +67,16 @@ final class ClusterNode {
         application.as(ZipExporter.class).exportTo(base.resolve("deployments/app.war").toFile(), true);
     }
 
+    /** Adds another application beside the prepared one, served at {@code /<name>/}; call after {@link #prepare}. */
+    void deploy(WebArchive application, String name) {
+        application.as(ZipExporter.class).exportTo(base.resolve("deployments/" + name + ".war").toFile(), true);
+    }
+
+    /** @return the base URL of an application deployed with {@link #deploy} */
+    URL url(String name) throws IOException {
+        return URI.create("http://127.0.0.1:" + (8080 + offset) + "/" + name + "/").toURL();
+    }
+
     /** @return the node's readiness endpoint (MicroProfile Health on its management port) */
     URI readiness() {
         return URI.create("http://127.0.0.1:" + (9990 + offset) + "/health/ready");
