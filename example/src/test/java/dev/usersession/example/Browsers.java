@@ -56,6 +56,7 @@ final class Browsers {
     /** Saves what the browser shows as {@code directory/name.png}. */
     static void screenshot(WebDriver driver, Path directory, String name) throws IOException {
         File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
+        Files.createDirectories(directory);
         Files.copy(shot.toPath(), directory.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
     }
 
