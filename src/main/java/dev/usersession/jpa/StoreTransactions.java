@@ -63,7 +63,9 @@ public class StoreTransactions {
         try {
             return translated(work);
         } catch (UserSessionStoreException e) {
-            metrics.storeFailure();
+            if (!ConstraintViolations.isLostRace(e)) {
+                metrics.storeFailure(); // a lost race becomes a conflict or a retry, not a failure of the store
+            }
             throw e;
         }
     }

@@ -67,6 +67,10 @@ final class ClusterNode {
         application.as(ZipExporter.class).exportTo(base.resolve("deployments/app.war").toFile(), true);
     }
 
+    String name() {
+        return name;
+    }
+
     /** Adds another application beside the prepared one, served at {@code /<name>/}; call after {@link #prepare}. */
     void deploy(WebArchive application, String name) {
         application.as(ZipExporter.class).exportTo(base.resolve("deployments/" + name + ".war").toFile(), true);
