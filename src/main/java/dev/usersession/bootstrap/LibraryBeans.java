@@ -14,6 +14,7 @@ import dev.usersession.jpa.JpaAccountRepository;
 import dev.usersession.jpa.JpaLoginRecords;
 import dev.usersession.jpa.JpaUserSessionStore;
 import dev.usersession.jpa.OwnTransactions;
+import dev.usersession.jpa.StoreOutageLog;
 import dev.usersession.jpa.StoreTransactions;
 import dev.usersession.security.CsrfProtection;
 import dev.usersession.security.DeviceCookie;
@@ -77,7 +78,7 @@ public class LibraryBeans implements Extension {
             SessionLifecycleEvents.class, SessionLifecycle.class, ExpiredSessionCleanup.class,
             // storage
             JpaUserSessionStore.class, JpaAccountRepository.class, JpaLoginRecords.class, StoreTransactions.class,
-            OwnTransactions.class,
+            StoreOutageLog.class, OwnTransactions.class,
             // authentication
             UserSessionAuthenticationMechanism.class, SessionAuthentication.class, SessionLogin.class,
             SessionCookie.class, CsrfProtection.class, InvalidTokenLog.class, JpaIdentityStore.class,

@@ -27,7 +27,7 @@ public class ErrorResponses {
 
     /**
      * Answers with the response the library exception among the exception's causes stands for (see
-     * {@link Failure#of}); a failure of the library's store is logged once, with its stack trace.
+     * {@link Failure#of}); see {@link Failure#reported} for what is logged.
      *
      * @return false when no library exception is among the causes: the caller rethrows the exception, so that the
      *     application's own error handling (its error pages, or the container's 500) answers it

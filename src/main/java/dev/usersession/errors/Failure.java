@@ -142,15 +142,16 @@ public record Failure(int status, String code, String message, String retryAfter
     }
 
     /**
-     * Like {@link #of}, and logs a failure of the library's store, once, with its stack trace: the one log line of an
-     * answered store failure.
+     * Like {@link #of}, and logs an answered failure of the library's store at FINE, with its stack trace. The store
+     * logs its outages itself, one line when it fails and one when it answers again (the JPA store's
+     * {@code StoreOutageLog}), so that an outage under load does not write a stack trace per request.
      *
      * @param where what was being served (a request's URI)
      */
     public static Failure reported(Throwable thrown, String where) {
         Failure failure = of(thrown);
-        if (failure != null && failure.isUnavailable()) {
-            LOG.log(Level.WARNING, "The session store failed while serving " + where + "; answered "
+        if (failure != null && failure.isUnavailable() && LOG.isLoggable(Level.FINE)) {
+            LOG.log(Level.FINE, "The session store failed while serving " + where + "; answered "
                     + failure.status(), thrown);
         }
         return failure;

@@ -7,7 +7,8 @@ import java.sql.SQLException;
 /**
  * Tells apart, whatever the JPA provider, the database failures that mean "another writer got there first" (a broken
  * unique or primary-key constraint, a deadlock or serialization failure the database resolved by aborting this
- * transaction) from the others.
+ * transaction) from the others. The database's error may come as a cause or, behind a commit that failed, as an
+ * exception the transaction manager kept as suppressed (a Galera certification failure, reported at commit).
  */
 final class ConstraintViolations {
 
@@ -21,7 +22,7 @@ final class ConstraintViolations {
 
     /** @return whether the failure, or one of its causes, says that a concurrent writer won */
     static boolean isLostRace(Throwable failure) {
-        return Causes.find(failure, EntityExistsException.class).isPresent() || Causes.of(failure).stream()
+        return Causes.find(failure, EntityExistsException.class).isPresent() || Causes.withSuppressed(failure).stream()
                 .anyMatch(cause -> cause instanceof SQLException sql && sql.getSQLState() != null
                         && (sql.getSQLState().startsWith(INTEGRITY_CONSTRAINT_CLASS)
                         || sql.getSQLState().startsWith(TRANSACTION_ROLLBACK_CLASS)));

@@ -30,6 +30,8 @@ import java.util.function.Supplier;
  * reported stored, a failure of the library never marks the caller's transaction for rollback, and reads never see
  * (or fill) the caller's persistence context. With a resource-local persistence unit (Java SE) a write begins and
  * commits its own resource-local transaction.
+ *
+ * <p>Outages of the store are logged by {@link StoreOutageLog}: one line when it fails, one when it answers again.
  */
 @ApplicationScoped
 public class StoreTransactions {
@@ -39,6 +41,9 @@ public class StoreTransactions {
 
     @Inject
     SessionMetrics metrics;
+
+    @Inject
+    StoreOutageLog outages;
 
     private volatile Instance<EntityManager> entityManagers;
 
@@ -60,14 +65,23 @@ public class StoreTransactions {
     }
 
     private <T> T guarded(Supplier<T> work) {
+        T result;
         try {
-            return translated(work);
+            result = translated(work);
         } catch (UserSessionStoreException e) {
-            if (!ConstraintViolations.isLostRace(e)) {
-                metrics.storeFailure(); // a lost race becomes a conflict or a retry, not a failure of the store
+            if (ConstraintViolations.isLostRace(e)) {
+                outages.answered(); // a lost race becomes a conflict or a retry, not a failure of the store
+            } else {
+                metrics.storeFailure();
+                outages.failed(e);
             }
             throw e;
+        } catch (RuntimeException notTheStores) {
+            outages.answered(); // the library's conflict, an ended session, or the caller's own exception
+            throw notTheStores;
         }
+        outages.answered();
+        return result;
     }
 
     private static <T> T translated(Supplier<T> work) {

@@ -1,5 +1,6 @@
 package dev.usersession.spi;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -25,6 +26,27 @@ public final class Causes {
             chain.add(cause);
         }
         return chain;
+    }
+
+    /**
+     * @return the exception, its causes and the exceptions suppressed by any of them (and their causes), each once:
+     *     a transaction manager may keep the resource's failure behind a commit that failed as a suppressed
+     *     exception rather than as the cause
+     */
+    public static List<Throwable> withSuppressed(Throwable thrown) {
+        List<Throwable> all = new ArrayList<>();
+        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        ArrayDeque<Throwable> pending = new ArrayDeque<>();
+        pending.add(thrown);
+        while (!pending.isEmpty()) {
+            for (Throwable cause : of(pending.poll())) {
+                if (seen.add(cause)) {
+                    all.add(cause);
+                    pending.addAll(List.of(cause.getSuppressed()));
+                }
+            }
+        }
+        return all;
     }
 
     /** @return the outermost exception of that type in the chain, or empty when there is none */

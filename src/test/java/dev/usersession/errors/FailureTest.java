@@ -16,6 +16,8 @@ import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.List;
+import java.util.logging.Level;
 import org.junit.jupiter.api.Test;
 
 /** The catalogue of failures answers the library's exceptions only, wherever they are among the causes. */
@@ -52,8 +54,10 @@ class FailureTest {
     }
 
     @Test
-    void aStoreFailureIsLoggedOnceWithItsCauseAndNothingElseIsLogged() {
-        try (LogCapture log = LogCapture.of(Failure.class.getName())) {
+    void anAnsweredStoreFailureIsLoggedAtFineWithItsCauseAndNothingElseIsLogged() {
+        // At FINE: the store logs its outage itself, once (StoreOutageLog), not once per answered request.
+        try (LogCapture warnings = LogCapture.of(Failure.class.getName());
+                LogCapture log = LogCapture.of(Failure.class.getName(), Level.FINE)) {
             Failure.reported(new UserSessionStoreException("store down", new SQLException("refused", "08001")),
                     "/cart");
             Failure.reported(new UserSessionConflictException("s", "x"), "/cart");
@@ -62,6 +66,7 @@ class FailureTest {
             assertEquals(1, log.records().size(), log.messages()::toString);
             assertTrue(log.messages().get(0).contains("/cart"), log.messages().get(0));
             assertTrue(log.records().get(0).getThrown() instanceof UserSessionStoreException);
+            assertEquals(List.of(), warnings.messages());
         }
     }
 

@@ -27,6 +27,22 @@ public final class Deployments {
                 .addAsResource("it/persistence.xml", "META-INF/persistence.xml");
     }
 
+    /**
+     * @return the test WAR with its persistence unit made by the library's schema script for {@code database}
+     *     ({@code postgresql}, {@code mariadb}) instead of the H2 script
+     */
+    public static WebArchive testApplication(String name, String database) {
+        try (var persistence = Deployments.class.getResourceAsStream("/it/persistence.xml")) {
+            String xml = new String(persistence.readAllBytes(), StandardCharsets.UTF_8)
+                    .replace("schema-h2.sql", "schema-" + database + ".sql");
+            return libraryOnly(name)
+                    .addPackage(AppPersistence.class.getPackage())
+                    .addAsResource(new StringAsset(xml), "META-INF/persistence.xml");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** @return a WAR with only the library and what it depends on; the test adds the application */
     public static WebArchive libraryOnly(String name) {
         return ShrinkWrap.create(WebArchive.class, name + ".war")

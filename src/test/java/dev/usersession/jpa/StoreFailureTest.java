@@ -1,6 +1,7 @@
 package dev.usersession.jpa;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,10 +11,14 @@ import dev.usersession.spi.Causes;
 import dev.usersession.spi.UserSessionStore;
 import dev.usersession.testing.Containers;
 import dev.usersession.testing.Counter;
+import dev.usersession.testing.LogCapture;
 import dev.usersession.testing.TestDatabase;
 import jakarta.enterprise.inject.se.SeContainer;
 import jakarta.persistence.PersistenceException;
+import java.util.Locale;
 import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -48,6 +53,38 @@ class StoreFailureTest {
                     () -> sessions.runIn(session, counter::increment)));
 
             assertEquals(1, sessions.callIn(session, counter::count));
+        }
+    }
+
+    @Test
+    void anOutageIsLoggedOnceWhenItBeginsAndOnceWhenItEndsNotOncePerFailure() {
+        try (SeContainer container = Containers.boot(Counter.class);
+                LogCapture log = LogCapture.of(StoreOutageLog.class.getName(), Level.INFO)) {
+            UserSessionStore store = container.select(UserSessionStore.class).get();
+            String session = container.select(UserSessions.class).get()
+                    .open("store-outage-" + System.nanoTime(), Set.of(), "test").session().id();
+
+            withBeanTableGone(() -> {
+                for (int i = 0; i < 5; i++) {
+                    assertThrows(UserSessionStoreException.class, () -> store.findBeanStates(session));
+                }
+                return null;
+            });
+            assertEquals(1, log.records().size(), log.messages()::toString);
+            LogRecord began = log.records().get(0);
+            assertEquals(Level.WARNING, began.getLevel());
+            assertNull(began.getThrown(), "one line, no stack trace");
+            assertTrue(log.messages().get(0).startsWith("The session store is unavailable: "), log.messages()::toString);
+            assertTrue(log.messages().get(0).toUpperCase(Locale.ROOT).contains("USER_SESSION_BEAN"),
+                    "the database's own words: " + log.messages());
+
+            store.findBeanStates(session);
+            store.findBeanStates(session);
+
+            assertEquals(2, log.records().size(), log.messages()::toString);
+            assertEquals(Level.INFO, log.records().get(1).getLevel());
+            assertTrue(log.messages().get(1).matches("The session store answers again after \\d+ ms; 5 store "
+                    + "operation\\(s\\) failed meanwhile\\."), log.messages()::toString);
         }
     }
 

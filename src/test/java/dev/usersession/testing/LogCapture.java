@@ -7,21 +7,31 @@ import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 
-/** Captures what one logger writes at WARNING or above, while open. */
+/** Captures what one logger writes at WARNING (or a given level) or above, while open. */
 public final class LogCapture extends Handler implements AutoCloseable {
 
     private final Logger logger;
+    private final Level loggerLevel;
     private final List<LogRecord> records = new ArrayList<>();
 
-    private LogCapture(Logger logger) {
+    private LogCapture(Logger logger, Level level) {
         this.logger = logger;
-        setLevel(Level.WARNING);
+        this.loggerLevel = logger.getLevel();
+        setLevel(level);
+        if (!logger.isLoggable(level)) {
+            logger.setLevel(level); // until closed
+        }
         logger.addHandler(this);
     }
 
     /** @return a capture of the named logger */
     public static LogCapture of(String loggerName) {
-        return new LogCapture(Logger.getLogger(loggerName));
+        return of(loggerName, Level.WARNING);
+    }
+
+    /** @return a capture of what the named logger writes at that level or above */
+    public static LogCapture of(String loggerName, Level level) {
+        return new LogCapture(Logger.getLogger(loggerName), level);
     }
 
     @Override
@@ -48,5 +58,6 @@ public final class LogCapture extends Handler implements AutoCloseable {
     @Override
     public void close() {
         logger.removeHandler(this);
+        logger.setLevel(loggerLevel);
     }
 }

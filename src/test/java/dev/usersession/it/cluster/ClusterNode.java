@@ -19,8 +19,8 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 
 /**
  * One WildFly node of a test cluster: its own copy of the server's {@code standalone} directory, its own port offset,
- * the shared PostgreSQL database as its default data source, the test application deployed from a file. Started and
- * stopped as a process, so a test can also kill it ({@code kill -9}).
+ * the shared PostgreSQL or MariaDB database as its default data source, the test application deployed from a file.
+ * Started and stopped as a process, so a test can also kill it ({@code kill -9}).
  */
 final class ClusterNode {
 
@@ -37,8 +37,9 @@ final class ClusterNode {
     }
 
     /**
-     * Copies the configured server, points it at PostgreSQL (unless {@code jdbcUrl} is {@code null}: then it keeps
-     * the in-memory H2 default data source) and deploys the driver and the application.
+     * Copies the configured server, points it at the database of {@code jdbcUrl}, PostgreSQL or MariaDB (unless
+     * {@code jdbcUrl} is {@code null}: then it keeps the in-memory H2 default data source) and deploys the driver and
+     * the application.
      */
     void prepare(WebArchive application, String jdbcUrl) throws IOException, InterruptedException {
         deleteTree(base);
@@ -50,10 +51,11 @@ final class ClusterNode {
             application.as(ZipExporter.class).exportTo(base.resolve("deployments/app.war").toFile(), true);
             return;
         }
+        String database = jdbcUrl.startsWith("jdbc:mariadb:") ? "mariadb" : "postgresql";
         Path properties = base.resolve("node.properties");
         Files.writeString(properties, "node.jdbc.url=" + jdbcUrl + "\n");
         ProcessBuilder configure = new ProcessBuilder(home.resolve("bin/jboss-cli.sh").toString(),
-                "--file=" + Path.of("src/test/wildfly/node-postgresql.cli").toAbsolutePath(),
+                "--file=" + Path.of("src/test/wildfly/node-" + database + ".cli").toAbsolutePath(),
                 "--properties=" + properties, "--resolve-parameter-values")
                 .redirectErrorStream(true)
                 .redirectOutput(base.resolve("configure.log").toFile());
@@ -62,7 +64,7 @@ final class ClusterNode {
         if (!cli.waitFor(2, TimeUnit.MINUTES) || cli.exitValue() != 0) {
             throw new IllegalStateException("Configuring " + name + " failed; see " + base.resolve("configure.log"));
         }
-        Files.copy(Path.of(System.getProperty("postgresql.jar")), base.resolve("deployments/postgresql.jar"),
+        Files.copy(Path.of(System.getProperty(database + ".jar")), base.resolve("deployments/" + database + ".jar"),
                 StandardCopyOption.REPLACE_EXISTING);
         application.as(ZipExporter.class).exportTo(base.resolve("deployments/app.war").toFile(), true);
     }

@@ -23,6 +23,8 @@ final class LoadClient implements Runnable {
     final AtomicInteger lastAcknowledged = new AtomicInteger();
     final AtomicInteger connectionFailures = new AtomicInteger();
     final AtomicLong firstSuccessAfterMark = new AtomicLong();
+    /** The longest time between two successes in a row (or from the start to the first), in nanoseconds. */
+    final AtomicLong longestWait = new AtomicLong();
     private volatile long mark;
     private volatile boolean stopped;
 
@@ -54,12 +56,16 @@ final class LoadClient implements Runnable {
 
     @Override
     public void run() {
+        long lastSuccess = System.nanoTime();
         while (!stopped && System.nanoTime() < deadline) {
             try {
                 HttpResponse<String> response = browser.postForm("test/counter/increment");
                 statuses.merge(response.statusCode(), 1, Integer::sum);
                 if (response.statusCode() == 200) {
                     lastAcknowledged.set(Integer.parseInt(response.body().trim()));
+                    long now = System.nanoTime();
+                    longestWait.accumulateAndGet(now - lastSuccess, Math::max);
+                    lastSuccess = now;
                     if (mark != 0) {
                         firstSuccessAfterMark.compareAndSet(0, System.nanoTime());
                     }
