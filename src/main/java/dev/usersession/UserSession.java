@@ -31,7 +31,10 @@ import java.lang.annotation.Target;
  * JSON-B; Java serialization is never used. A unit of work loads a bean's state the first time it calls the bean, and
  * at its end writes back only the beans it used whose encoded state changed, in one transaction. Each stored row
  * carries a version: when two units of work change the same bean at the same time, the later one fails with
- * {@link UserSessionConflictException} and its change is not stored; no update is ever lost silently.
+ * {@link UserSessionConflictException} and its change is not stored; no update is ever lost silently. On one node,
+ * units of work that change a session take turns instead: the first call of a method that is not {@link ReadOnly}
+ * waits (at most {@code usersession.write-wait}, then it throws {@link UserSessionConflictException}) until the other
+ * has ended, and then runs on the state that one stored. Read-only units of work never wait.
  *
  * <h2>Rules for a bean's fields</h2>
  * <ul>

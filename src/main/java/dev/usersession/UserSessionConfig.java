@@ -111,6 +111,8 @@ import java.util.stream.Collectors;
  *   {@code usersession.allowed-origins}</td><td>the origins passkey responses may come from</td></tr>
  *   <tr><td>{@code usersession.state-cache-size}</td><td>{@code 10000}</td><td>how many sessions' state a node keeps
  *   in memory to skip re-reading unchanged bean rows (0 turns the cache off)</td></tr>
+ *   <tr><td>{@code usersession.write-wait}</td><td>{@code PT5S}</td><td>how long a request that changes a session
+ *   waits for another request of the same session on the same node to finish before it is refused with 409</td></tr>
  *   <tr><td>{@code usersession.metrics}</td><td>{@code auto}</td><td>where the library's metrics go:
  *   {@code auto} (Micrometer where the server gives the application a {@code MeterRegistry}, else MicroProfile
  *   Metrics, else nowhere), {@code micrometer}, {@code microprofile} (each fails the deployment where the server has
@@ -384,6 +386,11 @@ public class UserSessionConfig {
                 value -> !value.isBlank() && value.length() <= 255, "a group name");
     }
 
+    /** @return how long a changing request waits for another of its session on this node (then 409) */
+    public Duration writeWait() {
+        return positive("usersession.write-wait", Duration.ofSeconds(5));
+    }
+
     /** @return how many sessions' bean state a node caches */
     public int stateCacheSize() {
         return atLeast("usersession.state-cache-size", 0, 10_000);
@@ -405,7 +412,7 @@ public class UserSessionConfig {
                 this::maxLoginBackoff, this::loginAddressLimit, this::loginAddressWindow, this::loginGlobalLimit,
                 this::loginGlobalWindow, this::loginDeviceLifetime, this::loginDevicesPerUser,
                 this::identityStoreEnabled, this::identityStorePriority, this::cleanupInterval,
-                this::cleanupBatchSize, this::cleanupDutyCycle, this::stateCacheSize, this::factorsIssuer,
+                this::cleanupBatchSize, this::cleanupDutyCycle, this::stateCacheSize, this::writeWait, this::factorsIssuer,
                 this::factorsRecent, this::totpKey, this::passkeysRpId, this::passkeysOrigins,
                 this::rememberMeLifetime, this::rememberMeGrace, this::mechanismEnabled,
                 this::mechanismOtherPaths, this::metricsApi, this::metricsActiveRefresh, this::healthTimeout,

@@ -8,6 +8,7 @@ import dev.usersession.context.ExpiredSessionCleanup;
 import dev.usersession.context.NodeStateCache;
 import dev.usersession.context.SessionLifecycle;
 import dev.usersession.context.SessionLifecycleEvents;
+import dev.usersession.context.SessionWriteLocks;
 import dev.usersession.context.UsageTrackingInterceptor;
 import dev.usersession.context.UserSessionManager;
 import dev.usersession.jpa.JpaAccountRepository;
@@ -74,7 +75,8 @@ public class LibraryBeans implements Extension {
             // what applications use
             UserSessions.class, UserAccounts.class, UserSessionConfig.class, UserSessionClock.class,
             // the scope
-            UserSessionManager.class, NodeStateCache.class, UsageTrackingInterceptor.class,
+            UserSessionManager.class, NodeStateCache.class, SessionWriteLocks.class,
+            UsageTrackingInterceptor.class,
             SessionLifecycleEvents.class, SessionLifecycle.class, ExpiredSessionCleanup.class,
             // storage
             JpaUserSessionStore.class, JpaAccountRepository.class, JpaLoginRecords.class, StoreTransactions.class,

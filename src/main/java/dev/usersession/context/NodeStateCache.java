@@ -41,9 +41,22 @@ public class NodeStateCache {
         return cached != null && cached.stateVersion == stateVersion ? cached.states : null;
     }
 
-    /** Remembers the session's bean states at a state version (the map must not be changed afterwards). */
+    /**
+     * @return the newest bean states this node read or wrote for the session, with their state version, or
+     *     {@code null} when it has none
+     */
+    public synchronized Versioned latest(String sessionId) {
+        CachedStates cached = cache.get(sessionId);
+        return cached == null ? null : new Versioned(cached.stateVersion, cached.states);
+    }
+
+    /** Remembers the session's bean states at a state version, unless it holds a newer one. */
     public synchronized void put(String sessionId, long stateVersion, Map<String, BeanStateRecord> states) {
-        cache.put(sessionId, new CachedStates(stateVersion, Map.copyOf(states)));
+        CachedStates cached = cache.get(sessionId);
+        if (cached == null || cached.stateVersion <= stateVersion) {
+            // never back to an older version: a request that read before another one wrote must not hide that write
+            cache.put(sessionId, new CachedStates(stateVersion, Map.copyOf(states)));
+        }
     }
 
     /** Forgets a session. */
@@ -52,5 +65,14 @@ public class NodeStateCache {
     }
 
     private record CachedStates(long stateVersion, Map<String, BeanStateRecord> states) {
+    }
+
+    /**
+     * A session's bean states at a state version.
+     *
+     * @param stateVersion the session's state version they belong to
+     * @param states the bean states by bean id (unmodifiable)
+     */
+    public record Versioned(long stateVersion, Map<String, BeanStateRecord> states) {
     }
 }

@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -29,14 +30,25 @@ public final class UnitOfWork {
     private final Function<SessionRecord, Map<String, BeanStateRecord>> stateLoader;
     private final Map<Contextual<?>, Entry<?>> entries = new HashMap<>();
     private final Map<Object, Entry<?>> entriesByInstance = new IdentityHashMap<>();
+    private final Consumer<UnitOfWork> beforeFirstChange;
     private Map<String, BeanStateRecord> storedStates;
     private long stateVersion;
     private volatile boolean ended;
+    /** A changing call began: the unit of work asked for its session's write lock. */
+    private boolean changing;
+    private Runnable releaseWriteLock;
     UnitOfWork previous;
 
-    UnitOfWork(SessionRecord session, Function<SessionRecord, Map<String, BeanStateRecord>> stateLoader) {
+    /**
+     * @param stateLoader reads the session's bean states when the first bean is touched
+     * @param beforeFirstChange runs before the first changing call on one of the session's beans (see
+     *     {@link SessionWriteLocks}); what it throws, that call throws
+     */
+    UnitOfWork(SessionRecord session, Function<SessionRecord, Map<String, BeanStateRecord>> stateLoader,
+            Consumer<UnitOfWork> beforeFirstChange) {
         this.session = session;
         this.stateLoader = stateLoader;
+        this.beforeFirstChange = beforeFirstChange;
         this.stateVersion = session.stateVersion();
     }
 
@@ -86,7 +98,7 @@ public final class UnitOfWork {
         if (entry != null) {
             // A call through the client proxy: for a bean without read-only methods, that is a use.
             if (entry.usedByEveryCall) {
-                entry.used = true;
+                use(entry);
             }
             return entry.instance;
         }
@@ -125,7 +137,65 @@ public final class UnitOfWork {
     void markUsed(Object instance) {
         Entry<?> entry = entriesByInstance.get(instance);
         if (entry != null) {
-            entry.used = true;
+            use(entry);
+        }
+    }
+
+    private void use(Entry<?> entry) {
+        if (!changing) {
+            changing = true;
+            beforeFirstChange.accept(this);
+        }
+        entry.used = true;
+    }
+
+    /** Holds its session's write lock until it ends; {@code release} gives it back. */
+    void holdWriteLock(Runnable release) {
+        releaseWriteLock = release;
+    }
+
+    /** Gives back its session's write lock, if it holds it. */
+    void releaseWriteLock() {
+        Runnable release = releaseWriteLock;
+        releaseWriteLock = null;
+        if (release != null) {
+            release.run();
+        }
+    }
+
+    /**
+     * @return whether a unit of work this one runs nested in (on the same thread) holds the write lock of that session:
+     *     this one must not wait for it
+     */
+    boolean nestedInWriterOf(String sessionId) {
+        for (UnitOfWork outer = previous; outer != null; outer = outer.previous) {
+            if (outer.releaseWriteLock != null && outer.session.id().equals(sessionId)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Takes newer stored states, written by another unit of work of this node since this one read them, as the
+     * states its beans were loaded from: restores each bean whose stored version changed. Called before the first
+     * changing call, when no bean of this unit of work has changed yet.
+     */
+    void reload(long newerStateVersion, Map<String, BeanStateRecord> newerStates) {
+        storedStates = newerStates;
+        stateVersion = newerStateVersion;
+        for (Entry<?> entry : entries.values()) {
+            BeanStateRecord stored = newerStates.get(entry.model.beanId());
+            if (stored != null && stored.version() != entry.loadedVersion) {
+                List<String> problems = entry.model.restore(entry.instance, stored.json());
+                if (!problems.isEmpty()) {
+                    LOG.log(Level.SEVERE, "The stored state of @UserSession bean {0} in session {1} could not be "
+                            + "restored: {2}", new Object[] {entry.model.beanId(), session.id(),
+                            String.join("; ", problems)});
+                }
+                entry.loadedJson = stored.json();
+                entry.loadedVersion = stored.version();
+            }
         }
     }
 

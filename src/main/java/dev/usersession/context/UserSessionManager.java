@@ -17,7 +17,8 @@ import java.util.function.Supplier;
 
 /**
  * Begins, flushes and ends units of work: binds a session to the current thread, loads bean states when a bean is
- * first touched (from this node's cache when it is current, else in one query), and writes the changed ones back.
+ * first touched (from this node's cache when it is current, else in one query), makes changing units of work of one
+ * session on this node take turns ({@link SessionWriteLocks}), and writes the changed beans back.
  * The authentication mechanism and {@code UserSessions.runIn} drive it; applications do not call it directly.
  */
 @ApplicationScoped
@@ -32,10 +33,36 @@ public class UserSessionManager {
     @Inject
     SessionMetrics metrics;
 
+    @Inject
+    SessionWriteLocks writeLocks;
+
     /** Binds a session that the caller has just read and checked to the current thread. */
     public void begin(SessionRecord session) {
-        UnitOfWork unitOfWork = new UnitOfWork(session, this::loadStates);
+        UnitOfWork unitOfWork = new UnitOfWork(session, this::loadStates, this::takeWriteLock);
         unitOfWork.previous = CurrentUnitOfWork.bind(unitOfWork);
+    }
+
+    /**
+     * Before a unit of work's first changing call: waits until no other unit of work of the session on this node is
+     * changing it, then, if one stored newer states meanwhile, restores the beans from those, so that this change
+     * applies to them instead of failing as a conflict at the write. A unit of work nested in one that holds the
+     * lock (on the same thread) does not wait: its write goes first and the outer one's becomes a conflict.
+     */
+    private void takeWriteLock(UnitOfWork unitOfWork) {
+        String sessionId = unitOfWork.session().id();
+        if (unitOfWork.nestedInWriterOf(sessionId)) {
+            return;
+        }
+        try {
+            unitOfWork.holdWriteLock(writeLocks.await(sessionId));
+        } catch (UserSessionConflictException waitedTooLong) {
+            metrics.conflict();
+            throw waitedTooLong;
+        }
+        NodeStateCache.Versioned newest = cache.latest(sessionId);
+        if (newest != null && newest.stateVersion() > unitOfWork.stateVersion()) {
+            unitOfWork.reload(newest.stateVersion(), newest.states());
+        }
     }
 
     /**
@@ -96,6 +123,7 @@ public class UserSessionManager {
             unitOfWork.ended();
             unitOfWork.destroyAll();
         } finally {
+            unitOfWork.releaseWriteLock();
             CurrentUnitOfWork.restore(unitOfWork.previous);
         }
     }
@@ -163,8 +191,12 @@ public class UserSessionManager {
      * holds it gets a {@link dev.usersession.NoUserSessionException}. Ending it twice does nothing.
      */
     public void end(UnitOfWork unitOfWork) {
-        unitOfWork.ended();
-        unitOfWork.destroyAll();
+        try {
+            unitOfWork.ended();
+            unitOfWork.destroyAll();
+        } finally {
+            unitOfWork.releaseWriteLock();
+        }
     }
 
     /**
