@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.usersession.it.Deployments;
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -16,7 +17,8 @@ import org.junit.jupiter.api.Test;
  * by the test; two WildFly nodes with a multi-host JDBC URL ({@code targetServerType=primary}); two writers per node.
  * The primary is killed with SIGKILL; two seconds later (what a failover monitor takes at least) the standby is
  * promoted. Every acknowledged write is in the promoted database, requests in between get 503 (never a 500, never
- * a write to the read-only standby), the sessions opened before go on, and both nodes serve again without a restart.
+ * a write to the read-only standby), the sessions opened before go on, and both nodes serve again without a restart,
+ * each having logged one line when the store failed and one when it answered again.
  */
 class PostgresFailoverIT {
 
@@ -80,6 +82,13 @@ class PostgresFailoverIT {
                             "only 200 and 503, never a 401 (the session went on) nor a 500: " + report);
                     assertTrue(client.statuses.getOrDefault(503, 0) > 0, "the failover was seen: " + report);
                     assertEquals(0, client.connectionFailures.get(), "the nodes kept serving: " + report);
+                }
+                for (ClusterNode node : List.of(node1, node2)) {
+                    String log = Files.readString(node.log().toPath());
+                    assertEquals(1, log.lines().filter(line -> line.contains("The session store is unavailable: "))
+                            .count(), "one clear line when the primary died, on " + node.name());
+                    assertEquals(1, log.lines().filter(line -> line.contains("The session store answers again "))
+                            .count(), "one line when the promoted standby answered, on " + node.name());
                 }
                 for (int[] counts : perClient) {
                     // A write whose commit reached both servers just before the kill may have been answered 503

@@ -1,0 +1,103 @@
+#!/usr/bin/env bash
+# The example shop's own requests under load, against the honest baseline, on one running WildFly (issue 18):
+#   GET  api/cart                 read the cart
+#   POST api/cart/items/espresso  add an item
+# on /shop (the example: @UserSession cart, the library's login and cookie) and on /baseline (bench/baseline-shop:
+# an in-memory @SessionScoped cart and the container's own login kept in the HttpSession), each over 64 signed-in
+# sessions, with wrk (2 threads, 16 connections). After a warm-up of every scenario, ROUNDS rounds of every scenario,
+# the order of the two applications alternating between rounds; the medians are reported, with the JVM's and the
+# database's CPU per request (from /proc: the WildFly process, and every process of the postgres user).
+#
+# Usage: bench/shop-load.sh [BASE_URL]   (default http://127.0.0.1:8080; both WARs deployed: see BENCHMARKS.md)
+# Needs: wrk and curl (Debian packages), a running WildFly with shop.war and baseline.war.
+set -euo pipefail
+cd "$(dirname "$0")"
+base=${1:-http://127.0.0.1:8080}
+rounds=${ROUNDS:-3}
+seconds=${SECONDS_PER_RUN:-15}
+warmup=${WARMUP:-20}
+sessions=${SESSIONS:-64}
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+server_pid=$(pgrep -f 'jboss-modules.jar' | head -1)
+[[ -n "$server_pid" ]] || { echo "No running WildFly found" >&2; exit 1; }
+ticks=$(getconf CLK_TCK)
+
+cpu_ticks() { # utime + stime of the processes given, in clock ticks
+  local total=0
+  for pid in "$@"; do
+    [[ -r /proc/$pid/stat ]] || continue
+    read -r -a stat < <(sed 's/^.*) //' "/proc/$pid/stat")
+    total=$((total + stat[11] + stat[12]))
+  done
+  echo "$total"
+}
+
+sign_in() { # app login-path cookie-file: signs in $sessions times, one Cookie header value per line
+  local app=$1 login=$2 out=$3
+  : > "$out"
+  for i in $(seq 1 "$sessions"); do
+    curl -fsS -o /dev/null -c "$work/jar" -H "Origin: $base" -d username=alice -d password=shop-demo-2026 \
+      "$base/$app/$login"
+    awk '!/^#/ || /^#HttpOnly_/ { if (NF >= 7) printf "%s%s=%s", (n++ ? "; " : ""), $6, $7 } END { print "" }' \
+      "$work/jar" >> "$out"
+    rm -f "$work/jar"
+  done
+}
+
+run() { # app method path seconds -> "rps p50 p99 non2xx errors requests jvm_ms_per_req db_ms_per_req"
+  local app=$1 method=$2 path=$3 duration=$4
+  local db_pids
+  db_pids=$(pgrep -u postgres || true)
+  local jvm_before db_before
+  jvm_before=$(cpu_ticks "$server_pid")
+  db_before=$(cpu_ticks $db_pids)
+  local line
+  line=$(wrk -t2 -c16 -d"${duration}s" --latency -s shop-load.lua "$base" -- "$work/$app.cookies" "$method" \
+    "/$app/$path" "$base" | grep '^RESULT')
+  local jvm_after db_after
+  jvm_after=$(cpu_ticks "$server_pid")
+  db_after=$(cpu_ticks $db_pids)
+  read -r _ rps p50 p99 non2xx errors requests <<< "$line"
+  awk -v r="$rps" -v a="$p50" -v b="$p99" -v n="$non2xx" -v e="$errors" -v q="$requests" \
+    -v j=$((jvm_after - jvm_before)) -v d=$((db_after - db_before)) -v t="$ticks" \
+    'BEGIN { printf "%s %s %s %s %s %s %.3f %.3f\n", r, a, b, n, e, q, j * 1000 / t / q, d * 1000 / t / q }'
+}
+
+sign_in shop usersession/login "$work/shop.cookies"
+sign_in baseline login "$work/baseline.cookies"
+scenarios=("read GET api/cart" "write POST api/cart/items/espresso")
+for scenario in "${scenarios[@]}"; do
+  read -r _ method path <<< "$scenario"
+  for app in shop baseline; do
+    run "$app" "$method" "$path" "$warmup" > /dev/null
+  done
+done
+
+results=$work/results
+: > "$results"
+for round in $(seq 1 "$rounds"); do
+  if (( round % 2 )); then order=(shop baseline); else order=(baseline shop); fi
+  for scenario in "${scenarios[@]}"; do
+    read -r name method path <<< "$scenario"
+    for app in "${order[@]}"; do
+      echo "$app $name $(run "$app" "$method" "$path" "$seconds")" | tee -a "$results" >&2
+    done
+  done
+done
+
+echo
+echo "| application | request | req/s | p50 ms | p99 ms | JVM CPU ms/req | DB CPU ms/req | non-2xx | shop / baseline |"
+echo "|---|---|---|---|---|---|---|---|---|"
+for name in read write; do
+  for app in baseline shop; do
+    awk -v app="$app" -v name="$name" '$1 == app && $2 == name' "$results" | sort -k3 -n \
+      | awk -v n="$rounds" '{ rows[NR] = $0 } END { print rows[int((n + 1) / 2)] }' > "$work/median-$app-$name"
+  done
+  base_rps=$(awk '{ print $3 }' "$work/median-baseline-$name")
+  for app in baseline shop; do
+    awk -v b="$base_rps" -v app="$app" '{ printf "| %s | %s | %s | %s | %s | %s | %s | %s | %s |\n", $1, $2, $3, $4,
+      $5, $9, $10, $6 + $7, (app == "shop" ? sprintf("%.2f", $3 / b) : "") }' "$work/median-$app-$name"
+  done
+done
