@@ -83,8 +83,9 @@ import java.util.stream.Collectors;
  *   <tr><td>{@code usersession.cleanup.interval}</td><td>{@code PT5M}</td><td>how often expired sessions are
  *   removed</td></tr>
  *   <tr><td>{@code usersession.cleanup.batch-size}</td><td>{@code 500}</td><td>sessions removed per transaction</td></tr>
- *   <tr><td>{@code usersession.cleanup.duty-cycle}</td><td>{@code 0.5}</td><td>share of time a long clean-up works:
- *   after a batch it pauses for as long as the batch took (at 0.5), leaving the rest to live requests</td></tr>
+ *   <tr><td>{@code usersession.cleanup.duty-cycle}</td><td>{@code 0.5}</td><td>share of time a long clean-up works at
+ *   most: after a batch it pauses for as long as the batch took (at 0.5), and longer while the node's live store
+ *   reads are slower than before it began</td></tr>
  *   <tr><td>{@code usersession.mechanism.enabled}</td><td>{@code true}</td><td>{@code false}: the library registers
  *   no authentication mechanism; the server or the application's own mechanism authenticates callers, and
  *   {@code @UserSession} state belongs to a library session bound to that caller (read from the configuration
@@ -412,8 +413,8 @@ public class UserSessionConfig {
                 this::maxLoginBackoff, this::loginAddressLimit, this::loginAddressWindow, this::loginGlobalLimit,
                 this::loginGlobalWindow, this::loginDeviceLifetime, this::loginDevicesPerUser,
                 this::identityStoreEnabled, this::identityStorePriority, this::cleanupInterval,
-                this::cleanupBatchSize, this::cleanupDutyCycle, this::stateCacheSize, this::writeWait, this::factorsIssuer,
-                this::factorsRecent, this::totpKey, this::passkeysRpId, this::passkeysOrigins,
+                this::cleanupBatchSize, this::cleanupDutyCycle, this::stateCacheSize, this::writeWait,
+                this::factorsIssuer, this::factorsRecent, this::totpKey, this::passkeysRpId, this::passkeysOrigins,
                 this::rememberMeLifetime, this::rememberMeGrace, this::mechanismEnabled,
                 this::mechanismOtherPaths, this::metricsApi, this::metricsActiveRefresh, this::healthTimeout,
                 this::adminRole)) {

@@ -75,8 +75,9 @@ public class ExpiredSessionCleanup {
     /**
      * Removes every session expired now, batch by batch, with its end events (reason EXPIRED, see
      * {@link SessionLifecycle}). A batch that collided with another node's clean-up is tried again (a few times in a row at most).
-     * Between full batches it pauses as {@code usersession.cleanup.duty-cycle} says, so that a large backlog does not
-     * crowd out live requests.
+     * Between full batches it pauses as {@code usersession.cleanup.duty-cycle} says, and longer while the node's live
+     * store reads are slower than before it began ({@link CleanupPacing}), so that a large backlog does not crowd out
+     * live requests.
      *
      * @return how many sessions this call removed
      */
@@ -98,6 +99,7 @@ public class ExpiredSessionCleanup {
         int removed = 0;
         int collisions = 0;
         long runStarted = System.nanoTime();
+        CleanupPacing pacing = new CleanupPacing(dutyCycle, metrics.typicalStoreReadNanos());
         try {
             while (true) {
                 long started = System.nanoTime();
@@ -116,8 +118,7 @@ public class ExpiredSessionCleanup {
                 if (batch.size() < batchSize) {
                     return removed;
                 }
-                long worked = System.nanoTime() - started;
-                pause(TimeUnit.NANOSECONDS.toMillis((long) (worked * (1 - dutyCycle) / dutyCycle)));
+                pause(pacing.pauseMillis(System.nanoTime() - started, metrics.typicalStoreReadNanos()));
             }
         } finally {
             metrics.cleanedUp(removed, System.nanoTime() - runStarted);

@@ -76,7 +76,8 @@ public class SessionWriteLocks {
     }
 
     private void leave(String sessionId, Lock lock) {
-        locks.computeIfPresent(sessionId, (id, existing) -> existing == lock && --existing.users == 0 ? null : existing);
+        locks.computeIfPresent(sessionId,
+                (id, existing) -> existing == lock && --existing.users == 0 ? null : existing);
     }
 
     /** One session's lock, and how many units of work hold it or wait for it (guarded by the map's compute). */

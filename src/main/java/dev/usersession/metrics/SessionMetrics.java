@@ -79,6 +79,7 @@ public class SessionMetrics {
     private volatile Meters.Count conflicts = amount -> { };
     private volatile Meters.Count storeFailures = amount -> { };
     private volatile Meters.Amount storeReads = value -> { };
+    private volatile long typicalStoreRead;
     private volatile Meters.Amount storeWrites = value -> { };
     private volatile Meters.Count cleanupRemoved = amount -> { };
     private volatile Meters.Amount cleanupDurations = value -> { };
@@ -146,6 +147,17 @@ public class SessionMetrics {
     /** A store read took this long. */
     public void storeRead(long nanos) {
         storeReads.record(nanos);
+        // An exponentially weighted average over about the last 16 reads; racing updates may lose one, which is fine.
+        long typical = typicalStoreRead;
+        typicalStoreRead = typical == 0 ? nanos : typical + (nanos - typical) / 16;
+    }
+
+    /**
+     * @return the typical latency of this node's recent store reads (a moving average over about the last 16), or 0
+     *     before the first; kept whatever metrics API there is, for the clean-up's pacing
+     */
+    public long typicalStoreReadNanos() {
+        return typicalStoreRead;
     }
 
     /** A store write took this long. */
