@@ -124,14 +124,19 @@ public final class UnitOfWork {
             return new Entry<>(contextual, creationalContext, instance, model, model.encode(instance),
                     BeanStateChange.NEW, usedByEveryCall);
         }
-        List<String> problems = model.restore(instance, stored.json());
-        if (!problems.isEmpty()) {
-            LOG.log(Level.SEVERE, "The stored state of @UserSession bean {0} in session {1} could not be restored, "
-                    + "so the bean starts fresh: {2}",
-                    new Object[] {model.beanId(), session.id(), String.join("; ", problems)});
-        }
+        restoreInto(instance, model, stored.json());
         return new Entry<>(contextual, creationalContext, instance, model, stored.json(), stored.version(),
                 usedByEveryCall);
+    }
+
+    /** Restores an instance from stored JSON; a state that cannot be restored leaves it as it was, and is logged. */
+    private void restoreInto(Object instance, BeanStateModel model, String json) {
+        List<String> problems = model.restore(instance, json);
+        if (!problems.isEmpty()) {
+            LOG.log(Level.SEVERE, "The stored state of @UserSession bean {0} in session {1} could not be restored, "
+                    + "so the bean keeps the state it had: {2}",
+                    new Object[] {model.beanId(), session.id(), String.join("; ", problems)});
+        }
     }
 
     void markUsed(Object instance) {
@@ -187,12 +192,7 @@ public final class UnitOfWork {
         for (Entry<?> entry : entries.values()) {
             BeanStateRecord stored = newerStates.get(entry.model.beanId());
             if (stored != null && stored.version() != entry.loadedVersion) {
-                List<String> problems = entry.model.restore(entry.instance, stored.json());
-                if (!problems.isEmpty()) {
-                    LOG.log(Level.SEVERE, "The stored state of @UserSession bean {0} in session {1} could not be "
-                            + "restored: {2}", new Object[] {entry.model.beanId(), session.id(),
-                            String.join("; ", problems)});
-                }
+                restoreInto(entry.instance, entry.model, stored.json());
                 entry.loadedJson = stored.json();
                 entry.loadedVersion = stored.version();
             }

@@ -48,12 +48,6 @@ class ClusterIT {
         NODE2.stop(false);
     }
 
-    private static Browser on(ClusterNode node, Browser session) throws Exception {
-        Browser browser = new Browser(node.url());
-        session.cookie().ifPresent(browser::setCookie);
-        return browser;
-    }
-
     @Test
     @Order(1)
     void aSessionStartedOnOneNodeIsUsedOnTheOtherWithItsState() throws Exception {
@@ -62,7 +56,7 @@ class ClusterIT {
         first.postForm("test/counter/increment");
         first.postForm("test/counter/increment");
 
-        Browser second = on(NODE2, first);
+        Browser second = NODE2.browserWith(first);
         assertEquals("2", second.get("test/counter").body());
         assertEquals("3", second.postForm("test/counter/increment").body());
         assertEquals("3", first.get("test/counter").body(), "node 1 sees node 2's change at the next request");
@@ -73,7 +67,7 @@ class ClusterIT {
     void logoutOnOneNodeEndsTheSessionOnBoth() throws Exception {
         Browser first = new Browser(NODE1.url());
         first.login(first.newUser("leave"), DemoAccounts.PASSWORD);
-        Browser second = on(NODE2, first);
+        Browser second = NODE2.browserWith(first);
         assertEquals(200, second.get("protected").statusCode());
 
         assertEquals(204, second.postJson("usersession/logout", "{}").statusCode());
@@ -86,7 +80,7 @@ class ClusterIT {
     void concurrentChangesFromBothNodesNeverLoseAnUpdateSilently() throws Exception {
         Browser first = new Browser(NODE1.url());
         first.login(first.newUser("race"), DemoAccounts.PASSWORD);
-        Browser second = on(NODE2, first);
+        Browser second = NODE2.browserWith(first);
         Map<Integer, Integer> statuses = new ConcurrentHashMap<>();
         ExecutorService clients = Executors.newFixedThreadPool(4);
         List<Future<?>> sent = new ArrayList<>();

@@ -1,5 +1,6 @@
 package dev.usersession.it.cluster;
 
+import dev.usersession.it.Browser;
 import java.io.File;
 import java.io.IOException;
 import java.net.URI;
@@ -76,6 +77,13 @@ final class ClusterNode {
     /** Adds another application beside the prepared one, served at {@code /<name>/}; call after {@link #prepare}. */
     void deploy(WebArchive application, String name) {
         application.as(ZipExporter.class).exportTo(base.resolve("deployments/" + name + ".war").toFile(), true);
+    }
+
+    /** @return a browser on this node's test application that carries the session cookie of {@code session} */
+    Browser browserWith(Browser session) throws IOException {
+        Browser browser = new Browser(url());
+        session.cookie().ifPresent(browser::setCookie);
+        return browser;
     }
 
     /** @return the base URL of an application deployed with {@link #deploy} */

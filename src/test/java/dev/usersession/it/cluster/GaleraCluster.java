@@ -1,7 +1,9 @@
 package dev.usersession.it.cluster;
 
+import static dev.usersession.it.cluster.LocalProcesses.freePort;
+import static dev.usersession.it.cluster.LocalProcesses.run;
+
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -170,20 +172,5 @@ final class GaleraCluster implements AutoCloseable {
 
     private Path data(int node) {
         return root.resolve("node" + node);
-    }
-
-    private static String run(String... command) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        byte[] output = process.getInputStream().readAllBytes();
-        if (!process.waitFor(2, TimeUnit.MINUTES) || process.exitValue() != 0) {
-            throw new IllegalStateException(String.join(" ", command) + " failed: " + new String(output));
-        }
-        return new String(output);
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

@@ -80,7 +80,7 @@ class GaleraIT {
     void aWriteOnOneNodeIsReadOnTheOtherAtOnce() throws Exception {
         Browser first = new Browser(NODE1.url());
         first.login(first.newUser("galera-roam"), DemoAccounts.PASSWORD);
-        Browser second = on(NODE2, first);
+        Browser second = NODE2.browserWith(first);
         for (int i = 1; i <= 30; i++) {
             Browser writer = i % 2 == 0 ? first : second;
             Browser reader = i % 2 == 0 ? second : first;
@@ -96,7 +96,7 @@ class GaleraIT {
         long certificationFailuresBefore = certificationFailures();
         Browser first = new Browser(NODE1.url());
         first.login(first.newUser("galera-race"), DemoAccounts.PASSWORD);
-        Browser second = on(NODE2, first);
+        Browser second = NODE2.browserWith(first);
         Map<Integer, Integer> statuses = new ConcurrentHashMap<>();
         ExecutorService clients = Executors.newFixedThreadPool(6);
         List<Future<?>> sent = new ArrayList<>();
@@ -257,12 +257,6 @@ class GaleraIT {
                     + Long.parseLong(galera.status(node, "wsrep_local_bf_aborts"));
         }
         return total;
-    }
-
-    private static Browser on(ClusterNode node, Browser session) throws Exception {
-        Browser browser = new Browser(node.url());
-        session.cookie().ifPresent(browser::setCookie);
-        return browser;
     }
 
     private static String tail(ClusterNode node, long from) throws Exception {

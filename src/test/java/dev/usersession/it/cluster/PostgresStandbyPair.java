@@ -1,7 +1,9 @@
 package dev.usersession.it.cluster;
 
+import static dev.usersession.it.cluster.LocalProcesses.freePort;
+import static dev.usersession.it.cluster.LocalProcesses.run;
+
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -134,26 +136,11 @@ final class PostgresStandbyPair implements AutoCloseable {
         }
     }
 
-    private static String run(String... command) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        byte[] output = process.getInputStream().readAllBytes();
-        if (!process.waitFor(2, TimeUnit.MINUTES) || process.exitValue() != 0) {
-            throw new IllegalStateException(String.join(" ", command) + " failed: " + new String(output));
-        }
-        return new String(output);
-    }
-
     private static Path binaries() throws IOException {
         try (Stream<Path> versions = Files.list(Path.of("/usr/lib/postgresql"))) {
             return versions.sorted(Comparator.reverseOrder()).findFirst()
                     .orElseThrow(() -> new IllegalStateException("No PostgreSQL under /usr/lib/postgresql"))
                     .resolve("bin");
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 }
