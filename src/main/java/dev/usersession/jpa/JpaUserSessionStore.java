@@ -38,6 +38,8 @@ public class JpaUserSessionStore implements UserSessionStore {
     @Inject
     UserSessionClock clock;
 
+    private final SingleStatementWrite singleStatement = new SingleStatementWrite();
+
     @Override
     public void create(SessionRecord session) {
         transactions.write(entityManager -> {
@@ -86,10 +88,16 @@ public class JpaUserSessionStore implements UserSessionStore {
     }
 
     private OptionalLong write(String sessionId, long expectedStateVersion, List<BeanStateChange> ordered) {
+        boolean oneUpdate = ordered.size() == 1 && !ordered.get(0).isNew()
+                && singleStatement.known().orElseGet(() -> transactions.read(singleStatement::ask));
         return transactions.write(entityManager -> {
+            Instant now = clock.now();
+            if (oneUpdate && singleStatement.advanceAndUpdate(entityManager, sessionId, expectedStateVersion,
+                    ordered.get(0), now)) {
+                return OptionalLong.of(expectedStateVersion + 1);
+            }
             // Advancing the session row first locks it, so writers of one session queue up instead of deadlocking.
             OptionalLong newStateVersion = advanceStateVersion(entityManager, sessionId, expectedStateVersion);
-            Instant now = clock.now();
             for (BeanStateChange change : ordered) {
                 if (change.isNew()) {
                     insert(entityManager, sessionId, change, now);

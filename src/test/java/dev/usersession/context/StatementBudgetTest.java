@@ -53,6 +53,12 @@ class StatementBudgetTest {
         container.close();
     }
 
+    /**
+     * Statements of a unit of work that changes one stored bean: the session read, then on PostgreSQL one statement
+     * that advances the state version and updates the row, elsewhere the bump and the update.
+     */
+    private static final int CHANGE_ONE_STORED_BEAN = "postgresql".equals(TestDatabase.KIND) ? 2 : 3;
+
     private long statementsOf(Runnable work) {
         return executedBy(work).size();
     }
@@ -97,7 +103,7 @@ class StatementBudgetTest {
             cart.add("pen", 1);
             cart.lines();
         });
-        assertEquals(3, statements, "session read, state-version bump, one cart update");
+        assertEquals(CHANGE_ONE_STORED_BEAN, statements, "session read, state-version bump and one cart update");
         assertEquals(1, statementsOf(counter::countForUpdate), "a used but unchanged bean is not written");
     }
 
@@ -113,7 +119,7 @@ class StatementBudgetTest {
             preferences.theme();
         });
 
-        assertEquals(3, statements, "session read, state-version bump, one bean update");
+        assertEquals(CHANGE_ONE_STORED_BEAN, statements, "session read, state-version bump and one bean update");
         assertEquals(counterVersion + 1, version("dev.usersession.testing.Counter"));
         assertEquals(cartVersion, version("dev.usersession.testing.Cart"));
         assertEquals(0L, count("select count(*) from user_session_bean where session_id = ? and bean_id = ?",
@@ -124,10 +130,10 @@ class StatementBudgetTest {
     void aBeanWithoutReadOnlyMethodsIsUsedByAnyCallAndWrittenOnlyWhenChanged() {
         assertEquals(3, statementsOf(() -> wishlist.add("teapot")), "session read, state-version bump, one insert");
         assertEquals(1, statementsOf(wishlist::items), "a call that changes nothing writes nothing");
-        assertEquals(3, statementsOf(() -> {
+        assertEquals(CHANGE_ONE_STORED_BEAN, statementsOf(() -> {
             wishlist.items();
             wishlist.add("mug");
-        }), "session read, state-version bump, one update");
+        }), "session read, state-version bump and one update");
         assertEquals(2, version("dev.usersession.testing.Wishlist"));
 
         container.select(NodeStateCache.class).get().remove(session);
