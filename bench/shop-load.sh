@@ -9,6 +9,8 @@
 # database's CPU per request (from /proc: the WildFly process, and every process of the postgres user).
 #
 # Usage: bench/shop-load.sh [BASE_URL]   (default http://127.0.0.1:8080; both WARs deployed: see BENCHMARKS.md)
+#   BASELINE=shop-before BASELINE_LOGIN=usersession/login bench/shop-load.sh   compares the shop with another build
+#   of itself deployed as shop-before.war (a change of the library measured in one run)
 # Needs: wrk and curl (Debian packages), a running WildFly with shop.war and baseline.war.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -17,6 +19,8 @@ rounds=${ROUNDS:-3}
 seconds=${SECONDS_PER_RUN:-15}
 warmup=${WARMUP:-20}
 sessions=${SESSIONS:-64}
+baseline=${BASELINE:-baseline}
+baseline_login=${BASELINE_LOGIN:-login}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
@@ -66,11 +70,11 @@ run() { # app method path seconds -> "rps p50 p99 non2xx errors requests jvm_ms_
 }
 
 sign_in shop usersession/login "$work/shop.cookies"
-sign_in baseline login "$work/baseline.cookies"
+sign_in "$baseline" "$baseline_login" "$work/$baseline.cookies"
 scenarios=("read GET api/cart" "write POST api/cart/items/espresso")
 for scenario in "${scenarios[@]}"; do
   read -r _ method path <<< "$scenario"
-  for app in shop baseline; do
+  for app in shop "$baseline"; do
     run "$app" "$method" "$path" "$warmup" > /dev/null
   done
 done
@@ -78,7 +82,7 @@ done
 results=$work/results
 : > "$results"
 for round in $(seq 1 "$rounds"); do
-  if (( round % 2 )); then order=(shop baseline); else order=(baseline shop); fi
+  if (( round % 2 )); then order=(shop "$baseline"); else order=("$baseline" shop); fi
   for scenario in "${scenarios[@]}"; do
     read -r name method path <<< "$scenario"
     for app in "${order[@]}"; do
@@ -88,15 +92,15 @@ for round in $(seq 1 "$rounds"); do
 done
 
 echo
-echo "| application | request | req/s | p50 ms | p99 ms | JVM CPU ms/req | DB CPU ms/req | non-2xx | shop / baseline |"
+echo "| application | request | req/s | p50 ms | p99 ms | JVM CPU ms/req | DB CPU ms/req | non-2xx | shop / $baseline |"
 echo "|---|---|---|---|---|---|---|---|---|"
 for name in read write; do
-  for app in baseline shop; do
+  for app in "$baseline" shop; do
     awk -v app="$app" -v name="$name" '$1 == app && $2 == name' "$results" | sort -k3 -n \
       | awk -v n="$rounds" '{ rows[NR] = $0 } END { print rows[int((n + 1) / 2)] }' > "$work/median-$app-$name"
   done
-  base_rps=$(awk '{ print $3 }' "$work/median-baseline-$name")
-  for app in baseline shop; do
+  base_rps=$(awk '{ print $3 }' "$work/median-$baseline-$name")
+  for app in "$baseline" shop; do
     awk -v b="$base_rps" -v app="$app" '{ printf "| %s | %s | %s | %s | %s | %s | %s | %s | %s |\n", $1, $2, $3, $4,
       $5, $9, $10, $6 + $7, (app == "shop" ? sprintf("%.2f", $3 / b) : "") }' "$work/median-$app-$name"
   done

@@ -3,10 +3,6 @@ package dev.usersession.jpa;
 import dev.usersession.spi.BeanStateChange;
 import jakarta.persistence.EntityManager;
 import java.time.Instant;
-import java.util.Locale;
-import java.util.Optional;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * The common write of a changing request, one bean changed while no other request changed the session, in one SQL
@@ -14,15 +10,13 @@ import java.util.logging.Logger;
  * (locking its row first, as every writer of a session does) and updates the bean row, both guarded by the versions
  * the request loaded. When the statement changes nothing (the session or the bean changed meanwhile, or the session
  * ended), the caller runs its general path in the same transaction, which decides between a merge, a conflict and an
- * ended session; nothing was changed by the attempt. On other databases {@link #ask} answers {@code false} and the
+ * ended session; nothing was changed by the attempt. On other databases {@link #supported} answers {@code false} and the
  * store uses its general path (two statements) only.
  *
  * <p>The statement names the library's tables ({@code user_session}, {@code user_session_bean}) as the shipped
  * schema scripts create them.
  */
 final class SingleStatementWrite {
-
-    private static final Logger LOG = Logger.getLogger(SingleStatementWrite.class.getName());
 
     private static final String POSTGRESQL = "with advanced as (update user_session set state_version = state_version + 1 "
             + "where id = ?1 and state_version = ?2 returning id) "
@@ -37,16 +31,14 @@ final class SingleStatementWrite {
 
     private volatile Boolean supported;
 
-    /** @return whether the database runs the single statement, when it was asked already */
-    Optional<Boolean> known() {
-        return Optional.ofNullable(supported);
-    }
-
-    /** @return whether the database of this entity manager runs the single statement; remembered */
-    boolean ask(EntityManager entityManager) {
-        boolean answer = isPostgreSql(entityManager);
-        supported = answer;
-        return answer;
+    /** @return whether the database of this entity manager runs the single statement; asked once, then remembered */
+    boolean supported(EntityManager entityManager) {
+        Boolean known = supported;
+        if (known == null) {
+            known = DatabaseProduct.isPostgreSql(entityManager);
+            supported = known;
+        }
+        return known;
     }
 
     /**
@@ -64,17 +56,5 @@ final class SingleStatementWrite {
                 .setParameter(5, change.beanId())
                 .setParameter(6, change.expectedVersion())
                 .executeUpdate() == 1;
-    }
-
-    private static boolean isPostgreSql(EntityManager entityManager) {
-        try {
-            String product = entityManager.callWithConnection(
-                    (java.sql.Connection connection) -> connection.getMetaData().getDatabaseProductName());
-            return product != null && product.toLowerCase(Locale.ROOT).contains("postgresql");
-        } catch (RuntimeException | LinkageError e) {
-            // A provider without JPA 3.2's connection access: the general path, which every database runs.
-            LOG.log(Level.FINE, "usersession could not ask the database for its name; writes take two statements", e);
-            return false;
-        }
     }
 }
