@@ -88,11 +88,12 @@ public class JpaUserSessionStore implements UserSessionStore {
     }
 
     private OptionalLong write(String sessionId, long expectedStateVersion, List<BeanStateChange> ordered) {
+        boolean singleStatementWrite = ordered.size() == 1 && !ordered.get(0).isNew()
+                && singleStatement.known().orElseGet(() -> transactions.read(singleStatement::ask));
         return transactions.write(entityManager -> {
             Instant now = clock.now();
-            if (ordered.size() == 1 && !ordered.get(0).isNew() && singleStatement.supported(entityManager)
-                    && singleStatement.advanceAndUpdate(entityManager, sessionId, expectedStateVersion,
-                            ordered.get(0), now)) {
+            if (singleStatementWrite && singleStatement.advanceAndUpdate(entityManager, sessionId,
+                    expectedStateVersion, ordered.get(0), now)) {
                 return OptionalLong.of(expectedStateVersion + 1);
             }
             // Advancing the session row first locks it, so writers of one session queue up instead of deadlocking.

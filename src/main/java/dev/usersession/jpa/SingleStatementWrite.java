@@ -3,6 +3,9 @@ package dev.usersession.jpa;
 import dev.usersession.spi.BeanStateChange;
 import jakarta.persistence.EntityManager;
 import java.time.Instant;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * The common write of a changing request, one bean changed while no other request changed the session, in one SQL
@@ -10,13 +13,15 @@ import java.time.Instant;
  * (locking its row first, as every writer of a session does) and updates the bean row, both guarded by the versions
  * the request loaded. When the statement changes nothing (the session or the bean changed meanwhile, or the session
  * ended), the caller runs its general path in the same transaction, which decides between a merge, a conflict and an
- * ended session; nothing was changed by the attempt. On other databases {@link #supported} answers {@code false} and the
+ * ended session; nothing was changed by the attempt. On other databases {@link #ask} answers {@code false} and the
  * store uses its general path (two statements) only.
  *
  * <p>The statement names the library's tables ({@code user_session}, {@code user_session_bean}) as the shipped
  * schema scripts create them.
  */
 final class SingleStatementWrite {
+
+    private static final Logger LOG = Logger.getLogger(SingleStatementWrite.class.getName());
 
     private static final String POSTGRESQL = "with advanced as (update user_session set state_version = state_version + 1 "
             + "where id = ?1 and state_version = ?2 returning id) "
@@ -31,14 +36,38 @@ final class SingleStatementWrite {
 
     private volatile Boolean supported;
 
-    /** @return whether the database of this entity manager runs the single statement; asked once, then remembered */
-    boolean supported(EntityManager entityManager) {
-        Boolean known = supported;
-        if (known == null) {
-            known = DatabaseProduct.isPostgreSql(entityManager);
-            supported = known;
+    /** @return whether the database runs the single statement, once {@link #ask} found out */
+    Optional<Boolean> known() {
+        return Optional.ofNullable(supported);
+    }
+
+    /**
+     * Finds out, outside any transaction, whether the database is PostgreSQL and the statement's tables are where an
+     * unqualified name finds them (a persistence unit that maps the entities to another schema keeps the general
+     * path: a failed statement would end the write's transaction on PostgreSQL). Remembered.
+     *
+     * @return whether writes may use the single statement
+     */
+    boolean ask(EntityManager entityManager) {
+        boolean answer = DatabaseProduct.isPostgreSql(entityManager) && tablesFound(entityManager);
+        supported = answer;
+        return answer;
+    }
+
+    private static boolean tablesFound(EntityManager entityManager) {
+        try {
+            entityManager.createNativeQuery("select count(*) from user_session s join user_session_bean b "
+                    + "on b.session_id = s.id where s.id = ?1 and s.state_version = ?2 and b.version = ?3")
+                    .setParameter(1, "")
+                    .setParameter(2, 0L)
+                    .setParameter(3, 0L)
+                    .getSingleResult();
+            return true;
+        } catch (RuntimeException notThere) {
+            LOG.log(Level.INFO, "usersession writes its state in two statements: the tables user_session and "
+                    + "user_session_bean are not found by their plain names ({0})", notThere.getMessage());
+            return false;
         }
-        return known;
     }
 
     /**

@@ -19,8 +19,9 @@ import org.junit.jupiter.api.Test;
 /**
  * BENCHMARKS.md's HTTP figures: the same endpoints backed by a {@code @UserSession} bean and by a {@code @SessionScoped}
  * bean (in memory: the limit), read and write, on one WildFly node with H2 and then with PostgreSQL, measured in the
- * same run; then PostgreSQL with 1,000,000 extra session rows, and the clean-up of a million expired rows under load.
- * Not a test: run it on purpose, it takes about 10 minutes:
+ * same run; then PostgreSQL with 1,000,000 extra session rows ({@code -Dbench.rows=10000000} for ten million), and
+ * the clean-up of a million expired rows under load.
+ * Not a test: run it on purpose, it takes about 10 minutes (15 with ten million rows):
  * {@code mvn verify -Dit.test=HttpLoadBenchmark -Dtest=NONE -Dsurefire.failIfNoSpecifiedTests=false}
  * (PostgreSQL must run on 127.0.0.1:5432).
  * Results go to the console and to {@code target/http-load.txt}.
@@ -31,6 +32,8 @@ class HttpLoadBenchmark {
     private static final long WARM_UP = 3_000;
     private static final long MEASURE = 6_000;
     private static final String PG = "jdbc:postgresql://127.0.0.1:5432/test?user=postgres";
+    /** Extra session rows for the lookup at scale; the clean-up always removes one million of them. */
+    private static final long ROWS = Long.getLong("bench.rows", 1_000_000);
 
     private final List<String> report = new ArrayList<>();
 
@@ -104,17 +107,24 @@ class HttpLoadBenchmark {
         sql("insert into user_session (id, user_name, user_groups, created, last_access, idle_expiry, "
                 + "absolute_expiry, client, state_version) select 'bulk-' || g, 'bulk-user-' || (g % 100000), '', "
                 + "now(), now(), now() + interval '1 hour', now() + interval '2 hours', 'bulk', 0 "
-                + "from generate_series(1, 1000000) g");
+                + "from generate_series(1, " + ROWS + ") g");
         sql("analyze user_session");
-        say(String.format("inserted 1,000,000 session rows in %.1f s", (System.nanoTime() - inserted) / 1e9));
-        HttpLoad.Result large = load.run("read, +1,000,000 rows", b -> b.get("test/counter"), WARM_UP, MEASURE);
+        String rows = String.format("%,d", ROWS);
+        say(String.format("inserted %s session rows in %.1f s (table and indexes: %s)", rows,
+                (System.nanoTime() - inserted) / 1e9, text("select pg_size_pretty(pg_total_relation_size("
+                        + "'user_session'))")));
+        HttpLoad.Result large = load.run("read, +" + rows + " rows", b -> b.get("test/counter"), WARM_UP, MEASURE);
         HttpLoad.Result smallAgain = load.run("read, few rows (again)", b -> b.get("test/counter"), WARM_UP, MEASURE);
         say(small.toString());
         say(large.toString());
         say(smallAgain.toString());
-        say(String.format("ratio 1M / few rows (mean of the runs before and after): p50 %.2f, p99 %.2f",
+        say(String.format("ratio %s rows / few rows (mean of the runs before and after): p50 %.2f, p99 %.2f", rows,
                 2 * large.p50Millis() / (small.p50Millis() + smallAgain.p50Millis()),
                 2 * large.p99Millis() / (small.p99Millis() + smallAgain.p99Millis())));
+        if (ROWS > 1_000_000) {
+            sql("delete from user_session where id like 'bulk-%' and substring(id from 6)::bigint > 1000000");
+            sql("vacuum analyze user_session");
+        }
 
         // The clean-up: first alone at full speed (how long a million rows take), then under the read load, at full
         // speed and at the default duty cycle of 0.5 (what it does to live p99 latency).
@@ -164,6 +174,14 @@ class HttpLoadBenchmark {
                     .send(request, java.net.http.HttpResponse.BodyHandlers.ofString()).body().trim();
         } catch (Exception e) {
             return "failed: " + e;
+        }
+    }
+
+    private static String text(String query) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(PG); Statement sql = connection.createStatement();
+                var result = sql.executeQuery(query)) {
+            result.next();
+            return result.getString(1);
         }
     }
 
