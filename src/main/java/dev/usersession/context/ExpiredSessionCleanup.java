@@ -100,12 +100,15 @@ public class ExpiredSessionCleanup {
         int collisions = 0;
         long runStarted = System.nanoTime();
         CleanupPacing pacing = new CleanupPacing(dutyCycle, metrics.typicalStoreReadNanos());
+        // Each batch starts after the last session the one before removed: the rows it deleted stay in the indexes
+        // until the database vacuums them, and a scan from the first id would step over all of them again.
+        String after = null;
         try {
             while (true) {
                 long started = System.nanoTime();
                 List<SessionRecord> batch;
                 try {
-                    batch = lifecycle.expire(batchSize);
+                    batch = lifecycle.expire(after, batchSize);
                     collisions = 0;
                 } catch (UserSessionConflictException anotherNodeTookThem) {
                     if (++collisions > MAX_COLLISIONS_IN_A_ROW) {
@@ -118,6 +121,7 @@ public class ExpiredSessionCleanup {
                 if (batch.size() < batchSize) {
                     return removed;
                 }
+                after = batch.get(batch.size() - 1).id();
                 pause(pacing.pauseMillis(System.nanoTime() - started, metrics.typicalStoreReadNanos()));
             }
         } finally {

@@ -175,13 +175,14 @@ public class SessionLifecycle {
     }
 
     /**
-     * Removes up to {@code limit} sessions expired now, firing their end events (reason {@link EndReason#EXPIRED}).
+     * Removes up to {@code limit} sessions expired now whose ids sort after {@code afterId} ({@code null}: from the
+     * first), firing their end events (reason {@link EndReason#EXPIRED}).
      *
-     * @return the sessions this call removed
+     * @return the sessions this call removed, in id order
      * @throws dev.usersession.UserSessionConflictException when another node's batch took the same rows at once
      */
-    public List<SessionRecord> expire(int limit) {
-        List<SessionRecord> expired = store.deleteExpired(clock.now(), limit, this::ending);
+    public List<SessionRecord> expire(String afterId, int limit) {
+        List<SessionRecord> expired = store.deleteExpired(clock.now(), afterId, limit, this::ending);
         for (SessionRecord session : expired) {
             cache.remove(session.id());
             events.ended(session.toInfo(), EndReason.EXPIRED);

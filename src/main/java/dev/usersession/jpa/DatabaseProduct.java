@@ -1,8 +1,10 @@
 package dev.usersession.jpa;
 
+import dev.usersession.spi.Causes;
 import jakarta.persistence.EntityManager;
 import java.lang.reflect.Method;
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.logging.Level;
@@ -32,6 +34,10 @@ final class DatabaseProduct {
             return Optional.ofNullable(entityManager.callWithConnection(
                     (Connection connection) -> connection.getMetaData().getDatabaseProductName()));
         } catch (RuntimeException | LinkageError noConnectionAccess) {
+            if (noConnectionAccess instanceof RuntimeException failed
+                    && Causes.find(failed, SQLException.class).isPresent()) {
+                throw failed; // the database did not answer: no answer either way
+            }
             LOG.log(Level.FINE, "No JPA 3.2 connection access; asking Hibernate for its dialect", noConnectionAccess);
         }
         return hibernateDialect(entityManager);

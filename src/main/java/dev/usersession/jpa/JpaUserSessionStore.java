@@ -170,8 +170,14 @@ public class JpaUserSessionStore implements UserSessionStore {
 
     @Override
     public List<SessionRecord> deleteExpired(Instant now, int limit, Consumer<SessionRecord> beforeDelete) {
+        return deleteExpired(now, null, limit, beforeDelete);
+    }
+
+    @Override
+    public List<SessionRecord> deleteExpired(Instant now, String afterId, int limit,
+            Consumer<SessionRecord> beforeDelete) {
         try {
-            return deleteExpiredBatch(now, limit, beforeDelete);
+            return deleteExpiredBatch(now, afterId, limit, beforeDelete);
         } catch (RuntimeException e) {
             if (ConstraintViolations.isLostRace(e)) {
                 // Another node is removing the same rows and the database chose this batch as the deadlock victim.
@@ -182,16 +188,21 @@ public class JpaUserSessionStore implements UserSessionStore {
         }
     }
 
-    private List<SessionRecord> deleteExpiredBatch(Instant now, int limit, Consumer<SessionRecord> beforeDelete) {
+    private List<SessionRecord> deleteExpiredBatch(Instant now, String afterId, int limit,
+            Consumer<SessionRecord> beforeDelete) {
         return transactions.write(entityManager -> {
             // Candidates first, then their rows locked in id order (one query with both a limit and a lock is not
             // portable), so that two nodes cleaning at once queue up on the same rows; a row another node deleted while
             // this one waited for it is no longer selected.
-            List<String> candidates = entityManager.createQuery("select s.id from UserSessionEntity s "
-                            + "where s.idleExpiry <= :now or s.absoluteExpiry <= :now order by s.id", String.class)
+            TypedQuery<String> candidateQuery = entityManager.createQuery("select s.id from UserSessionEntity s "
+                            + "where (s.idleExpiry <= :now or s.absoluteExpiry <= :now)"
+                            + (afterId == null ? "" : " and s.id > :afterId") + " order by s.id", String.class)
                     .setParameter("now", DatabaseTime.of(now))
-                    .setMaxResults(limit)
-                    .getResultList();
+                    .setMaxResults(limit);
+            if (afterId != null) {
+                candidateQuery.setParameter("afterId", afterId);
+            }
+            List<String> candidates = candidateQuery.getResultList();
             if (candidates.isEmpty()) {
                 return List.<SessionRecord>of();
             }

@@ -1,7 +1,9 @@
 package dev.usersession.jpa;
 
 import dev.usersession.spi.BeanStateChange;
+import dev.usersession.spi.Causes;
 import jakarta.persistence.EntityManager;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.logging.Level;
@@ -63,9 +65,13 @@ final class SingleStatementWrite {
                     .setParameter(3, 0L)
                     .getSingleResult();
             return true;
-        } catch (RuntimeException notThere) {
+        } catch (RuntimeException failed) {
+            String sqlState = Causes.find(failed, SQLException.class).map(SQLException::getSQLState).orElse("42");
+            if (sqlState == null || !sqlState.startsWith("42")) {
+                throw failed; // the database did not answer: asked again at the next write, not remembered
+            }
             LOG.log(Level.INFO, "usersession writes its state in two statements: the tables user_session and "
-                    + "user_session_bean are not found by their plain names ({0})", notThere.getMessage());
+                    + "user_session_bean are not found by their plain names ({0})", failed.getMessage());
             return false;
         }
     }

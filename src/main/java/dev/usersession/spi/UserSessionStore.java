@@ -82,6 +82,20 @@ public interface UserSessionStore {
     List<SessionRecord> deleteExpired(Instant now, int limit, Consumer<SessionRecord> beforeDelete);
 
     /**
+     * As {@link #deleteExpired(Instant, int, Consumer)}, for the sessions whose id sorts after {@code afterId}: a
+     * clean-up that walks through a large backlog batch by batch passes the id of the last session it deleted, so that
+     * the database seeks past the rows it already deleted (and has not vacuumed yet) instead of stepping over them
+     * again in every batch. The default ignores {@code afterId}.
+     *
+     * @param afterId the id of the last session the previous batch deleted, or {@code null} to start at the first
+     * @return the sessions this call deleted, in id order
+     */
+    default List<SessionRecord> deleteExpired(Instant now, String afterId, int limit,
+            Consumer<SessionRecord> beforeDelete) {
+        return deleteExpired(now, limit, beforeDelete);
+    }
+
+    /**
      * @return the sessions live at {@code now} that the search matches, newest first, at most its limit (see
      *     {@link SessionSearch}); for the administration API
      * @throws UnsupportedOperationException when this store cannot search

@@ -5,11 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.usersession.UserSessions;
+import dev.usersession.spi.SessionRecord;
+import dev.usersession.spi.UserSessionStore;
 import dev.usersession.testing.Containers;
 import dev.usersession.testing.Counter;
 import dev.usersession.testing.TestDatabase;
 import jakarta.enterprise.inject.se.SeContainer;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
@@ -54,6 +58,32 @@ class ExpiredSessionCleanupTest {
             assertEquals(0, count("select count(*) from user_session_bean b where not exists "
                     + "(select 1 from user_session s where s.id = b.session_id)"));
         }
+    }
+
+    @Test
+    void aBatchStartsAfterTheLastSessionTheBatchBeforeRemoved() {
+        try (SeContainer container = Containers.boot(Counter.class)) {
+            UserSessions sessions = container.select(UserSessions.class).get();
+            UserSessionStore store = container.select(UserSessionStore.class).get();
+            String user = "cleanup-cursor-" + System.nanoTime();
+            List<String> opened = new ArrayList<>();
+            for (int i = 0; i < 5; i++) {
+                opened.add(sessions.open(user, Set.of(), "test").session().id());
+            }
+            TestDatabase.update("update user_session set idle_expiry = created where user_name = ?", user);
+            List<String> ids = opened.stream().sorted(Comparator.comparing(id -> position(id, user))).toList();
+
+            List<SessionRecord> removed = store.deleteExpired(Instant.now(), ids.get(1), 2, session -> { });
+
+            assertEquals(ids.subList(2, 4), removed.stream().map(SessionRecord::id).toList(),
+                    "the next two after the given id, in the database's id order");
+            assertEquals(3, count("select count(*) from user_session where user_name = ?", user));
+        }
+    }
+
+    /** @return where the database's own order of ids puts this one among the user's sessions */
+    private static long position(String id, String user) {
+        return count("select count(*) from user_session where user_name = ? and id < ?", user, id);
     }
 
     @Test
