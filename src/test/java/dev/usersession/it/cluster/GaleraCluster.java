@@ -56,13 +56,15 @@ final class GaleraCluster implements AutoCloseable {
      *     write committed anywhere before them ({@code wsrep_sync_wait=1}), so that a request on one WildFly node
      *     sees what the previous request of its session stored through the other; when no node takes a connection
      *     it gives up after two rounds ({@code retriesAllDown}; the driver's default of 120 rounds holds a request
-     *     for half a minute and more)
+     *     for half a minute and more); a node that refused a connection is skipped for 2 s, not the default 60
+     *     ({@code deniedListTimeout}: with the default, a node kept away from the one Galera node left after a new
+     *     bootstrap for a minute)
      */
     String jdbcUrl(int first) {
         String hosts = IntStream.range(0, SIZE).map(i -> sqlPorts[(first + i) % SIZE])
                 .mapToObj(port -> "127.0.0.1:" + port).collect(Collectors.joining(","));
         return "jdbc:mariadb:sequential://" + hosts + "/test?user=root&connectTimeout=2000&socketTimeout=10000"
-                + "&retriesAllDown=2&sessionVariables=wsrep_sync_wait=1";
+                + "&retriesAllDown=2&deniedListTimeout=2000&sessionVariables=wsrep_sync_wait=1";
     }
 
     /** Initialises the first node's data, starts a new cluster on it, lets the others join, and makes {@code test}. */
