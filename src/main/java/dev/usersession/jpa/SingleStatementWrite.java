@@ -25,8 +25,8 @@ final class SingleStatementWrite {
 
     private static final Logger LOG = Logger.getLogger(SingleStatementWrite.class.getName());
 
-    private static final String POSTGRESQL = "with advanced as (update user_session set state_version = state_version + 1 "
-            + "where id = ?1 and state_version = ?2 returning id) "
+    private static final String POSTGRESQL = "with advanced as (update user_session "
+            + "set state_version = state_version + 1 where id = ?1 and state_version = ?2 returning id) "
             + "update user_session_bean set state = ?3, version = version + 1, updated = ?4 "
             + "where session_id = (select id from advanced) and bean_id = ?5 and version = ?6";
 
