@@ -52,7 +52,8 @@ class BeanStateWritesTest {
 
     @Test
     void aWriteAtTheCurrentVersionsAdvancesBoth() {
-        OptionalLong advanced = store.saveBeanStates(session, 1, List.of(new BeanStateChange(CART, "{\"lines\":2}", 1)));
+        OptionalLong advanced = store.saveBeanStates(session, 1,
+                List.of(new BeanStateChange(CART, "{\"lines\":2}", 1)));
 
         assertEquals(OptionalLong.of(2), advanced);
         assertEquals(2, stateVersion());
