@@ -11,6 +11,8 @@
 # Usage: bench/shop-load.sh [BASE_URL]   (default http://127.0.0.1:8080; both WARs deployed: see BENCHMARKS.md)
 #   BASELINE=shop-before BASELINE_LOGIN=usersession/login bench/shop-load.sh   compares the shop with another build
 #   of itself deployed as shop-before.war (a change of the library measured in one run)
+#   BASELINE=springsession BASELINE_URL=http://127.0.0.1:8090 BASELINE_PROCESS=spring-session-shop.jar \
+#     bench/shop-load.sh   compares it with bench/spring-session-shop, running in its own JVM (its CPU is that JVM's)
 # Needs: wrk and curl (Debian packages), a running WildFly with shop.war and baseline.war.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -21,11 +23,17 @@ warmup=${WARMUP:-20}
 sessions=${SESSIONS:-64}
 baseline=${BASELINE:-baseline}
 baseline_login=${BASELINE_LOGIN:-login}
+baseline_url=${BASELINE_URL:-$base}
+baseline_process=${BASELINE_PROCESS:-jboss-modules.jar}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
 server_pid=$(pgrep -f 'jboss-modules.jar' | head -1)
 [[ -n "$server_pid" ]] || { echo "No running WildFly found" >&2; exit 1; }
+baseline_pid=$(pgrep -f "$baseline_process" | head -1)
+[[ -n "$baseline_pid" ]] || { echo "No running process matches $baseline_process" >&2; exit 1; }
+url_of() { if [[ $1 == shop ]]; then echo "$base"; else echo "$baseline_url"; fi; }
+pid_of() { if [[ $1 == shop ]]; then echo "$server_pid"; else echo "$baseline_pid"; fi; }
 ticks=$(getconf CLK_TCK)
 
 cpu_ticks() { # utime + stime of the processes given, in clock ticks
@@ -40,10 +48,12 @@ cpu_ticks() { # utime + stime of the processes given, in clock ticks
 
 sign_in() { # app login-path cookie-file: signs in $sessions times, one Cookie header value per line
   local app=$1 login=$2 out=$3
+  local url
+  url=$(url_of "$app")
   : > "$out"
   for i in $(seq 1 "$sessions"); do
-    curl -fsS -o /dev/null -c "$work/jar" -H "Origin: $base" -d username=alice -d password=shop-demo-2026 \
-      "$base/$app/$login"
+    curl -fsS -o /dev/null -c "$work/jar" -H "Origin: $url" -d username=alice -d password=shop-demo-2026 \
+      "$url/$app/$login"
     awk '!/^#/ || /^#HttpOnly_/ { if (NF >= 7) printf "%s%s=%s", (n++ ? "; " : ""), $6, $7 } END { print "" }' \
       "$work/jar" >> "$out"
     rm -f "$work/jar"
@@ -52,16 +62,18 @@ sign_in() { # app login-path cookie-file: signs in $sessions times, one Cookie h
 
 run() { # app method path seconds -> "rps p50 p99 non2xx errors requests jvm_ms_per_req db_ms_per_req"
   local app=$1 method=$2 path=$3 duration=$4
-  local db_pids
+  local db_pids url pid
   db_pids=$(pgrep -u postgres || true)
+  url=$(url_of "$app")
+  pid=$(pid_of "$app")
   local jvm_before db_before
-  jvm_before=$(cpu_ticks "$server_pid")
+  jvm_before=$(cpu_ticks "$pid")
   db_before=$(cpu_ticks $db_pids)
   local line
-  line=$(wrk -t2 -c16 -d"${duration}s" --latency -s shop-load.lua "$base" -- "$work/$app.cookies" "$method" \
-    "/$app/$path" "$base" | grep '^RESULT')
+  line=$(wrk -t2 -c16 -d"${duration}s" --latency -s shop-load.lua "$url" -- "$work/$app.cookies" "$method" \
+    "/$app/$path" "$url" | grep '^RESULT')
   local jvm_after db_after
-  jvm_after=$(cpu_ticks "$server_pid")
+  jvm_after=$(cpu_ticks "$pid")
   db_after=$(cpu_ticks $db_pids)
   read -r _ rps p50 p99 non2xx errors requests <<< "$line"
   awk -v r="$rps" -v a="$p50" -v b="$p99" -v n="$non2xx" -v e="$errors" -v q="$requests" \

@@ -5,7 +5,6 @@ import jakarta.persistence.EntityManager;
 import java.lang.reflect.Method;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -21,11 +20,6 @@ final class DatabaseProduct {
     private static final Logger LOG = Logger.getLogger(DatabaseProduct.class.getName());
 
     private DatabaseProduct() {
-    }
-
-    /** @return whether the database is PostgreSQL; {@code false} when that could not be found out */
-    static boolean isPostgreSql(EntityManager entityManager) {
-        return name(entityManager).map(name -> name.toLowerCase(Locale.ROOT).contains("postgresql")).orElse(false);
     }
 
     /** @return the database product's name from the driver, or the name of Hibernate's dialect class */

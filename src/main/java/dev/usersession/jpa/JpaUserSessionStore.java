@@ -27,7 +27,7 @@ import java.util.function.Consumer;
 /**
  * The {@link UserSessionStore} over the application's JPA persistence unit, with the entities
  * {@link UserSessionEntity} and {@link UserSessionBeanEntity}. Uses the JPA API and JPQL, so it runs on Hibernate and
- * EclipseLink alike; on PostgreSQL the common write is one native statement ({@link SingleStatementWrite}).
+ * EclipseLink alike; on PostgreSQL and MariaDB the common write is one native statement ({@link SingleStatementWrite}).
  */
 @ApplicationScoped
 public class JpaUserSessionStore implements UserSessionStore {

@@ -21,8 +21,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * What a write of bean states does when the session moved on, the bean moved on, or the session ended, on every
- * database: on PostgreSQL the common write is one statement ({@link SingleStatementWrite}) and every other outcome
- * falls back to the general path in the same transaction; these pin that both give the same answers.
+ * database: on PostgreSQL and MariaDB the common write is one statement ({@link SingleStatementWrite}) and every
+ * other outcome falls back to the general path in the same transaction; these pin that both give the same answers.
  */
 class BeanStateWritesTest {
 

@@ -87,6 +87,15 @@ public final class CountingDriver implements Driver {
 
     private static <T> T proxy(Class<T> type, T target, Call call) {
         InvocationHandler handler = (proxy, method, arguments) -> {
+            // A proxy equals itself: forwarded, equals would ask the target whether it equals the proxy, and a pool
+            // that finds its lent connections by equality (Hibernate's) would never see this one come back.
+            if (method.getName().equals("equals") && arguments != null && arguments.length == 1
+                    && method.getParameterTypes()[0] == Object.class) {
+                return proxy == arguments[0];
+            }
+            if (method.getName().equals("hashCode") && (arguments == null || arguments.length == 0)) {
+                return System.identityHashCode(proxy);
+            }
             try {
                 return call.on(target, method, arguments);
             } catch (InvocationTargetException e) {

@@ -34,7 +34,7 @@ public class TestPersistence {
 
     @PreDestroy
     void close() {
-        factory.close();
+        ConnectionLeakCheck.watching(factory::close);
     }
 
     @Produces
