@@ -12,7 +12,8 @@
 #   BASELINE=shop-before BASELINE_LOGIN=usersession/login bench/shop-load.sh   compares the shop with another build
 #   of itself deployed as shop-before.war (a change of the library measured in one run)
 #   BASELINE=springsession BASELINE_URL=http://127.0.0.1:8090 BASELINE_PROCESS=spring-session-shop.jar \
-#     bench/shop-load.sh   compares it with bench/spring-session-shop, running in its own JVM (its CPU is that JVM's)
+#     bench/shop-load.sh   compares it with bench/spring-session-shop, running in its own JVM (its CPU is that JVM's;
+#     BASELINE_PROCESS is matched against the command lines of java processes)
 # Needs: wrk and curl (Debian packages), a running WildFly with shop.war and baseline.war.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -28,9 +29,9 @@ baseline_process=${BASELINE_PROCESS:-jboss-modules.jar}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-server_pid=$(pgrep -f 'jboss-modules.jar' | head -1)
+server_pid=$(pgrep -f -- 'java.*jboss-modules.jar' | head -1 || true)
 [[ -n "$server_pid" ]] || { echo "No running WildFly found" >&2; exit 1; }
-baseline_pid=$(pgrep -f "$baseline_process" | head -1)
+baseline_pid=$(pgrep -f -- "java.*$baseline_process" | head -1 || true)
 [[ -n "$baseline_pid" ]] || { echo "No running process matches $baseline_process" >&2; exit 1; }
 url_of() { if [[ $1 == shop ]]; then echo "$base"; else echo "$baseline_url"; fi; }
 pid_of() { if [[ $1 == shop ]]; then echo "$server_pid"; else echo "$baseline_pid"; fi; }

@@ -88,11 +88,12 @@ public class JpaUserSessionStore implements UserSessionStore {
     }
 
     private OptionalLong write(String sessionId, long expectedStateVersion, List<BeanStateChange> ordered) {
-        boolean singleStatementWrite = ordered.size() == 1 && !ordered.get(0).isNew()
-                && singleStatement.known().orElseGet(() -> transactions.read(singleStatement::ask));
+        SingleStatementWrite.Statement single = ordered.size() == 1 && !ordered.get(0).isNew()
+                ? singleStatement.known().orElseGet(() -> transactions.read(singleStatement::ask))
+                : SingleStatementWrite.NONE;
         return transactions.write(entityManager -> {
             Instant now = clock.now();
-            if (singleStatementWrite && singleStatement.advanceAndUpdate(entityManager, sessionId,
+            if (single.exists() && SingleStatementWrite.advanceAndUpdate(entityManager, single, sessionId,
                     expectedStateVersion, ordered.get(0), now)) {
                 return OptionalLong.of(expectedStateVersion + 1);
             }

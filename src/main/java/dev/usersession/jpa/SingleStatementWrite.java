@@ -29,10 +29,18 @@ final class SingleStatementWrite {
     /**
      * One statement and how many rows it reports when both rows were advanced. Parameters: 1 the session id, 2 the
      * state version the request loaded, 3 the bean's new state, 4 the time, 5 the bean id, 6 the bean row's version
-     * the request loaded.
+     * the request loaded. {@link #NONE} where the database has none.
      */
-    private record Statement(String sql, int rowsWhenAdvanced) {
+    record Statement(String sql, int rowsWhenAdvanced) {
+
+        /** @return whether there is a statement to run */
+        boolean exists() {
+            return sql != null;
+        }
     }
+
+    /** What {@link #ask} answers where writes take the general path. */
+    static final Statement NONE = new Statement(null, 0);
 
     /** Counts the bean row only: the session row is changed in the {@code WITH} part. */
     private static final Statement POSTGRESQL = new Statement("with advanced as (update user_session "
@@ -56,13 +64,12 @@ final class SingleStatementWrite {
      */
     private static final String HIBERNATE_QUERY_SPACES = "org.hibernate.query.native.spaces";
 
-    /** {@code null} until {@link #ask} found out; then the statement, or empty where the database has none. */
-    private volatile Optional<Statement> statement;
+    /** {@code null} until {@link #ask} found out; then the statement, or {@link #NONE}. */
+    private volatile Statement statement;
 
-    /** @return whether the database runs the single statement, once {@link #ask} found out */
-    Optional<Boolean> known() {
-        Optional<Statement> found = statement;
-        return found == null ? Optional.empty() : Optional.of(found.isPresent());
+    /** @return the statement, or {@link #NONE}, once {@link #ask} found out; empty before */
+    Optional<Statement> known() {
+        return Optional.ofNullable(statement);
     }
 
     /**
@@ -70,17 +77,23 @@ final class SingleStatementWrite {
      * are where an unqualified name finds them (a persistence unit that maps the entities to another schema keeps the
      * general path: a failed statement would end the write's transaction on PostgreSQL). Remembered.
      *
-     * @return whether writes may use the single statement
+     * @return the statement writes may use, or {@link #NONE}
      */
-    boolean ask(EntityManager entityManager) {
-        Optional<Statement> found = DatabaseProduct.name(entityManager).flatMap(SingleStatementWrite::statementFor)
-                .filter(candidate -> tablesFound(entityManager));
+    Statement ask(EntityManager entityManager) {
+        Optional<String> product = DatabaseProduct.name(entityManager);
+        Statement found = product.flatMap(SingleStatementWrite::statementFor)
+                .filter(candidate -> tablesFound(entityManager))
+                .orElse(NONE);
+        if (found.exists()) {
+            LOG.log(Level.INFO, "usersession writes a request''s change of one stored bean in one statement ({0})",
+                    product.orElseThrow());
+        }
         statement = found;
-        return found.isPresent();
+        return found;
     }
 
     /** @return the statement for the database whose product (or Hibernate dialect) has this name */
-    private static Optional<Statement> statementFor(String databaseProduct) {
+    static Optional<Statement> statementFor(String databaseProduct) {
         String name = databaseProduct.toLowerCase(Locale.ROOT);
         if (name.contains("postgresql")) {
             return Optional.of(POSTGRESQL);
@@ -110,13 +123,13 @@ final class SingleStatementWrite {
     }
 
     /**
+     * @param statement what {@link #ask} answered, not {@link #NONE}
      * @return {@code true} when the bean row and the session's state version were both advanced; {@code false} when
      *         nothing was changed
      */
-    boolean advanceAndUpdate(EntityManager entityManager, String sessionId, long expectedStateVersion,
-            BeanStateChange change, Instant now) {
-        Statement known = statement.orElseThrow(() -> new IllegalStateException("no single statement here"));
-        return entityManager.createNativeQuery(known.sql())
+    static boolean advanceAndUpdate(EntityManager entityManager, Statement statement, String sessionId,
+            long expectedStateVersion, BeanStateChange change, Instant now) {
+        return entityManager.createNativeQuery(statement.sql())
                 .setHint(HIBERNATE_QUERY_SPACES, new String[] {"user_session", "user_session_bean"})
                 .setParameter(1, sessionId)
                 .setParameter(2, expectedStateVersion)
@@ -124,6 +137,6 @@ final class SingleStatementWrite {
                 .setParameter(4, DatabaseTime.of(now))
                 .setParameter(5, change.beanId())
                 .setParameter(6, change.expectedVersion())
-                .executeUpdate() == known.rowsWhenAdvanced();
+                .executeUpdate() == statement.rowsWhenAdvanced();
     }
 }

@@ -11,8 +11,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * class: after Arquillian has undeployed, waits for the processes this JVM started to exit, and kills any that does
  * not. Payara Micro 7 now and then deadlocks while it boots (HK2's run-level threads against Hazelcast, seen here);
  * such a process ignores the adapter's stop request and would otherwise hold the HTTP port for every class after it.
- * Registered for all tests through {@code META-INF/services}, active only in the payara run (autodetection is
- * switched on there); elsewhere it does nothing.
+ * Registered for all tests through {@code META-INF/services} (autodetection: {@code junit-platform.properties}),
+ * active only in the payara run; elsewhere it does nothing.
  */
 public final class PayaraMicroProcesses implements AfterAllCallback {
 

@@ -1,0 +1,37 @@
+package dev.usersession.jpa;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Which databases get the single statement, by the names {@link DatabaseProduct} gives: the driver's product name
+ * (JPA 3.2) or Hibernate's dialect classes (WildFly 39). MySQL has the same multiple-table {@code UPDATE} but is not
+ * tested here, so it keeps the general path.
+ */
+class SingleStatementWriteTest {
+
+    @Test
+    void postgreSqlAndMariaDbByProductOrDialectName() {
+        assertEquals(1, statement("PostgreSQL").rowsWhenAdvanced());
+        assertEquals(1, statement("PostgreSQLDialect Dialect").rowsWhenAdvanced());
+        assertEquals(2, statement("MariaDB").rowsWhenAdvanced());
+        assertEquals(2, statement("MariaDBDialect MySQLDialect Dialect").rowsWhenAdvanced());
+        assertTrue(statement("MariaDB").sql().contains("straight_join"), "the session row is locked first");
+    }
+
+    @Test
+    void otherDatabasesKeepTheGeneralPath() {
+        for (String name : new String[] {"MySQL", "MySQLDialect Dialect", "H2", "H2Dialect Dialect", "Oracle"}) {
+            assertEquals(Optional.empty(), SingleStatementWrite.statementFor(name), name);
+        }
+        assertFalse(SingleStatementWrite.NONE.exists());
+    }
+
+    private static SingleStatementWrite.Statement statement(String name) {
+        return SingleStatementWrite.statementFor(name).orElseThrow(() -> new AssertionError(name));
+    }
+}
