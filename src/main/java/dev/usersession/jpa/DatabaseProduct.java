@@ -47,7 +47,7 @@ final class DatabaseProduct {
             Object jdbcServices = method(sessionType, "getJdbcServices").invoke(session);
             Object dialect = method(jdbcServices.getClass(), "getDialect").invoke(jdbcServices);
             StringBuilder names = new StringBuilder();
-            for (Class<?> type = dialect.getClass(); type != null; type = type.getSuperclass()) {
+            for (Class<?> type = dialect.getClass(); type != Object.class; type = type.getSuperclass()) {
                 names.append(type.getSimpleName()).append(' ');
             }
             return Optional.of(names.toString().trim());
