@@ -17,7 +17,7 @@ import java.util.logging.Logger;
  * updates the bean row, both guarded by the versions the request loaded. When the statement changes nothing (the
  * session or the bean changed meanwhile, or the session ended), the caller runs its general path in the same
  * transaction, which decides between a merge, a conflict and an ended session; nothing was changed by the attempt. On
- * other databases {@link #ask} answers {@code false} and the store uses its general path (two statements) only.
+ * other databases {@link #ask} answers {@link #NONE} and the store uses its general path (two statements) only.
  *
  * <p>The statement names the library's tables ({@code user_session}, {@code user_session_bean}) as the shipped
  * schema scripts create them.
