@@ -88,13 +88,26 @@ public class JpaUserSessionStore implements UserSessionStore {
     }
 
     private OptionalLong write(String sessionId, long expectedStateVersion, List<BeanStateChange> ordered) {
-        SingleStatementWrite.Statement single = ordered.size() == 1 && !ordered.get(0).isNew()
+        SingleStatementWrite.Plan single = ordered.size() == 1 && !ordered.get(0).isNew()
                 ? singleStatement.known().orElseGet(() -> transactions.read(singleStatement::ask))
-                : SingleStatementWrite.NONE;
+                : SingleStatementWrite.Plan.NONE;
+        if (single.exists() && single.autoCommit().isPresent()) {
+            Object[] parameters = SingleStatementWrite.parameters(sessionId, expectedStateVersion, ordered.get(0),
+                    clock.now());
+            PersistenceUnitConnections connections = single.autoCommit().get();
+            SingleStatementWrite.Statement statement = single.statement();
+            if (transactions.autoCommitted(() -> connections.withConnection(connection -> SingleStatementWrite
+                    .advanceAndUpdate(connection, statement, parameters)))) {
+                return OptionalLong.of(expectedStateVersion + 1);
+            }
+            single = SingleStatementWrite.Plan.NONE; // it changed nothing: the general path decides what happened
+        }
+        SingleStatementWrite.Plan inTransaction = single;
         return transactions.write(entityManager -> {
             Instant now = clock.now();
-            if (single.exists() && SingleStatementWrite.advanceAndUpdate(entityManager, single, sessionId,
-                    expectedStateVersion, ordered.get(0), now)) {
+            if (inTransaction.exists() && SingleStatementWrite.advanceAndUpdate(entityManager,
+                    inTransaction.statement(), SingleStatementWrite.parameters(sessionId, expectedStateVersion,
+                            ordered.get(0), now))) {
                 return OptionalLong.of(expectedStateVersion + 1);
             }
             // Advancing the session row first locks it, so writers of one session queue up instead of deadlocking.

@@ -15,6 +15,7 @@ import jakarta.persistence.EntityTransaction;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.TransactionalException;
 import java.sql.SQLException;
+import java.util.concurrent.Callable;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -60,6 +61,28 @@ public class StoreTransactions {
         long started = System.nanoTime();
         T result = guarded(() -> own.inNewTransaction(() -> withEntityManager(entityManager -> inTransaction(
                 entityManager, work))));
+        metrics.storeWrite(System.nanoTime() - started);
+        return result;
+    }
+
+    /**
+     * For work on a connection of its own that commits what it changes by itself (see
+     * {@link PersistenceUnitConnections}): runs it with every transaction suspended, timed and reported as a write, its
+     * failures the store's like those of {@link #write}.
+     *
+     * @return what the work returned
+     */
+    public <T> T autoCommitted(Callable<T> work) {
+        long started = System.nanoTime();
+        T result = guarded(() -> own.outsideTransaction(() -> {
+            try {
+                return work.call();
+            } catch (RuntimeException e) {
+                throw e;
+            } catch (Exception failed) {
+                throw new UserSessionStoreException("The session store failed: " + failed.getMessage(), failed);
+            }
+        }));
         metrics.storeWrite(System.nanoTime() - started);
         return result;
     }

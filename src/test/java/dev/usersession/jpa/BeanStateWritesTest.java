@@ -21,8 +21,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * What a write of bean states does when the session moved on, the bean moved on, or the session ended, on every
- * database: on PostgreSQL and MariaDB the common write is one statement ({@link SingleStatementWrite}) and every
- * other outcome falls back to the general path in the same transaction; these pin that both give the same answers.
+ * database: on PostgreSQL and MariaDB the common write is one statement ({@link SingleStatementWrite}, committed on
+ * its own under Hibernate) and every other outcome falls back to the general path; these pin that both give the same
+ * answers, and that a statement that changed nothing left nothing behind.
  */
 class BeanStateWritesTest {
 
@@ -95,6 +96,17 @@ class BeanStateWritesTest {
         assertThrows(UserSessionConflictException.class, () -> store.saveBeanStates(session, 1,
                 List.of(new BeanStateChange(CART, "{\"lines\":2}", 1))));
         assertEquals(1, stateVersion());
+    }
+
+    @Test
+    void aWriteOfABeanWhoseRowMovedOnWithoutTheSessionIsAConflictAndAdvancesNothing() {
+        TestDatabase.update("update user_session_bean set version = version + 1 where session_id = ? and bean_id = ?",
+                session, CART);
+
+        assertThrows(UserSessionConflictException.class, () -> store.saveBeanStates(session, 1,
+                List.of(new BeanStateChange(CART, "{\"lines\":9}", 1))));
+        assertEquals(1, stateVersion(), "the single statement never advances the session alone");
+        assertEquals("{\"lines\":1}", store.findBeanStates(session).get(CART).json());
     }
 
     @Test

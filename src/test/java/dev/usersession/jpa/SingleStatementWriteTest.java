@@ -4,13 +4,20 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.usersession.UserSessionPersistence;
+import dev.usersession.testing.Containers;
+import dev.usersession.testing.TestDatabase;
+import jakarta.enterprise.inject.Instance;
+import jakarta.enterprise.inject.se.SeContainer;
+import jakarta.persistence.EntityManager;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
  * Which databases get the single statement, by the names {@link DatabaseProduct} gives: the driver's product name
  * (JPA 3.2) or Hibernate's dialect classes (WildFly 39). MySQL has the same multiple-table {@code UPDATE} but is not
- * tested here, so it keeps the general path.
+ * tested here, so it keeps the general path. Where the statement runs: on a connection of the persistence unit in
+ * auto-commit under Hibernate, in the write's transaction under EclipseLink.
  */
 class SingleStatementWriteTest {
 
@@ -28,7 +35,26 @@ class SingleStatementWriteTest {
         for (String name : new String[] {"MySQL", "MySQLDialect Dialect", "H2", "H2Dialect Dialect", "Oracle"}) {
             assertEquals(Optional.empty(), SingleStatementWrite.statementFor(name), name);
         }
-        assertFalse(SingleStatementWrite.NONE.exists());
+        assertFalse(SingleStatementWrite.Plan.NONE.exists());
+    }
+
+    @Test
+    void underHibernateTheStatementRunsOnAConnectionOfThePersistenceUnitAndCommitsOnItsOwn() {
+        try (SeContainer container = Containers.boot()) {
+            Instance<EntityManager> entityManagers = container.select(EntityManager.class,
+                    UserSessionPersistence.Literal.INSTANCE);
+            EntityManager entityManager = entityManagers.get();
+            try {
+                SingleStatementWrite.Plan plan = new SingleStatementWrite().ask(entityManager);
+
+                boolean single = !"h2".equals(TestDatabase.KIND);
+                assertEquals(single, plan.exists(), TestDatabase.KIND);
+                assertEquals(single && "hibernate".equals(TestDatabase.JPA_PROVIDER), plan.autoCommit().isPresent(),
+                        "EclipseLink keeps the statement in the write's transaction");
+            } finally {
+                entityManagers.destroy(entityManager);
+            }
+        }
     }
 
     private static SingleStatementWrite.Statement statement(String name) {

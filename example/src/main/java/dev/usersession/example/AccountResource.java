@@ -4,7 +4,7 @@ import dev.usersession.RequiresLogin;
 import dev.usersession.UserAccounts;
 import dev.usersession.UserSessionInfo;
 import dev.usersession.UserSessions;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -25,7 +25,7 @@ import java.util.Set;
  * exception mapper: 400 with the policy's sentence in {@code message}.
  */
 @Path("account")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class AccountResource {

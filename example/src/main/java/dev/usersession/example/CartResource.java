@@ -1,7 +1,7 @@
 package dev.usersession.example;
 
 import dev.usersession.RequiresLogin;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.DELETE;
@@ -21,7 +21,7 @@ import java.util.List;
  * the password, a code or a passkey, and tries again).
  */
 @Path("cart")
-@RequestScoped
+@ApplicationScoped
 @RequiresLogin
 @Produces(MediaType.APPLICATION_JSON)
 public class CartResource {

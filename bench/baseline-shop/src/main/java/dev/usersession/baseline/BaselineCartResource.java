@@ -1,6 +1,6 @@
 package dev.usersession.baseline;
 
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.GET;
@@ -18,7 +18,7 @@ import java.util.Map;
 
 /** The example shop's {@code GET api/cart} and {@code POST api/cart/items/{id}}, on the in-memory cart. */
 @Path("cart")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class BaselineCartResource {
 
