@@ -6,7 +6,8 @@
 # an in-memory @SessionScoped cart and the container's own login kept in the HttpSession), each over 64 signed-in
 # sessions, with wrk (2 threads, 16 connections). After a warm-up of every scenario, ROUNDS rounds of every scenario,
 # the order of the two applications alternating between rounds; the medians are reported, with the JVM's and the
-# database's CPU per request (from /proc: the WildFly process, and every process of the postgres user).
+# database's CPU per request (from /proc: the WildFly process, and every process of the postgres user with what its
+# exited backends spent).
 #
 # Usage: bench/shop-load.sh [BASE_URL]   (default http://127.0.0.1:8080; both WARs deployed: see BENCHMARKS.md)
 #   BASELINE=shop-before BASELINE_LOGIN=usersession/login bench/shop-load.sh   compares the shop with another build
@@ -47,6 +48,18 @@ cpu_ticks() { # utime + stime of the processes given, in clock ticks
   echo "$total"
 }
 
+db_ticks() { # every postgres process now, plus what its exited backends spent (the postmaster's cutime + cstime)
+  local total postmaster
+  # shellcheck disable=SC2046
+  total=$(cpu_ticks $(pgrep -u postgres || true))
+  postmaster=$(pgrep -o -u postgres -x postgres || true)
+  if [[ -n "$postmaster" && -r /proc/$postmaster/stat ]]; then
+    read -r -a stat < <(sed 's/^.*) //' "/proc/$postmaster/stat")
+    total=$((total + stat[13] + stat[14]))
+  fi
+  echo "$total"
+}
+
 sign_in() { # app login-path cookie-file: signs in $sessions times, one Cookie header value per line
   local app=$1 login=$2 out=$3
   local url
@@ -63,19 +76,18 @@ sign_in() { # app login-path cookie-file: signs in $sessions times, one Cookie h
 
 run() { # app method path seconds -> "rps p50 p99 non2xx errors requests jvm_ms_per_req db_ms_per_req"
   local app=$1 method=$2 path=$3 duration=$4
-  local db_pids url pid
-  db_pids=$(pgrep -u postgres || true)
+  local url pid
   url=$(url_of "$app")
   pid=$(pid_of "$app")
   local jvm_before db_before
   jvm_before=$(cpu_ticks "$pid")
-  db_before=$(cpu_ticks $db_pids)
+  db_before=$(db_ticks)
   local line
   line=$(wrk -t2 -c16 -d"${duration}s" --latency -s shop-load.lua "$url" -- "$work/$app.cookies" "$method" \
     "/$app/$path" "$url" | grep '^RESULT')
   local jvm_after db_after
   jvm_after=$(cpu_ticks "$pid")
-  db_after=$(cpu_ticks $db_pids)
+  db_after=$(db_ticks)
   read -r _ rps p50 p99 non2xx errors requests <<< "$line"
   awk -v r="$rps" -v a="$p50" -v b="$p99" -v n="$non2xx" -v e="$errors" -v q="$requests" \
     -v j=$((jvm_after - jvm_before)) -v d=$((db_after - db_before)) -v t="$ticks" \
