@@ -61,13 +61,17 @@ final class PersistenceUnitConnections {
         T run(Connection connection) throws SQLException;
     }
 
-    /** @return what the work returned, run on a connection that is given back afterwards, whatever happened */
+    /**
+     * @return what the work returned, run on a connection that is given back afterwards, whatever happened; a
+     *         failure to give it back after work that succeeded is logged, not thrown (what the work committed stays
+     *         committed, and the caller must not report it as lost)
+     */
     <T> T withConnection(Work<T> work) throws SQLException {
         Connection connection = (Connection) call(borrow);
         T result;
         try {
             result = work.run(connection);
-        } catch (SQLException | RuntimeException failed) {
+        } catch (Throwable failed) {
             try {
                 call(giveBack, connection);
             } catch (SQLException | RuntimeException alsoFailed) {
@@ -75,7 +79,12 @@ final class PersistenceUnitConnections {
             }
             throw failed;
         }
-        call(giveBack, connection);
+        try {
+            call(giveBack, connection);
+        } catch (SQLException | RuntimeException notGivenBack) {
+            LOG.log(Level.WARNING, "usersession could not give a connection back to the persistence unit's pool",
+                    notGivenBack);
+        }
         return result;
     }
 
@@ -83,15 +92,19 @@ final class PersistenceUnitConnections {
         try {
             return method.invoke(provider, arguments);
         } catch (InvocationTargetException e) {
-            if (e.getCause() instanceof SQLException failed) {
+            Throwable cause = e.getCause();
+            if (cause instanceof SQLException failed) {
                 throw failed;
             }
-            if (e.getCause() instanceof RuntimeException failed) {
+            if (cause instanceof RuntimeException failed) {
                 throw failed;
             }
-            throw new SQLException("The persistence unit's connection provider failed", e.getCause());
+            if (cause instanceof Error failed) {
+                throw failed;
+            }
+            throw new SQLException("The persistence unit's connection provider failed", cause);
         } catch (IllegalAccessException e) {
-            throw new IllegalStateException(e);
+            throw new SQLException("The persistence unit's connection provider cannot be called", e);
         }
     }
 }

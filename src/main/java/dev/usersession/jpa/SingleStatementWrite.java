@@ -27,8 +27,9 @@ import java.util.regex.Pattern;
  *
  * <p>Where the persistence unit lends its connections ({@link PersistenceUnitConnections}: Hibernate, as on
  * WildFly), the statement runs on one of them outside any transaction and commits on its own: no JTA transaction to
- * begin, enlist and commit, and one round trip to the database instead of two. Elsewhere it runs through the entity
- * manager in the write's transaction.
+ * begin, enlist and commit, and on WildFly one round trip to the database instead of two (a pool that lends
+ * connections with auto-commit off, as Hibernate's own in Java SE, gets a commit right after). Elsewhere it runs
+ * through the entity manager in the write's transaction.
  *
  * <p>The statement names the library's tables ({@code user_session}, {@code user_session_bean}) as the shipped
  * schema scripts create them.
@@ -85,6 +86,9 @@ final class SingleStatementWrite {
     /**
      * Counts the bean row only: the session row is changed in the {@code WITH} part, and only when the bean row the
      * request loaded is there, so that the statement never advances the session alone (it may commit on its own).
+     * The {@code EXISTS} sees the statement's snapshot: it holds because every writer that changes a bean row also
+     * changes or deletes its session row in the same transaction ({@link JpaUserSessionStore}), so a bean row that
+     * moved after the snapshot means a session row that moved too, which PostgreSQL re-checks after the lock.
      */
     private static final Statement POSTGRESQL = new Statement("with advanced as (update user_session "
             + "set state_version = state_version + 1 where id = ?1 and state_version = ?2 and exists (select 1 "
@@ -107,7 +111,7 @@ final class SingleStatementWrite {
      * What {@link #ask} found: the statement, and the persistence unit's connections when it runs on them in
      * auto-commit; {@link Plan#NONE} where writes take the general path.
      */
-    record Plan(Statement statement, PersistenceUnitConnections connections) {
+    record Plan(Statement statement, PersistenceUnitConnections autoCommitConnections) {
 
         /** The general path only. */
         static final Plan NONE = new Plan(null, null);
@@ -119,7 +123,7 @@ final class SingleStatementWrite {
 
         /** @return the connections the statement runs on outside a transaction, or empty: in the write's */
         Optional<PersistenceUnitConnections> autoCommit() {
-            return Optional.ofNullable(connections);
+            return Optional.ofNullable(autoCommitConnections);
         }
     }
 
@@ -155,8 +159,8 @@ final class SingleStatementWrite {
         if (found.exists()) {
             LOG.log(Level.INFO, "usersession writes a request''s change of one stored bean in one statement ({0}), {1}",
                     new Object[] {product.orElseThrow(), found.autoCommit().isPresent()
-                            ? "committed on its own outside a JTA transaction"
-                            : "in the write''s transaction"});
+                            ? "committed on its own outside any transaction"
+                            : "in the write's transaction"});
         }
         plan = found;
         return found;
@@ -243,7 +247,16 @@ final class SingleStatementWrite {
             throw failed;
         }
         if (!autoCommit) {
-            connection.commit();
+            try {
+                connection.commit();
+            } catch (SQLException failed) {
+                try {
+                    connection.rollback();
+                } catch (SQLException alsoFailed) {
+                    failed.addSuppressed(alsoFailed);
+                }
+                throw failed;
+            }
         }
         return rows == statement.rowsWhenAdvanced;
     }

@@ -67,14 +67,15 @@ public class StoreTransactions {
 
     /**
      * For work on a connection of its own that commits what it changes by itself (see
-     * {@link PersistenceUnitConnections}): runs it with every transaction suspended, timed and reported as a write, its
-     * failures the store's like those of {@link #write}.
+     * {@link PersistenceUnitConnections}): runs it with every transaction suspended, its failures the store's like
+     * those of {@link #write}. Timed as a write when it stored what it meant to; when it answers {@code false} it
+     * changed nothing, and the write the caller runs then is the one timed.
      *
-     * @return what the work returned
+     * @return whether the work stored what it meant to
      */
-    public <T> T autoCommitted(Callable<T> work) {
+    public boolean autoCommitted(Callable<Boolean> work) {
         long started = System.nanoTime();
-        T result = guarded(() -> own.outsideTransaction(() -> {
+        boolean stored = guarded(() -> own.outsideTransaction(() -> {
             try {
                 return work.call();
             } catch (RuntimeException e) {
@@ -83,8 +84,10 @@ public class StoreTransactions {
                 throw new UserSessionStoreException("The session store failed: " + failed.getMessage(), failed);
             }
         }));
-        metrics.storeWrite(System.nanoTime() - started);
-        return result;
+        if (stored) {
+            metrics.storeWrite(System.nanoTime() - started);
+        }
+        return stored;
     }
 
     private <T> T guarded(Supplier<T> work) {
