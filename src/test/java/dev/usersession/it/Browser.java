@@ -1,6 +1,10 @@
 package dev.usersession.it;
 
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import java.io.IOException;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URL;
@@ -123,6 +127,21 @@ public final class Browser {
     /** Logs in through the library's JSON endpoint; returns the response. */
     public HttpResponse<String> login(String user, String password) {
         return postJson("usersession/login", "{\"username\":\"" + user + "\",\"password\":\"" + password + "\"}");
+    }
+
+    /** @return the id of this browser's session, from the library's list of the caller's sessions */
+    public String currentSessionId() {
+        HttpResponse<String> list = get("usersession/sessions");
+        if (list.statusCode() != 200) {
+            throw new AssertionError("usersession/sessions answered " + list.statusCode() + ": " + list.body());
+        }
+        for (JsonValue session : Json.createReader(new StringReader(list.body())).readArray()) {
+            JsonObject object = session.asJsonObject();
+            if (object.getBoolean("current")) {
+                return object.getString("id");
+            }
+        }
+        throw new AssertionError("no current session in " + list.body());
     }
 
     public HttpRequest.Builder request(String path) {

@@ -3,10 +3,6 @@ package dev.usersession.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.usersession.it.app.DemoAccounts;
-import jakarta.json.Json;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonValue;
-import java.io.StringReader;
 import java.net.URL;
 import java.net.http.HttpResponse;
 import java.util.UUID;
@@ -48,7 +44,7 @@ class CallerTransactionsIT {
     @Test
     void stateStoredByRunInSurvivesTheRollbackOfTheCallersTransaction() {
         Browser owner = loggedIn();
-        String session = currentSessionId(owner);
+        String session = owner.currentSessionId();
 
         HttpResponse<String> failed = new Browser(base).postForm("app/tx/run-in-then-fail", "session", session);
 
@@ -60,7 +56,7 @@ class CallerTransactionsIT {
     void aConflictOfTheLibraryDoesNotDoomTheCallersTransaction() {
         Browser owner = loggedIn();
         assertEquals("1", owner.postForm("test/counter/increment").body());
-        String session = currentSessionId(owner);
+        String session = owner.currentSessionId();
         String note = UUID.randomUUID().toString();
         Browser other = new Browser(base);
 
@@ -77,17 +73,5 @@ class CallerTransactionsIT {
         String user = browser.newUser("tx");
         assertEquals(200, browser.login(user, DemoAccounts.PASSWORD).statusCode());
         return browser;
-    }
-
-    private static String currentSessionId(Browser browser) {
-        HttpResponse<String> list = browser.get("usersession/sessions");
-        assertEquals(200, list.statusCode(), list.body());
-        for (JsonValue session : Json.createReader(new StringReader(list.body())).readArray()) {
-            JsonObject object = session.asJsonObject();
-            if (object.getBoolean("current")) {
-                return object.getString("id");
-            }
-        }
-        throw new AssertionError("no current session in " + list.body());
     }
 }

@@ -75,8 +75,27 @@ class ClusterIT {
         assertEquals(401, first.get("protected").statusCode());
     }
 
+    /**
+     * On PostgreSQL a change of one stored bean is one statement that commits on its own, on a connection of the
+     * persistence unit with the caller's JTA transaction suspended: it is not undone when that transaction rolls back.
+     */
     @Test
     @Order(3)
+    void aChangeStoredInsideTheApplicationsTransactionStaysStoredWhenItRollsBack() throws Exception {
+        Browser owner = new Browser(NODE1.url());
+        owner.login(owner.newUser("caller-tx"), DemoAccounts.PASSWORD);
+        assertEquals("1", owner.postForm("test/counter/increment").body(), "the counter's row exists from here on");
+
+        HttpResponse<String> failed = new Browser(NODE1.url()).postForm("app/tx/run-in-then-fail", "session",
+                owner.currentSessionId());
+
+        assertEquals(500, failed.statusCode(), failed.body());
+        assertEquals("2", NODE2.browserWith(owner).get("test/counter").body(),
+                "runIn reported the change stored before the application's transaction rolled back: it stays stored");
+    }
+
+    @Test
+    @Order(4)
     void concurrentChangesFromBothNodesNeverLoseAnUpdateSilently() throws Exception {
         Browser first = new Browser(NODE1.url());
         first.login(first.newUser("race"), DemoAccounts.PASSWORD);
@@ -102,7 +121,7 @@ class ClusterIT {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void aDatabaseOutageGives503AndTheNodesRecoverWithoutARestart() throws Exception {
         OutageReport report = new DatabaseOutage(NODE1, NODE2).run();
         System.out.println("ClusterIT database outage: " + report);
@@ -115,7 +134,7 @@ class ClusterIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void killingANodeDuringWritesLosesNoAcknowledgedWriteAndTheOtherNodeServesOn() throws Exception {
         CrashReport report = new NodeCrash(NODE1, NODE2).run();
         System.out.println("ClusterIT kill -9 of node 1: " + report);
