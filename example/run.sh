@@ -33,8 +33,9 @@ mvn -B -q -ntp install -DskipTests -DskipITs
 mvn -B -q -ntp -f example/pom.xml package -DskipTests "${build[@]}"
 
 if [[ $server == payara ]]; then
-  # The runtime directory keeps the server's H2 database (and so the carts) between runs.
-  "$java_home/bin/java" -jar example/target/payara-micro.jar --deploy example/target/shop.war \
+  # The runtime directory keeps the server's H2 database (and so the carts) between runs. Payara starts its run-level
+  # services on one thread: with several (its default) a start now and then hung here.
+  "$java_home/bin/java" -Dorg.glassfish.startupThreadPolicy=USE_NO_THREADS -jar example/target/payara-micro.jar --deploy example/target/shop.war \
     --rootDir example/target/payara-shop --nocluster --port 8080 > example/target/server.out 2>&1 &
   log=example/target/server.out
 else

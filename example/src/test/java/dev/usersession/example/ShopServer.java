@@ -21,6 +21,12 @@ import java.util.concurrent.TimeoutException;
  */
 final class ShopServer {
 
+    /**
+     * Payara starts its run-level services on one thread: with several (its default) a start now and then hung, as in
+     * the server tests (see the root project's arquillian.xml).
+     */
+    private static final String ONE_STARTUP_THREAD = "-Dorg.glassfish.startupThreadPolicy=USE_NO_THREADS";
+
     private final boolean payara = "payara".equals(System.getProperty("shop.server"));
     private final int offset = Integer.getInteger("shop.port.offset", 200);
     private final File target = new File(System.getProperty("shop.war")).getParentFile();
@@ -43,7 +49,7 @@ final class ShopServer {
 
     private List<String> command() {
         if (payara) {
-            return List.of(System.getProperty("shop.payara.java"), "-Xmx512m", "-jar",
+            return List.of(System.getProperty("shop.payara.java"), "-Xmx512m", ONE_STARTUP_THREAD, "-jar",
                     System.getProperty("shop.payara.jar"), "--deploy", System.getProperty("shop.war"),
                     "--rootDir", new File(target, "payara-shop-test").getPath(), "--nocluster",
                     "--port", String.valueOf(8080 + offset));
@@ -54,20 +60,35 @@ final class ShopServer {
     }
 
     /**
-     * Starts the server and waits until the shop answers. A start that hangs (Payara Micro 7 now and then deadlocks
-     * while booting, seen here) is killed after 90 s and tried once more.
+     * Starts the server and waits until the shop answers. A start that has not finished after 90 s fails with the
+     * server's threads written to a file beside its log, then the server is killed.
      */
     void start() throws IOException, InterruptedException {
         if (answers("127.0.0.1") || answers("localhost")) {
             throw new IllegalStateException("Something already answers at " + url() + ": a server left running?");
         }
         if (!startOnce()) {
-            System.err.println("The shop did not answer within 90 s; killing the server and starting it again");
+            File threads = dumpThreads();
             kill();
-            if (!startOnce()) {
-                throw new IllegalStateException("The shop did not answer within 90 s, twice; see " + log());
+            throw new IllegalStateException("The shop did not answer within 90 s; see " + log() + " and " + threads);
+        }
+    }
+
+    /** Writes the threads of the server's JVM (its own JDK's jcmd) to a file in target/ and returns it. */
+    private File dumpThreads() throws IOException, InterruptedException {
+        File threads = new File(target, "shop-test-server-threads.txt");
+        for (ProcessHandle jvm : tree()) {
+            String java = jvm.info().command().orElse("");
+            if (java.endsWith("/java")) {
+                String jcmd = new File(new File(java).getParentFile(), "jcmd").getPath();
+                Process dump = new ProcessBuilder(jcmd, String.valueOf(jvm.pid()), "Thread.print", "-l")
+                        .redirectErrorStream(true).redirectOutput(threads).start();
+                if (!dump.waitFor(30, TimeUnit.SECONDS)) {
+                    dump.destroyForcibly();
+                }
             }
         }
+        return threads;
     }
 
     private File log() {
