@@ -3,6 +3,7 @@ package dev.usersession.errors;
 import dev.usersession.UserSessionConfig;
 import jakarta.inject.Inject;
 import java.util.List;
+import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.Json;
 import jakarta.servlet.http.HttpServletRequest;
@@ -51,7 +52,14 @@ public class ErrorResponses {
      * and sentence as a short body. The body's length is set, so the response is committed when this returns.
      */
     public void write(HttpServletRequest request, HttpServletResponse response, Failure failure) {
+        write(request, response, failure, Map.of());
+    }
+
+    /** As {@link #write(HttpServletRequest, HttpServletResponse, Failure)}, with these headers besides. */
+    public void write(HttpServletRequest request, HttpServletResponse response, Failure failure,
+            Map<String, String> headers) {
         resetKeepingLibraryCookies(response);
+        headers.forEach(response::setHeader);
         response.setStatus(failure.status());
         response.setHeader("Cache-Control", "no-store");
         if (failure.retryAfterSeconds() != null) {

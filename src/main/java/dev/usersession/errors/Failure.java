@@ -95,6 +95,10 @@ public record Failure(int status, String code, String message, String retryAfter
     public static final Failure SIGN_IN_FAILED = new Failure(HttpServletResponse.SC_BAD_GATEWAY, "sign_in_failed",
             "Signing in could not be completed. Please try again later.");
 
+    /** A method the library's endpoint does not take (sent with {@code Allow}). */
+    public static final Failure METHOD_NOT_ALLOWED = new Failure(HttpServletResponse.SC_METHOD_NOT_ALLOWED,
+            "method_not_allowed", "This address does not take this method; the Allow header names those it takes");
+
     /** A failure without {@code Retry-After}. */
     public Failure(int status, String code, String message) {
         this(status, code, message, null);

@@ -4,14 +4,12 @@ import dev.usersession.SessionPage;
 import dev.usersession.SessionQuery;
 import dev.usersession.UserSessionAdmin;
 import dev.usersession.UserSessionInfo;
-import dev.usersession.errors.ErrorResponses;
 import dev.usersession.errors.Failure;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
-import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -36,7 +34,7 @@ import java.util.Optional;
  * </ul>
  * Parameters that cannot be used get 400 {@code bad_request}. Never a token: a session's id is the SHA-256 of it.
  */
-public class AdminServlet extends HttpServlet {
+public class AdminServlet extends LibraryServlet {
     private static final long serialVersionUID = 1L;
 
     static final String PATH = "/usersession/admin";
@@ -44,9 +42,6 @@ public class AdminServlet extends HttpServlet {
 
     @Inject
     UserSessionAdmin admin;
-
-    @Inject
-    ErrorResponses errors;
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {

@@ -1,6 +1,5 @@
 package dev.usersession.web;
 
-import dev.usersession.errors.ErrorResponses;
 import dev.usersession.errors.Failure;
 import dev.usersession.security.CsrfProtection;
 import dev.usersession.security.PasswordPolicy;
@@ -10,7 +9,6 @@ import jakarta.security.enterprise.SecurityContext;
 import jakarta.security.enterprise.authentication.mechanism.http.AuthenticationParameters;
 import jakarta.security.enterprise.credential.Password;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
-import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -26,7 +24,7 @@ import java.util.Optional;
  * form is redirected (303) to its {@code next} path on success, or to the login page with {@code ?error=...}.
  * Cross-site posts get 403.
  */
-public class LoginServlet extends HttpServlet {
+public class LoginServlet extends LibraryServlet {
     private static final long serialVersionUID = 1L;
 
     static final String PATH = dev.usersession.security.SessionAuthentication.LOGIN_PATH;
@@ -36,9 +34,6 @@ public class LoginServlet extends HttpServlet {
 
     @Inject
     CsrfProtection csrf;
-
-    @Inject
-    ErrorResponses errors;
 
     @Inject
     LoginOutcomes outcomes;

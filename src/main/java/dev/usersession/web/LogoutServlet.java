@@ -1,7 +1,6 @@
 package dev.usersession.web;
 
 import jakarta.servlet.ServletException;
-import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -10,7 +9,7 @@ import java.io.IOException;
  * {@code POST /usersession/logout}: ends the caller's session (the row is deleted, the cookie cleared). A form is
  * redirected to its {@code next} path or to {@code /}; other clients get 204.
  */
-public class LogoutServlet extends HttpServlet {
+public class LogoutServlet extends LibraryServlet {
     private static final long serialVersionUID = 1L;
 
     static final String PATH = "/usersession/logout";

@@ -1,7 +1,6 @@
 package dev.usersession.web;
 
 import dev.usersession.FactorRefusedException;
-import dev.usersession.errors.ErrorResponses;
 import dev.usersession.errors.Failure;
 import dev.usersession.jpa.LoginChallenge.Purpose;
 import dev.usersession.security.CsrfProtection;
@@ -12,7 +11,6 @@ import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.SecurityContext;
 import jakarta.security.enterprise.authentication.mechanism.http.AuthenticationParameters;
-import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -27,7 +25,7 @@ import java.util.Optional;
  * {@code malformed_credential}; 401 {@code unknown_credential}, {@code credential_refused},
  * {@code credential_replayed}. Cross-site posts get 403.
  */
-public class PasskeyLoginServlet extends HttpServlet {
+public class PasskeyLoginServlet extends LibraryServlet {
     private static final long serialVersionUID = 1L;
 
     static final String PATH = "/usersession/login/passkey";
@@ -37,9 +35,6 @@ public class PasskeyLoginServlet extends HttpServlet {
 
     @Inject
     CsrfProtection csrf;
-
-    @Inject
-    ErrorResponses errors;
 
     @Inject
     LoginOutcomes outcomes;

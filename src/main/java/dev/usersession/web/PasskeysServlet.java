@@ -6,14 +6,12 @@ import dev.usersession.PasskeyInfo;
 import dev.usersession.UserCredentials;
 import dev.usersession.context.UnitOfWork;
 import dev.usersession.context.UserSessionManager;
-import dev.usersession.errors.ErrorResponses;
 import dev.usersession.errors.Failure;
 import dev.usersession.security.PasskeyFactor;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
-import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -27,7 +25,7 @@ import java.io.IOException;
  * {@code reauthentication_required}). {@code POST /usersession/passkeys/remove} with {@code id}: removes one (needs a recent proof of
  * identity). 401 {@code not_logged_in} without a login.
  */
-public class PasskeysServlet extends HttpServlet {
+public class PasskeysServlet extends LibraryServlet {
     private static final long serialVersionUID = 1L;
 
     static final String PATH = "/usersession/passkeys";
@@ -40,9 +38,6 @@ public class PasskeysServlet extends HttpServlet {
 
     @Inject
     UserSessionManager manager;
-
-    @Inject
-    ErrorResponses errors;
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {

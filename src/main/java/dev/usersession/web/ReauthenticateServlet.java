@@ -9,7 +9,6 @@ import dev.usersession.UserCredentials;
 import dev.usersession.context.SessionLifecycle;
 import dev.usersession.context.UnitOfWork;
 import dev.usersession.context.UserSessionManager;
-import dev.usersession.errors.ErrorResponses;
 import dev.usersession.errors.Failure;
 import dev.usersession.jpa.LoginChallenge.Purpose;
 import dev.usersession.security.AuditTrail;
@@ -18,7 +17,6 @@ import dev.usersession.security.PendingSteps;
 import dev.usersession.security.PasswordPolicy;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
-import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -32,7 +30,7 @@ import java.util.Optional;
  * its state. 200 {@code {"level": "AAL1"|"AAL2"}}; 401 {@code invalid} (wrong password), {@code invalid_code},
  * {@code not_logged_in}; 429 with {@code Retry-After}.
  */
-public class ReauthenticateServlet extends HttpServlet {
+public class ReauthenticateServlet extends LibraryServlet {
     private static final long serialVersionUID = 1L;
 
     static final String PATH = "/usersession/reauthenticate";
@@ -51,9 +49,6 @@ public class ReauthenticateServlet extends HttpServlet {
 
     @Inject
     PendingSteps steps;
-
-    @Inject
-    ErrorResponses errors;
 
     @Inject
     AuditTrail audit;

@@ -1,7 +1,6 @@
 package dev.usersession.web;
 
 import dev.usersession.FactorRefusedException;
-import dev.usersession.errors.ErrorResponses;
 import dev.usersession.errors.Failure;
 import dev.usersession.security.CsrfProtection;
 import dev.usersession.security.FactorCredential;
@@ -9,7 +8,6 @@ import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.SecurityContext;
 import jakarta.security.enterprise.authentication.mechanism.http.AuthenticationParameters;
-import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -22,7 +20,7 @@ import java.util.Optional;
  * {@code no_pending_step} (none waits, or it expired after 5 minutes), 401 {@code invalid_code} (wrong or used; the
  * step waits for another try), 429 with {@code Retry-After} (too many wrong codes). Cross-site posts get 403.
  */
-public class SecondFactorServlet extends HttpServlet {
+public class SecondFactorServlet extends LibraryServlet {
     private static final long serialVersionUID = 1L;
 
     static final String PATH = "/usersession/login/second-factor";
@@ -32,9 +30,6 @@ public class SecondFactorServlet extends HttpServlet {
 
     @Inject
     CsrfProtection csrf;
-
-    @Inject
-    ErrorResponses errors;
 
     @Inject
     LoginOutcomes outcomes;

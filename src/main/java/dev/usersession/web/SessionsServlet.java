@@ -1,13 +1,11 @@
 package dev.usersession.web;
 
-import dev.usersession.errors.ErrorResponses;
 import dev.usersession.errors.Failure;
 import dev.usersession.UserSessionInfo;
 import dev.usersession.UserSessions;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
-import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -18,16 +16,13 @@ import java.util.Optional;
  * which one is current; never a token). {@code POST /usersession/sessions/end} with {@code id}: ends one of them.
  * {@code POST /usersession/sessions/end-others}: ends all but the current one. 401 without a login.
  */
-public class SessionsServlet extends HttpServlet {
+public class SessionsServlet extends LibraryServlet {
     private static final long serialVersionUID = 1L;
 
     static final String PATH = "/usersession/sessions";
 
     @Inject
     UserSessions sessions;
-
-    @Inject
-    ErrorResponses errors;
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {

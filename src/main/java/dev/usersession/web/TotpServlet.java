@@ -3,12 +3,10 @@ package dev.usersession.web;
 import dev.usersession.FactorRefusedException;
 import dev.usersession.TotpEnrollment;
 import dev.usersession.UserCredentials;
-import dev.usersession.errors.ErrorResponses;
 import dev.usersession.errors.Failure;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
-import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -23,16 +21,13 @@ import java.util.List;
  * codes) need a recent proof of identity (else 401 {@code reauthentication_required}); wrong confirmation codes are
  * throttled (429). 401 {@code not_logged_in} without a login.
  */
-public class TotpServlet extends HttpServlet {
+public class TotpServlet extends LibraryServlet {
     private static final long serialVersionUID = 1L;
 
     static final String PATH = "/usersession/totp";
 
     @Inject
     UserCredentials credentials;
-
-    @Inject
-    ErrorResponses errors;
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
