@@ -14,9 +14,14 @@ final class OtherPaths {
     private OtherPaths() {
     }
 
-    /** @return whether the request's path within the application starts with one of the other paths */
+    /**
+     * @return whether the request's path within the application, as the server mapped it (decoded and normalised:
+     *     servlet path and path info), starts with one of the other paths. Never the raw request URI: {@code /%61pi/},
+     *     {@code /api;x=1/} or {@code /pages/../api/} reach {@code /api/}'s resources too, and must not take the
+     *     session cookie there.
+     */
     static boolean contain(UserSessionConfig config, HttpServletRequest request) {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
+        String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
         return config.mechanismOtherPaths().stream().anyMatch(path::startsWith);
     }
 }

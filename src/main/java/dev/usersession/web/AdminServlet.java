@@ -46,11 +46,12 @@ public class AdminServlet extends LibraryServlet {
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String path = request.getPathInfo() == null ? "" : request.getPathInfo();
+        Optional<String> shown = sessionId(path, "");
         try {
             if (path.equals(SESSIONS)) {
                 JsonResponses.write(response, page(admin.find(query(request))).build());
-            } else if (path.startsWith(SESSIONS + "/") && path.indexOf('/', SESSIONS.length() + 1) < 0) {
-                String id = path.substring(SESSIONS.length() + 1);
+            } else if (shown.isPresent()) {
+                String id = shown.get();
                 Optional<UserSessionInfo> session = admin.session(id);
                 Optional<Map<String, JsonValue>> state = session.isEmpty() ? Optional.empty()
                         : admin.storedState(id);
@@ -72,9 +73,9 @@ public class AdminServlet extends LibraryServlet {
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String path = request.getPathInfo() == null ? "" : request.getPathInfo();
-        if (path.startsWith(SESSIONS + "/") && path.endsWith("/end")) {
-            String id = path.substring(SESSIONS.length() + 1, path.length() - "/end".length());
-            if (admin.end(id)) {
+        Optional<String> ended = sessionId(path, "/end");
+        if (ended.isPresent()) {
+            if (admin.end(ended.get())) {
                 response.setStatus(HttpServletResponse.SC_NO_CONTENT);
             } else {
                 errors.write(request, response, Failure.NO_SESSION);
@@ -90,6 +91,20 @@ public class AdminServlet extends LibraryServlet {
         } else {
             errors.write(request, response, Failure.NO_SUCH_ACTION);
         }
+    }
+
+    /**
+     * @return the session id in a path {@code /sessions/<id><suffix>}: one segment, not empty; empty for any other
+     *     path
+     */
+    static Optional<String> sessionId(String path, String suffix) {
+        String prefix = SESSIONS + "/";
+        if (!path.startsWith(prefix) || !path.endsWith(suffix)
+                || path.length() <= prefix.length() + suffix.length()) {
+            return Optional.empty();
+        }
+        String id = path.substring(prefix.length(), path.length() - suffix.length());
+        return id.indexOf('/') < 0 ? Optional.of(id) : Optional.empty();
     }
 
     private static SessionQuery query(HttpServletRequest request) {

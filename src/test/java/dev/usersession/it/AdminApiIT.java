@@ -102,6 +102,12 @@ class AdminApiIT {
         assertEquals(400, admin.postForm("usersession/admin/users/end-sessions").statusCode());
         assertEquals(404, admin.get("usersession/admin/sessions/no-such-session").statusCode());
         assertEquals(404, admin.get("usersession/admin/nothing").statusCode());
+        // A path without an id, or with more than one segment, ends nothing and is a 404 (was a 500 for the first).
+        for (String path : new String[] {"sessions/end", "sessions//end", "sessions/a/b/end", "sessions/a/b"}) {
+            HttpResponse<String> odd = path.endsWith("/end") ? admin.postForm("usersession/admin/" + path)
+                    : admin.get("usersession/admin/" + path);
+            assertEquals(404, odd.statusCode(), path + ": " + odd.body());
+        }
     }
 
     /** @return the id of the session the browser holds, found through the browser's own session list */

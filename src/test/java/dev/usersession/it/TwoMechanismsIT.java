@@ -75,6 +75,13 @@ class TwoMechanismsIT {
         assertEquals(200, pages.login(user, DemoAccounts.PASSWORD).statusCode());
         assertEquals(user, pages.get("pages/whoami").body(), "pages take the session cookie");
         assertEquals(401, pages.get("api/whoami").statusCode(), "the API does not take the session cookie");
+        // Nor under another spelling of its path that the server maps to it (the check used the raw request URI).
+        for (String spelling : new String[] {"%61pi/whoami", "api;x=1/whoami", "./api/whoami", "pages/../api/whoami"}) {
+            HttpResponse<String> other = pages.get(spelling);
+            assertTrue(other.statusCode() == 401 || other.statusCode() == 400 || other.statusCode() == 404,
+                    spelling + " -> " + other.statusCode() + " " + other.body());
+            assertTrue(!other.body().contains(user), spelling + " answered as the session's user: " + other.body());
+        }
 
         HttpResponse<String> anonymousPage = new Browser(base).get("pages/whoami");
         assertEquals(401, anonymousPage.statusCode());
