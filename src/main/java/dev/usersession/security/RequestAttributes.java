@@ -20,7 +20,7 @@ public final class RequestAttributes {
     static final String SECOND_FACTOR_PENDING = "dev.usersession.secondFactorPending";
     static final String FACTOR_REFUSED = "dev.usersession.factorRefused";
     static final String REMEMBER_ME_STOLEN = "dev.usersession.rememberMeStolen";
-
+    static final String CROSS_SITE = "dev.usersession.crossSite";
 
     private RequestAttributes() {
     }
@@ -56,6 +56,14 @@ public final class RequestAttributes {
     /** @return whether the request presented a copied "keep me signed in" cookie (everything of its user ended) */
     public static boolean rememberMeStolen(HttpServletRequest request) {
         return Boolean.TRUE.equals(request.getAttribute(REMEMBER_ME_STOLEN));
+    }
+
+    /**
+     * @return whether the request came from another site with the session's cookie and changes state: it was not
+     *     authenticated, and is answered 403 before the application sees it
+     */
+    public static boolean crossSiteRefused(HttpServletRequest request) {
+        return Boolean.TRUE.equals(request.getAttribute(CROSS_SITE));
     }
 
     /** @return whether the password was right and the login now waits for a second factor */

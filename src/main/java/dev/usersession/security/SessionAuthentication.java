@@ -95,8 +95,7 @@ public class SessionAuthentication {
             return remembered(request, response, context);
         }
         if (presented.fromCookie() && !csrf.allows(request, presented.token())) {
-            errors.write(request, response, Failure.CROSS_SITE);
-            return AuthenticationStatus.SEND_FAILURE;
+            return crossSite(request, response, context);
         }
         touchWhenDue(session, now);
         manager.begin(session);
@@ -142,8 +141,7 @@ public class SessionAuthentication {
             return anonymous(context);
         }
         if (!csrf.allows(request, null)) {
-            errors.write(request, response, Failure.CROSS_SITE);
-            return AuthenticationStatus.SEND_FAILURE;
+            return crossSite(request, response, context);
         }
         RememberMe.Use use = rememberMe.use(request, response);
         if (use.outcome() == RememberMe.Outcome.STOLEN) {
@@ -160,6 +158,23 @@ public class SessionAuthentication {
         }
         return login.establish(request, response, context, use.userName(), groups.get(), SessionProofs.NONE,
                 () -> true, "remember-me");
+    }
+
+    /**
+     * A state-changing request from another site that presents the session (or a "keep me signed in" cookie) is never
+     * authenticated. On a resource the container protects, the container refuses it (403; its own page replaces any
+     * body). Elsewhere it goes on anonymous and the library's filter, the first of the application's, answers 403
+     * with the library's short body before the application runs: a mechanism's own failure answer would be replaced
+     * by the container's error page (WildFly's HTML "Forbidden").
+     */
+    private AuthenticationStatus crossSite(HttpServletRequest request, HttpServletResponse response,
+            HttpMessageContext context) {
+        if (context.isProtected()) {
+            errors.write(request, response, Failure.CROSS_SITE);
+            return AuthenticationStatus.SEND_FAILURE;
+        }
+        request.setAttribute(RequestAttributes.CROSS_SITE, Boolean.TRUE);
+        return context.doNothing();
     }
 
     private static AuthenticationStatus anonymous(HttpMessageContext context) {

@@ -60,6 +60,11 @@ public class UnitOfWorkFilter extends HttpFilter {
             errors.write(request, response, Failure.REMEMBER_ME_STOLEN);
             return;
         }
+        if (!asyncDispatch && RequestAttributes.crossSiteRefused(request)) {
+            // The mechanism refused the session to a request from another site (see SessionAuthentication).
+            errors.write(request, response, Failure.CROSS_SITE);
+            return;
+        }
         RequestUnitOfWork work = asyncDispatch ? RequestUnitOfWork.of(request) : null;
         if (work == null && !config.mechanismEnabled() && request.getUserPrincipal() != null
                 && manager.current() == null && !callerSessions.bind(request, response)) {

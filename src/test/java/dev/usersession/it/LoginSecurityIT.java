@@ -91,8 +91,15 @@ class LoginSecurityIT {
         HttpResponse<String> noHeaders = browser.send(browser.request("test/counter/increment")
                 .POST(HttpRequest.BodyPublishers.noBody()));
         HttpResponse<String> sameOrigin = browser.postForm("test/counter/increment");
+        HttpResponse<String> crossSiteJson = browser.send(browser.request("test/counter/increment")
+                .header("Origin", "https://evil.example").header("Accept", "application/json")
+                .POST(HttpRequest.BodyPublishers.noBody()));
 
         assertEquals(403, crossSite.statusCode());
+        assertEquals("This request came from another site and was refused\n", crossSite.body(),
+                "the library's short answer, not the server's error page");
+        assertEquals(403, crossSiteJson.statusCode());
+        assertTrue(crossSiteJson.body().contains("\"error\":\"cross_site_request\""), crossSiteJson.body());
         assertEquals(403, fetchSite.statusCode());
         assertEquals(403, noHeaders.statusCode(), "neither Origin nor a CSRF token");
         assertEquals(200, sameOrigin.statusCode());
