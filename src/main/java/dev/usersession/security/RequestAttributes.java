@@ -1,6 +1,7 @@
 package dev.usersession.security;
 
 import dev.usersession.FactorRefusedException;
+import dev.usersession.errors.Failure;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Duration;
 import java.util.Optional;
@@ -21,6 +22,7 @@ public final class RequestAttributes {
     static final String FACTOR_REFUSED = "dev.usersession.factorRefused";
     static final String REMEMBER_ME_STOLEN = "dev.usersession.rememberMeStolen";
     static final String CROSS_SITE = "dev.usersession.crossSite";
+    static final String STORE_FAILED = "dev.usersession.storeFailed";
 
     private RequestAttributes() {
     }
@@ -64,6 +66,14 @@ public final class RequestAttributes {
      */
     public static boolean crossSiteRefused(HttpServletRequest request) {
         return Boolean.TRUE.equals(request.getAttribute(CROSS_SITE));
+    }
+
+    /**
+     * @return the failure of the store that kept the mechanism from reading the request's session: the request was
+     *     not authenticated, and is answered with this failure (503) before the application sees it
+     */
+    public static Optional<Failure> storeFailed(HttpServletRequest request) {
+        return Optional.ofNullable((Failure) request.getAttribute(STORE_FAILED));
     }
 
     /** @return whether the password was right and the login now waits for a second factor */

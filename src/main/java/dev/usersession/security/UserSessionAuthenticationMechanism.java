@@ -65,6 +65,12 @@ public class UserSessionAuthenticationMechanism implements HttpAuthenticationMec
             }
             Failure failure = Failure.reported(e, request.getRequestURI());
             request.setAttribute(RequestAttributes.UNAVAILABLE, Boolean.TRUE);
+            if (credential == null && !context.isProtected()) {
+                // Not authenticated; the library's filter answers the 503 (this answer of a mechanism's own would be
+                // replaced by the container's error page, as WildFly does).
+                request.setAttribute(RequestAttributes.STORE_FAILED, failure);
+                return context.doNothing();
+            }
             if (credential == null) {
                 errors.write(request, response, failure);
             }

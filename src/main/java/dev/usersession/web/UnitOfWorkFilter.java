@@ -65,6 +65,11 @@ public class UnitOfWorkFilter extends HttpFilter {
             errors.write(request, response, Failure.CROSS_SITE);
             return;
         }
+        if (!asyncDispatch && RequestAttributes.storeFailed(request).isPresent()) {
+            // The mechanism could not read the request's session (see UserSessionAuthenticationMechanism).
+            errors.write(request, response, RequestAttributes.storeFailed(request).get());
+            return;
+        }
         RequestUnitOfWork work = asyncDispatch ? RequestUnitOfWork.of(request) : null;
         if (work == null && !config.mechanismEnabled() && request.getUserPrincipal() != null
                 && manager.current() == null && !callerSessions.bind(request, response)) {

@@ -89,6 +89,30 @@ class ApplicationFailuresIT {
         assertEquals("1", servlet.postForm("test/counter/increment").body(), "the store is back");
     }
 
+    @Test
+    void aSessionThatCannotBeReadIsTheLibrarys503WithItsShortBody() {
+        Browser browser = loggedIn();
+        Browser admin = new Browser(base);
+        admin.postForm("app/store/break", "table", "user_session");
+        HttpResponse<String> page;
+        HttpResponse<String> json;
+        try {
+            page = browser.get("test/whoami");
+            json = browser.send(browser.request("test/whoami").header("Accept", "application/json").GET());
+        } finally {
+            admin.postForm("app/store/repair", "table", "user_session");
+        }
+        assertEquals(503, page.statusCode(), page.body());
+        assertEquals("5", page.headers().firstValue("Retry-After").orElse(""), page.headers().toString());
+        assertTrue(page.body().contains("briefly unavailable"), "the library's answer, not the server's page: "
+                + page.body());
+        assertEquals(503, json.statusCode(), json.body());
+        assertTrue(json.body().contains("\"error\":\"unavailable\""), json.body());
+        HttpResponse<String> back = browser.get("test/whoami");
+        assertEquals(200, back.statusCode(), back.body());
+        assertFalse(back.body().startsWith("anonymous"), "the session is back with its store: " + back.body());
+    }
+
     private Browser loggedIn() {
         Browser browser = new Browser(base);
         String user = browser.newUser("failing");

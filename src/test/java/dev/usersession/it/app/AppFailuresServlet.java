@@ -31,6 +31,11 @@ public class AppFailuresServlet extends HttpServlet {
         }
     }
 
+    /** @return the library's table that {@code /store/break} takes away: {@code table}, else the bean-state one */
+    private static String table(HttpServletRequest request) {
+        return request.getParameter("table") == null ? "user_session_bean" : request.getParameter("table");
+    }
+
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
         notes.createTable();
@@ -39,8 +44,8 @@ public class AppFailuresServlet extends HttpServlet {
             case "/errors/optimistic-lock" -> throw new OptimisticLockException("the application's own stale entity");
             case "/errors/constraint" -> notes.addTwice(id);
             case "/errors/jpql-typo" -> notes.queryWithTypo();
-            case "/store/break" -> notes.breakLibraryStore(true);
-            case "/store/repair" -> notes.breakLibraryStore(false);
+            case "/store/break" -> notes.breakLibraryStore(table(request), true);
+            case "/store/repair" -> notes.breakLibraryStore(table(request), false);
             case "/tx/increment-then-fail" -> transactions.incrementThenFail();
             case "/tx/run-in-then-fail" -> transactions.runInThenFail(request.getParameter("session"));
             case "/tx/note-then-conflict" -> text(response, transactions.addNoteThenConflict(id,

@@ -23,13 +23,17 @@ public class AppNotes {
     }
 
     /**
-     * Takes the library's bean-state table away ({@code broken = true}) or puts it back: the library's store then
-     * fails as it would with its database down.
+     * Takes one of the library's tables away ({@code broken = true}) or puts it back: the library's store then fails
+     * as it would with its database down. The bean-state table fails writes of state; the session table fails
+     * reading the session that authenticates a request.
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public void breakLibraryStore(boolean broken) {
-        entityManager.createNativeQuery(broken ? "alter table user_session_bean rename to user_session_bean_gone"
-                : "alter table user_session_bean_gone rename to user_session_bean").executeUpdate();
+    public void breakLibraryStore(String table, boolean broken) {
+        if (!table.equals("user_session_bean") && !table.equals("user_session")) {
+            throw new IllegalArgumentException("not a table of the library's store: " + table);
+        }
+        entityManager.createNativeQuery(broken ? "alter table " + table + " rename to " + table + "_gone"
+                : "alter table " + table + "_gone rename to " + table).executeUpdate();
     }
 
     /** Adds a note in the caller's transaction, or in one of its own. */
