@@ -20,9 +20,7 @@ public final class RequestAttributes {
     static final String UNAVAILABLE = "dev.usersession.unavailable";
     static final String SECOND_FACTOR_PENDING = "dev.usersession.secondFactorPending";
     static final String FACTOR_REFUSED = "dev.usersession.factorRefused";
-    static final String REMEMBER_ME_STOLEN = "dev.usersession.rememberMeStolen";
-    static final String CROSS_SITE = "dev.usersession.crossSite";
-    static final String STORE_FAILED = "dev.usersession.storeFailed";
+    static final String REFUSAL = "dev.usersession.refusal";
 
     private RequestAttributes() {
     }
@@ -55,25 +53,13 @@ public final class RequestAttributes {
         return Boolean.TRUE.equals(request.getAttribute(UNAVAILABLE));
     }
 
-    /** @return whether the request presented a copied "keep me signed in" cookie (everything of its user ended) */
-    public static boolean rememberMeStolen(HttpServletRequest request) {
-        return Boolean.TRUE.equals(request.getAttribute(REMEMBER_ME_STOLEN));
-    }
-
     /**
-     * @return whether the request came from another site with the session's cookie and changes state: it was not
-     *     authenticated, and is answered 403 before the application sees it
+     * @return the answer the mechanism decided for a request it did not authenticate (see {@link Refusals}): a copied
+     *     "keep me signed in" cookie, a state-changing request from another site, or a store that failed while it
+     *     read the session; the library's filter answers it before the application sees the request
      */
-    public static boolean crossSiteRefused(HttpServletRequest request) {
-        return Boolean.TRUE.equals(request.getAttribute(CROSS_SITE));
-    }
-
-    /**
-     * @return the failure of the store that kept the mechanism from reading the request's session: the request was
-     *     not authenticated, and is answered with this failure (503) before the application sees it
-     */
-    public static Optional<Failure> storeFailed(HttpServletRequest request) {
-        return Optional.ofNullable((Failure) request.getAttribute(STORE_FAILED));
+    public static Optional<Failure> refusal(HttpServletRequest request) {
+        return Optional.ofNullable((Failure) request.getAttribute(REFUSAL));
     }
 
     /** @return whether the password was right and the login now waits for a second factor */

@@ -95,7 +95,7 @@ public class SessionAuthentication {
             return remembered(request, response, context);
         }
         if (presented.fromCookie() && !csrf.allows(request, presented.token())) {
-            return crossSite(request, response, context);
+            return Refusals.refuse(errors, request, response, context, Failure.CROSS_SITE);
         }
         touchWhenDue(session, now);
         manager.begin(session);
@@ -141,11 +141,11 @@ public class SessionAuthentication {
             return anonymous(context);
         }
         if (!csrf.allows(request, null)) {
-            return crossSite(request, response, context);
+            return Refusals.refuse(errors, request, response, context, Failure.CROSS_SITE);
         }
         RememberMe.Use use = rememberMe.use(request, response);
         if (use.outcome() == RememberMe.Outcome.STOLEN) {
-            request.setAttribute(RequestAttributes.REMEMBER_ME_STOLEN, Boolean.TRUE); // answered by the filter
+            Refusals.noteForFilter(request, Failure.REMEMBER_ME_STOLEN);
             return anonymous(context);
         }
         Optional<Set<String>> groups = use.outcome() == RememberMe.Outcome.VALID ? callerGroups.of(use.userName())
@@ -158,23 +158,6 @@ public class SessionAuthentication {
         }
         return login.establish(request, response, context, use.userName(), groups.get(), SessionProofs.NONE,
                 () -> true, "remember-me");
-    }
-
-    /**
-     * A state-changing request from another site that presents the session (or a "keep me signed in" cookie) is never
-     * authenticated. On a resource the container protects, the container refuses it (403; its own page replaces any
-     * body). Elsewhere it goes on anonymous and the library's filter, the first of the application's, answers 403
-     * with the library's short body before the application runs: a mechanism's own failure answer would be replaced
-     * by the container's error page (WildFly's HTML "Forbidden").
-     */
-    private AuthenticationStatus crossSite(HttpServletRequest request, HttpServletResponse response,
-            HttpMessageContext context) {
-        if (context.isProtected()) {
-            errors.write(request, response, Failure.CROSS_SITE);
-            return AuthenticationStatus.SEND_FAILURE;
-        }
-        request.setAttribute(RequestAttributes.CROSS_SITE, Boolean.TRUE);
-        return context.doNothing();
     }
 
     private static AuthenticationStatus anonymous(HttpMessageContext context) {

@@ -65,16 +65,9 @@ public class UserSessionAuthenticationMechanism implements HttpAuthenticationMec
             }
             Failure failure = Failure.reported(e, request.getRequestURI());
             request.setAttribute(RequestAttributes.UNAVAILABLE, Boolean.TRUE);
-            if (credential == null && !context.isProtected()) {
-                // Not authenticated; the library's filter answers the 503 (this answer of a mechanism's own would be
-                // replaced by the container's error page, as WildFly does).
-                request.setAttribute(RequestAttributes.STORE_FAILED, failure);
-                return context.doNothing();
-            }
-            if (credential == null) {
-                errors.write(request, response, failure);
-            }
-            return AuthenticationStatus.SEND_FAILURE;
+            // A login is answered by its endpoint; any other request gets the 503 without being authenticated.
+            return credential != null ? AuthenticationStatus.SEND_FAILURE
+                    : Refusals.refuse(errors, request, response, context, failure);
         }
     }
 

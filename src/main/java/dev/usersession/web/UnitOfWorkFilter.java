@@ -16,6 +16,7 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Optional;
 
 /**
  * Ends the unit of work of each request: the request runs with a response that writes the session's changed
@@ -54,20 +55,10 @@ public class UnitOfWorkFilter extends HttpFilter {
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         boolean asyncDispatch = request.getDispatcherType() == DispatcherType.ASYNC;
-        if (!asyncDispatch && RequestAttributes.rememberMeStolen(request)) {
-            // The mechanism found a copied "keep me signed in" cookie: the browser is told here (a mechanism's own
-            // failure answer would be replaced by the container's 401 page).
-            errors.write(request, response, Failure.REMEMBER_ME_STOLEN);
-            return;
-        }
-        if (!asyncDispatch && RequestAttributes.crossSiteRefused(request)) {
-            // The mechanism refused the session to a request from another site (see SessionAuthentication).
-            errors.write(request, response, Failure.CROSS_SITE);
-            return;
-        }
-        if (!asyncDispatch && RequestAttributes.storeFailed(request).isPresent()) {
-            // The mechanism could not read the request's session (see UserSessionAuthenticationMechanism).
-            errors.write(request, response, RequestAttributes.storeFailed(request).get());
+        Optional<Failure> refusal = asyncDispatch ? Optional.empty() : RequestAttributes.refusal(request);
+        if (refusal.isPresent()) {
+            // The mechanism did not authenticate the request and decided its answer (see Refusals).
+            errors.write(request, response, refusal.get());
             return;
         }
         RequestUnitOfWork work = asyncDispatch ? RequestUnitOfWork.of(request) : null;
