@@ -29,6 +29,17 @@ public record AuditEvent(Type type, Instant time, String userName, String sessio
         LOGIN_THROTTLED,
         /** A right password of a user with one-time codes: the login waits for its second factor. */
         SECOND_FACTOR_PENDING,
+        /**
+         * The library's identity store accepted a password for another mechanism (Basic, a form or a mechanism of the
+         * application's own); that mechanism authenticates the request, no library session is opened by it.
+         */
+        PASSWORD_ACCEPTED,
+        /**
+         * A right password of a user with a second factor, checked by the library's identity store for another
+         * mechanism: refused, since a password alone never authenticates such a user; or another mechanism's caller
+         * with a second factor that the mechanism did not vouch for, who got no library session.
+         */
+        SECOND_FACTOR_BYPASS_REFUSED,
         /** A wrong, used or malformed one-time or recovery code. */
         SECOND_FACTOR_FAILED,
         /** A session ended (detail: the reason: logout, expired, revoked, renewed). */

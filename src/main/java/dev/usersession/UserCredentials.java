@@ -6,6 +6,7 @@ import dev.usersession.context.UserSessionManager;
 import dev.usersession.security.AuditTrail;
 import dev.usersession.security.FactorLogins;
 import dev.usersession.security.LoginAdmission;
+import dev.usersession.security.LibraryPasswordCheck;
 import dev.usersession.security.LoginGuard;
 import dev.usersession.security.OneTimeCodeFactor;
 import dev.usersession.security.PasskeyFactor;
@@ -80,8 +81,8 @@ public class UserCredentials {
         if (!admission.admitted()) {
             throw new TooManyAttemptsException("Too many wrong passwords for " + userName, admission.retryAfter());
         }
-        CredentialValidationResult result = identityStores.get().validate(
-                new UsernamePasswordCredential(userName, new Password(password)));
+        CredentialValidationResult result = LibraryPasswordCheck.run(() -> identityStores.get().validate(
+                new UsernamePasswordCredential(userName, new Password(password))));
         if (result.getStatus() != CredentialValidationResult.Status.VALID
                 || !result.getCallerPrincipal().getName().equals(userName)) {
             audit.record(AuditEvent.Type.LOGIN_FAILED, userName, session().id(), "re-authentication");

@@ -41,6 +41,7 @@ import dev.usersession.security.CallerSessions;
 import dev.usersession.security.CurrentRequest;
 import dev.usersession.security.FactorLogins;
 import dev.usersession.security.OneTimeCodeFactor;
+import dev.usersession.security.OtherMechanismSessions;
 import dev.usersession.security.PasskeyFactor;
 import dev.usersession.security.PendingSteps;
 import dev.usersession.web.LoginOutcomes;
@@ -88,7 +89,8 @@ public class LibraryBeans implements Extension {
             // second factors and passkeys
             UserCredentials.class, PendingSteps.class, OneTimeCodeFactor.class, PasskeyFactor.class,
             FactorLogins.class, CallerGroups.class, JpaLoginChallenges.class, JpaOneTimeCodes.class,
-            JpaPasskeys.class, RememberMe.class, JpaRememberMe.class, CallerSessions.class, AuditTrail.class, CurrentRequest.class,
+            JpaPasskeys.class, RememberMe.class, JpaRememberMe.class, CallerSessions.class,
+            OtherMechanismSessions.class, AuditTrail.class, CurrentRequest.class,
             // operations
             SessionMetrics.class, ActiveSessionCount.class, StoreProbe.class, UserSessionAdmin.class,
             // web

@@ -26,7 +26,9 @@ import java.util.Set;
  * request without one opens it (and sets the cookie); a cookie of another caller's session ends that session and a new
  * one is opened; idle and absolute timeouts apply as always. The state is stored like any other, so it survives
  * restarts and moves between nodes. The session grants nothing by itself: who the caller is always comes from the
- * container.
+ * container. A user who has a second factor gets no session unless the application says the container's login
+ * included one ({@link OtherMechanismSessions}): such a caller has no {@code @UserSession} state and passes no
+ * {@code @RequiresLogin}.
  */
 @ApplicationScoped
 public class CallerSessions {
@@ -55,6 +57,9 @@ public class CallerSessions {
     @Inject
     CsrfProtection csrf;
 
+    @Inject
+    OtherMechanismSessions otherMechanismSessions;
+
     /**
      * Binds the session of the request's authenticated caller, when the library did not authenticate it.
      *
@@ -72,17 +77,24 @@ public class CallerSessions {
         Instant now = clock.now();
         if (presented.kind() == PresentedToken.Kind.WELL_FORMED) {
             Optional<SessionRecord> live = lifecycle.live(presented.sessionId());
-            if (live.isPresent() && live.get().userName().equals(caller.getName())) {
+            if (live.isPresent() && live.get().userName().equals(caller.getName())
+                    && otherMechanismSessions.mayContinue(caller.getName(), live.get().proofs())) {
                 authentication.touchWhenDue(live.get(), now);
                 manager.begin(live.get());
                 return true;
             }
-            live.ifPresent(other -> lifecycle.end(other.id(), EndReason.LOGOUT)); // another caller's: not carried over
+            if (live.isPresent() && !live.get().userName().equals(caller.getName())) {
+                lifecycle.end(live.get().id(), EndReason.LOGOUT); // another caller's: not carried over
+            }
+        }
+        // What the container checked, and when, is what the application says it is (else nothing: never "recent");
+        // a user with a second factor that the container's login did not include gets no session.
+        Optional<SessionProofs> proofs = otherMechanismSessions.proofsOf(caller.getName(), request);
+        if (proofs.isEmpty()) {
+            return true;
         }
         Set<String> groups = callerGroups.of(caller.getName()).orElse(Set.of());
-        // What the container checked, and when, cannot be told: the session records no proof (never "recent").
-        IssuedSession issued = lifecycle.open(caller.getName(), groups, SessionLogin.client(request),
-                SessionProofs.NONE);
+        IssuedSession issued = lifecycle.open(caller.getName(), groups, SessionLogin.client(request), proofs.get());
         Optional<SessionRecord> stored = store.find(issued.session().id());
         if (stored.isPresent()) {
             cookie.set(response, issued.token());

@@ -1,5 +1,6 @@
 package dev.usersession.security;
 
+import dev.usersession.AuditEvent;
 import dev.usersession.UserSessionConfig;
 import dev.usersession.jpa.JpaAccountRepository;
 import dev.usersession.jpa.StoredAccount;
@@ -16,14 +17,24 @@ import java.util.Set;
 /**
  * A Jakarta Security {@link IdentityStore} over the {@code user_account} table: checks user name and password
  * (PBKDF2, see {@link PasswordHashing}) and provides the user's groups. An unknown user, a wrong password and a
- * disabled account get the same answer after the same work. Logins through the library's mechanism are throttled
- * before they reach any identity store ({@link LoginGuard}). A successful login replaces a hash made with fewer
+ * disabled account get the same answer after the same work. A successful check replaces a hash made with fewer
  * iterations than configured now, and its caller principal is the account's name as stored (whatever the database's
  * comparison of names). It combines with the application's other identity stores by priority, as the Jakarta Security
  * specification says; {@code usersession.identity-store.enabled=false} takes it out.
+ * <p>
+ * One policy for the account, whoever asks. The library's own checks (a login's first step, a re-authentication, a
+ * password change: {@link LibraryPasswordCheck}) were throttled before they got here and ask for the second factor
+ * themselves. Any other caller is another mechanism (Basic, a form or a mechanism of the application's own), which
+ * can ask for nothing after the password: this store throttles its check exactly like a login ({@link LoginGuard},
+ * before any hashing), records it in the audit trail, and never answers VALID for a user who has a second factor
+ * (one-time codes): a password alone does not authenticate that user, through any door.
  */
 @ApplicationScoped
 public class JpaIdentityStore implements IdentityStore {
+
+    /** The longest user name an account can have: a longer one is refused before any work or counter row. */
+    static final int MAX_NAME_LENGTH = 255;
+    private static final String FOR_OTHER_MECHANISM = "password, for another mechanism";
 
     @Inject
     JpaAccountRepository accounts;
@@ -34,13 +45,55 @@ public class JpaIdentityStore implements IdentityStore {
     @Inject
     UserSessionConfig config;
 
+    @Inject
+    LoginGuard guard;
+
+    @Inject
+    OneTimeCodeFactor oneTimeCodes;
+
+    @Inject
+    AuditTrail audit;
+
     @Override
     public CredentialValidationResult validate(Credential credential) {
         if (!(credential instanceof UsernamePasswordCredential login)) {
             return CredentialValidationResult.NOT_VALIDATED_RESULT;
         }
+        if (LibraryPasswordCheck.active()) {
+            return check(login);
+        }
         String name = login.getCaller();
-        Optional<StoredAccount> account = name == null || name.isBlank() ? Optional.empty() : accounts.find(name);
+        if (name == null || name.isBlank() || name.length() > MAX_NAME_LENGTH) {
+            return CredentialValidationResult.INVALID_RESULT; // no account can have it: nothing to count or check
+        }
+        LoginAdmission admission = guard.admit(guard.currentAttempt(name));
+        if (!admission.admitted()) {
+            audit.record(AuditEvent.Type.LOGIN_THROTTLED, name, null, (admission.locked() ? "locked"
+                    : "wait " + admission.retryAfter().toSeconds() + " s") + ", " + FOR_OTHER_MECHANISM);
+            return CredentialValidationResult.INVALID_RESULT;
+        }
+        CredentialValidationResult result = check(login);
+        if (result.getStatus() != CredentialValidationResult.Status.VALID) {
+            audit.record(AuditEvent.Type.LOGIN_FAILED, name, null, FOR_OTHER_MECHANISM);
+            return result;
+        }
+        String userName = result.getCallerPrincipal().getName();
+        if (oneTimeCodes.isEnabled(userName)) {
+            // The attempt stays counted: a right password here is no success, so it gives an attacker nothing to
+            // tell apart from a wrong one (same answer, same count).
+            audit.record(AuditEvent.Type.SECOND_FACTOR_BYPASS_REFUSED, userName, null, FOR_OTHER_MECHANISM);
+            return CredentialValidationResult.INVALID_RESULT;
+        }
+        guard.succeeded(admission);
+        audit.record(AuditEvent.Type.PASSWORD_ACCEPTED, userName, null, FOR_OTHER_MECHANISM);
+        return result;
+    }
+
+    /** Checks the password with the same work whether or not the account exists and is enabled. */
+    private CredentialValidationResult check(UsernamePasswordCredential login) {
+        String name = login.getCaller();
+        Optional<StoredAccount> account = name == null || name.isBlank() || name.length() > MAX_NAME_LENGTH
+                ? Optional.empty() : accounts.find(name);
         boolean matches = passwords.verify(login.getPassword().getValue(),
                 account.map(StoredAccount::passwordHash).orElse(null));
         if (account.isEmpty() || !matches || !account.get().enabled()) {

@@ -124,7 +124,8 @@ public class SessionLogin {
                 && config.identityStoreEnabled() ? password.getCaller() : null;
         Optional<Long> credentialsBefore = submittedName == null ? Optional.empty()
                 : accounts.credentialsVersion(submittedName);
-        CredentialValidationResult result = identityStores.get().validate(credential);
+        CredentialValidationResult result = LibraryPasswordCheck.run(
+                () -> identityStores.get().validate(credential));
         if (result.getStatus() != CredentialValidationResult.Status.VALID) {
             audit.record(AuditEvent.Type.LOGIN_FAILED, credential instanceof UsernamePasswordCredential password
                     ? password.getCaller() : null, null, "password");

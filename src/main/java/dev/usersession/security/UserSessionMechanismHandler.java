@@ -66,7 +66,10 @@ public class UserSessionMechanismHandler implements HttpAuthenticationMechanismH
     SessionLogin login;
 
     @Inject
-    OneTimeCodeFactor oneTimeCodes;
+    OtherMechanismSessions otherMechanismSessions;
+
+    @Inject
+    AuditTrail audit;
 
     @Inject
     ErrorResponses errors;
@@ -109,7 +112,8 @@ public class UserSessionMechanismHandler implements HttpAuthenticationMechanismH
     private AuthenticationStatus signInElsewhere(HttpAuthenticationMechanism other, HttpServletRequest request,
             HttpServletResponse response, HttpMessageContext context) throws AuthenticationException {
         try {
-            return other.validateRequest(request, response, new SessionOpeningContext(context, login, oneTimeCodes, csrf));
+            return other.validateRequest(request, response, new SessionOpeningContext(context, login,
+                    otherMechanismSessions, csrf, audit));
         } catch (RuntimeException e) {
             if (Failure.of(e) != null) {
                 throw e; // the library's own (its store failing at the session's opening): answered as always

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.usersession.UserAccounts;
+import dev.usersession.factors.TotpCodes;
+import dev.usersession.testing.LogCapture;
 import dev.usersession.testing.Containers;
 import dev.usersession.testing.MovableClock;
 import dev.usersession.testing.Settings;
@@ -14,6 +16,8 @@ import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult.Status;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.logging.Level;
 import java.util.Base64;
 import java.util.Set;
 import java.util.UUID;
@@ -113,6 +117,62 @@ class JpaIdentityStoreTest {
         accounts.create(mixedCase, PASSWORD.toCharArray(), Set.of());
         assertEquals(Status.INVALID, login(mixedCase.toLowerCase(), PASSWORD).getStatus());
         assertEquals(mixedCase, login(mixedCase, PASSWORD).getCallerPrincipal().getName());
+    }
+
+    @Test
+    void aPasswordAloneNeverAuthenticatesAUserWithOneTimeCodesForAnotherMechanism() {
+        enableOneTimeCodes(user);
+        try (LogCapture audit = LogCapture.of("dev.usersession.audit", Level.INFO)) {
+            assertEquals(Status.INVALID, login(user, PASSWORD).getStatus(), "Basic, a form of the application's");
+            assertTrue(audit.messages().stream().anyMatch(line -> line.contains("second_factor_bypass_refused")
+                    && line.contains(user)), audit.messages().toString());
+        }
+        CredentialValidationResult libraryFirstStep = LibraryPasswordCheck.run(() -> login(user, PASSWORD));
+        assertEquals(Status.VALID, libraryFirstStep.getStatus(), "the library's login asks for the code itself");
+    }
+
+    @Test
+    void everyPasswordCheckForAnotherMechanismIsThrottledAndAudited() {
+        try (LogCapture audit = LogCapture.of("dev.usersession.audit", Level.INFO)) {
+            assertEquals(Status.VALID, login(user, PASSWORD).getStatus());
+            assertTrue(audit.messages().stream().anyMatch(line -> line.contains("password_accepted")),
+                    audit.messages().toString());
+            for (int i = 0; i < 5; i++) {
+                assertEquals(Status.INVALID, login(user, "wrong password " + i).getStatus());
+            }
+            assertEquals(5, audit.messages().stream().filter(line -> line.contains("login_failed")).count(),
+                    audit.messages().toString());
+            assertEquals(Status.INVALID, login(user, PASSWORD).getStatus(),
+                    "after 5 failures in a row the name waits, whichever mechanism asks");
+            assertTrue(audit.messages().stream().anyMatch(line -> line.contains("login_throttled")),
+                    audit.messages().toString());
+        }
+        MovableClock.advance(Duration.ofSeconds(2));
+        assertEquals(Status.VALID, login(user, PASSWORD).getStatus(), "the wait is over");
+    }
+
+    @Test
+    void theLibrarysOwnChecksAreNotCountedTwice() {
+        for (int i = 0; i < 8; i++) {
+            int attempt = i;
+            assertEquals(Status.INVALID, LibraryPasswordCheck.run(() -> login(user, "wrong " + attempt))
+                    .getStatus());
+        }
+        assertEquals(Status.VALID, LibraryPasswordCheck.run(() -> login(user, PASSWORD)).getStatus(),
+                "the library's login counted its attempts before it asked the store");
+    }
+
+    @Test
+    void aNameLongerThanAnyAccountsIsRefusedWithoutACounterRow() {
+        long before = ((Number) TestDatabase.queryValue("select count(*) from login_attempts")).longValue();
+        assertEquals(Status.INVALID, login("x".repeat(256), PASSWORD).getStatus());
+        assertEquals(before, ((Number) TestDatabase.queryValue("select count(*) from login_attempts")).longValue());
+    }
+
+    private void enableOneTimeCodes(String name) {
+        OneTimeCodeFactor codes = container.select(OneTimeCodeFactor.class).get();
+        byte[] secret = TotpCodes.fromBase32(codes.enroll(name).secret());
+        codes.confirm(name, TotpCodes.standard().codeAt(secret, TotpCodes.standard().stepAt(Instant.now())));
     }
 
     private String storedHash() {
