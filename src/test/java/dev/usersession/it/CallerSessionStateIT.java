@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.usersession.it.app.DemoAccounts;
 import dev.usersession.it.basiconly.BasicOnly;
+import dev.usersession.it.basiconly.DirectoryIdentityStore;
 import java.net.URL;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -70,6 +71,42 @@ class CallerSessionStateIT {
         HttpResponse<String> anonymous = stranger.postForm("test/counter/increment");
         assertTrue(anonymous.statusCode() == 401 || anonymous.statusCode() == 403, anonymous.statusCode() + " "
                 + anonymous.body() + ": the cookie alone authenticates nobody when the library's mechanism is off");
+    }
+
+    @Test
+    void aUserWithASecondFactorIsNotAuthenticatedByAPasswordAloneAndGetsNoSessionFromAnotherStore() {
+        Browser browser = new Browser(base);
+        String user = browser.newUser("twofactors");
+        assertEquals(200, browser.postForm("test/one-time-codes", "name", user).statusCode());
+
+        HttpResponse<String> libraryStore = browser.send(withBasic(browser.request("protected"), user,
+                DemoAccounts.PASSWORD).GET());
+        assertEquals(401, libraryStore.statusCode(), "the library's store refuses a password alone for this user: "
+                + libraryStore.body());
+        assertTrue(browser.cookie().isEmpty());
+
+        // The application's own store (a directory) authenticates the user: the container says who the caller is,
+        // but the library opens no session of a user with two factors for a password login it did not see.
+        HttpResponse<String> directory = browser.send(withBasic(browser.request("test/whoami"), user,
+                DirectoryIdentityStore.PASSWORD).GET());
+        assertEquals(200, directory.statusCode(), directory.body());
+        assertTrue(directory.body().startsWith(user + " "), directory.body());
+        assertTrue(browser.cookie().isEmpty(), "no library session: " + browser.cookie());
+        HttpResponse<String> guarded = browser.send(withBasic(browser.request("test/reports/mine"), user,
+                DirectoryIdentityStore.PASSWORD).GET());
+        assertEquals(401, guarded.statusCode(), "@RequiresLogin needs the library's session: " + guarded.body());
+        assertEquals("0", browser.get("test/db/sessions?user=" + user).body());
+
+        String plain = browser.newUser("onefactor");
+        HttpResponse<String> oneFactor = new Browser(base).send(withBasic(new Browser(base).request(
+                "test/reports/mine"), plain, DirectoryIdentityStore.PASSWORD).GET());
+        assertEquals(200, oneFactor.statusCode(), "a user without a second factor keeps the session and the guard: "
+                + oneFactor.body());
+    }
+
+    private static HttpRequest.Builder withBasic(HttpRequest.Builder request, String user, String password) {
+        return request.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                (user + ":" + password).getBytes(StandardCharsets.UTF_8)));
     }
 
     private static HttpResponse<String> increment(Browser browser, String user) {

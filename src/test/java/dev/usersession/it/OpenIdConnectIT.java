@@ -121,7 +121,7 @@ class OpenIdConnectIT {
     }
 
     @Test
-    @Order(2)
+    @Order(3)
     void theProviderGoingAwayMidLoginGivesAClearErrorAndNoSession() {
         Browser browser = new Browser(base);
         String subject = "gone-" + UUID.randomUUID().toString().substring(0, 8);
@@ -145,9 +145,34 @@ class OpenIdConnectIT {
         assertEquals("0", browser.get("test/db/sessions?user=" + subject).body(), "no library session");
     }
 
+    @Test
+    @Order(2)
+    void aUserWithTwoFactorsGetsASessionOnlyWhenTheProviderVouchesForASecondFactor() {
+        Browser setup = new Browser(base);
+        String subject = setup.newUser("mfa");
+        assertEquals(200, setup.postForm("test/one-time-codes", "name", subject).statusCode());
+
+        Browser passwordOnly = new Browser(base);
+        HttpResponse<String> page = signIn(passwordOnly, subject, List.of("pwd"));
+        assertEquals(200, page.statusCode(), "the provider's login is the provider's: " + page.body());
+        assertTrue(passwordOnly.cookie().isEmpty(), "but no library session for one factor");
+        assertEquals("0", passwordOnly.get("test/db/sessions?user=" + subject).body());
+        assertEquals(401, passwordOnly.get("test/reports/mine").statusCode(), "and no @RequiresLogin pass");
+
+        Browser twoFactors = new Browser(base);
+        assertEquals(200, signIn(twoFactors, subject, List.of("pwd", "otp")).statusCode());
+        assertTrue(twoFactors.cookie().isPresent(), "the provider vouched for a second factor: a library session");
+        assertEquals("secret report", twoFactors.get("test/reports/secret").body(), "at AAL2");
+        assertEquals("sensitive report", twoFactors.get("test/reports/sensitive").body(), "proved just now");
+    }
+
     /** Follows a protected page through the provider and back, as a browser would; returns the final answer. */
     private HttpResponse<String> signIn(Browser browser, String subject) {
-        provider.enqueueCallback(callback(subject));
+        return signIn(browser, subject, List.of("pwd"));
+    }
+
+    private HttpResponse<String> signIn(Browser browser, String subject, List<String> methods) {
+        provider.enqueueCallback(callback(subject, methods));
         HttpResponse<String> page = browser.get("protected");
         assertEquals(302, page.statusCode(), "a page without a session goes to the provider: " + page.body());
         String authorize = location(page);
@@ -166,8 +191,13 @@ class OpenIdConnectIT {
     }
 
     private static DefaultOAuth2TokenCallback callback(String subject) {
+        return callback(subject, List.of("pwd"));
+    }
+
+    /** @param methods the authentication methods the provider says it used (the {@code amr} claim) */
+    private static DefaultOAuth2TokenCallback callback(String subject, List<String> methods) {
         return new DefaultOAuth2TokenCallback(ISSUER, subject, "JWT", List.of(ProviderSettings.CLIENT_ID),
-                Map.of("groups", List.of("customer")), 3600);
+                Map.of("groups", List.of("customer"), "amr", methods), 3600);
     }
 
     /** The provider's authorize endpoint signs in at once and sends the browser back with a code. */

@@ -90,7 +90,7 @@ class TwoMechanismsIT {
     }
 
     @Test
-    void theOtherMechanismsLoginOnAPageOpensALibrarySessionButNotForAUserWithTwoFactors() {
+    void theOtherMechanismsLoginOnAPageOpensALibrarySessionButAPasswordAloneNeverServesAUserWithTwoFactors() {
         assumeTrue(HANDLER_API, "WildFly 39 has Jakarta Security 3.0, without HttpAuthenticationMechanismHandler");
         Browser plain = new Browser(base);
         String user = plain.newUser("page");
@@ -116,10 +116,33 @@ class TwoMechanismsIT {
         assertEquals(200, owner.postJson("usersession/totp/confirm", "{\"code\":\"" + code + "\"}").statusCode());
 
         Browser basicOnly = new Browser(base);
-        HttpResponse<String> oneFactor = basicOnly.send(basicOnly.request("pages/whoami")
-                .header("Authorization", basic(twoFactors, DemoAccounts.PASSWORD)).GET());
-        assertEquals(200, oneFactor.statusCode(), "the other mechanism answers for itself");
-        assertTrue(basicOnly.cookie().isEmpty(), "but a password alone opens no session of a user with two factors");
+        for (String path : new String[] {"pages/whoami", "api/whoami"}) {
+            HttpResponse<String> oneFactor = basicOnly.send(basicOnly.request(path)
+                    .header("Authorization", basic(twoFactors, DemoAccounts.PASSWORD)).GET());
+            assertEquals(401, oneFactor.statusCode(), path + ": a password alone never authenticates a user with two "
+                    + "factors, through any mechanism: " + oneFactor.body());
+            assertTrue(!oneFactor.body().contains(twoFactors), oneFactor.body());
+        }
+        assertTrue(basicOnly.cookie().isEmpty(), "and opens no session");
+        assertTrue(basicOnly.get("test/audit-events").body().contains("SECOND_FACTOR_BYPASS_REFUSED " + twoFactors),
+                "the refusal is audited");
+    }
+
+    @Test
+    void basicPasswordsAreThrottledAndAuditedLikeLogins() {
+        assumeTrue(HANDLER_API, "WildFly 39 has Jakarta Security 3.0, without HttpAuthenticationMechanismHandler");
+        Browser api = new Browser(base);
+        String user = api.newUser("guessed");
+        for (int i = 0; i < 5; i++) {
+            assertEquals(401, api.send(api.request("api/whoami").header("Authorization", basic(user, "wrong " + i))
+                    .GET()).statusCode());
+        }
+        HttpResponse<String> right = api.send(api.request("api/whoami")
+                .header("Authorization", basic(user, DemoAccounts.PASSWORD)).GET());
+        assertEquals(401, right.statusCode(), "after 5 wrong passwords in a row the name waits, on the API too");
+        String audit = api.get("test/audit-events").body();
+        assertEquals(5, audit.lines().filter(line -> line.equals("LOGIN_FAILED " + user + " ")).count(), audit);
+        assertTrue(audit.contains("LOGIN_THROTTLED " + user), audit);
     }
 
     private static String basic(String user, String password) {

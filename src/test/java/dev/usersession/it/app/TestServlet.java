@@ -59,6 +59,9 @@ public class TestServlet extends HttpServlet {
     @Inject
     ObservedAuditEvents auditEvents;
 
+    @Inject
+    dev.usersession.security.OneTimeCodeFactor oneTimeCodes;
+
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String path = request.getPathInfo();
@@ -155,6 +158,14 @@ public class TestServlet extends HttpServlet {
                     response.setStatus(403);
                 }
                 text(response, String.valueOf(changed));
+            }
+            case "/one-time-codes" -> { // turns codes on for a user without a session of theirs; answers the secret
+                String name = request.getParameter("name");
+                String secret = oneTimeCodes.enroll(name).secret();
+                dev.usersession.factors.TotpCodes totp = dev.usersession.factors.TotpCodes.standard();
+                oneTimeCodes.confirm(name, totp.codeAt(dev.usersession.factors.TotpCodes.fromBase32(secret),
+                        totp.stepAt(clock.now())));
+                text(response, secret);
             }
             case "/reset-password" -> text(response, String.valueOf(accounts.resetPassword(
                     request.getParameter("name"), request.getParameter("new").toCharArray())));
