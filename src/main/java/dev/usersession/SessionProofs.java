@@ -47,6 +47,25 @@ public record SessionProofs(Instant passwordAt, Instant oneTimeCodeAt, Instant p
                 .orElse(null);
     }
 
+    /**
+     * @return whether a second factor (a one-time or recovery code, or a passkey) was proved no longer than
+     *     {@code maxAge} before {@code now}; a password never counts, however recent
+     */
+    public boolean secondFactorWithin(Duration maxAge, Instant now) {
+        Instant since = now.minus(maxAge);
+        return Stream.of(oneTimeCodeAt, passkeyAt).anyMatch(at -> at != null && !at.isBefore(since));
+    }
+
+    /**
+     * @return the level that the proofs of the last {@code maxAge} reach at {@code now}: {@link AssuranceLevel#AAL2}
+     *     only when the session reached it and a second factor was proved within the window (a fresh password on a
+     *     session that reached AAL2 hours ago is AAL1 now), else {@link AssuranceLevel#AAL1}
+     */
+    public AssuranceLevel levelWithin(Duration maxAge, Instant now) {
+        return level == AssuranceLevel.AAL2 && secondFactorWithin(maxAge, now) ? AssuranceLevel.AAL2
+                : AssuranceLevel.AAL1;
+    }
+
     /** @return whether a factor was proved no longer than {@code maxAge} before {@code now} */
     public boolean provedWithin(Duration maxAge, Instant now) {
         Instant last = lastProof();

@@ -128,8 +128,23 @@ public class UserAccounts {
      * @throws InvalidPasswordException when the new password breaks the password policy
      */
     public boolean resetPassword(String name, char[] newPassword) {
+        return resetPassword(name, newPassword, false);
+    }
+
+    /**
+     * Sets a user's password as {@link #resetPassword(String, char[])} does and, with {@code removeSecondFactors},
+     * also removes every second factor of the user ({@link #removeSecondFactors}): the administrator's answer to an
+     * account taken over with the password, whose thief may have added a passkey or new recovery codes of their own.
+     *
+     * @return false when there is no such account (nothing is removed then)
+     * @throws InvalidPasswordException when the new password breaks the password policy (nothing changes)
+     */
+    public boolean resetPassword(String name, char[] newPassword, boolean removeSecondFactors) {
         if (!accounts.updatePassword(name, passwords.hash(checked(name, newPassword)))) {
             return false;
+        }
+        if (removeSecondFactors) {
+            removeSecondFactors(name);
         }
         audit.record(AuditEvent.Type.PASSWORD_CHANGED, name, null, null);
         guard.resetName(name);

@@ -6,6 +6,7 @@ import dev.usersession.context.UserSessionManager;
 import dev.usersession.security.AuditTrail;
 import dev.usersession.security.FactorLogins;
 import dev.usersession.security.LoginAdmission;
+import dev.usersession.security.FactorChanges;
 import dev.usersession.security.LibraryPasswordCheck;
 import dev.usersession.security.LoginGuard;
 import dev.usersession.security.OneTimeCodeFactor;
@@ -64,6 +65,9 @@ public class UserCredentials {
 
     @Inject
     AuditTrail audit;
+
+    @Inject
+    FactorChanges factorChanges;
 
     @Inject
     RememberMe rememberMe;
@@ -141,8 +145,7 @@ public class UserCredentials {
         SessionRecord session = recentSession();
         List<String> recovery = factorLogins.confirmCodes(session.userName(), code);
         audit.record(AuditEvent.Type.FACTOR_ENROLLED, session.userName(), session.id(), "one-time codes");
-        rememberMe.forgetOthers(session.userName()); // remembered browsers from before the second factor end
-        lifecycle.renewCurrent(session.groups());
+        factorChanges.changed(session); // sessions and remembered browsers from before the second factor end
         return recovery;
     }
 
@@ -167,6 +170,7 @@ public class UserCredentials {
         boolean disabled = oneTimeCodes.disable(session.userName());
         if (disabled) {
             audit.record(AuditEvent.Type.FACTOR_REMOVED, session.userName(), session.id(), "one-time codes");
+            factorChanges.changed(session);
         }
         return disabled;
     }
@@ -197,6 +201,7 @@ public class UserCredentials {
         boolean removed = passkeys.remove(session.userName(), id);
         if (removed) {
             audit.record(AuditEvent.Type.FACTOR_REMOVED, session.userName(), session.id(), "passkey " + id);
+            factorChanges.changed(session);
         }
         return removed;
     }
@@ -211,10 +216,7 @@ public class UserCredentials {
 
     private SessionRecord recentSession() {
         SessionRecord session = session();
-        if (!session.proofs().provedWithin(config.factorsRecent(), clock.now())) {
-            throw new ReauthenticationRequiredException("Changing a factor needs a proof of identity from the last "
-                    + config.factorsRecent());
-        }
+        factorChanges.requireProof(session);
         return session;
     }
 }

@@ -41,6 +41,7 @@ import dev.usersession.security.CallerSessions;
 import dev.usersession.security.CurrentRequest;
 import dev.usersession.security.FactorLogins;
 import dev.usersession.security.OneTimeCodeFactor;
+import dev.usersession.security.FactorChanges;
 import dev.usersession.security.OtherMechanismSessions;
 import dev.usersession.security.PasskeyFactor;
 import dev.usersession.security.PendingSteps;
@@ -90,7 +91,7 @@ public class LibraryBeans implements Extension {
             UserCredentials.class, PendingSteps.class, OneTimeCodeFactor.class, PasskeyFactor.class,
             FactorLogins.class, CallerGroups.class, JpaLoginChallenges.class, JpaOneTimeCodes.class,
             JpaPasskeys.class, RememberMe.class, JpaRememberMe.class, CallerSessions.class,
-            OtherMechanismSessions.class, AuditTrail.class, CurrentRequest.class,
+            OtherMechanismSessions.class, FactorChanges.class, AuditTrail.class, CurrentRequest.class,
             // operations
             SessionMetrics.class, ActiveSessionCount.class, StoreProbe.class, UserSessionAdmin.class,
             // web

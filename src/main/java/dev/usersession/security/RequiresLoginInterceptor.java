@@ -60,6 +60,11 @@ public class RequiresLoginInterceptor implements Serializable {
                 throw new ReauthenticationRequiredException(describe(invocation) + " needs a proof of the user's "
                         + "identity from the last " + maxAge);
             }
+            if (!proofs.levelWithin(maxAge, clock.now()).satisfies(applied.level())) {
+                // A fresh password on a session that reached AAL2 long ago: the second factor must be recent too.
+                throw new SecondFactorRequiredException(describe(invocation) + " needs a second factor from the last "
+                        + maxAge);
+            }
         }
         return invocation.proceed();
     }

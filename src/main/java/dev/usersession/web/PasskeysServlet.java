@@ -7,6 +7,7 @@ import dev.usersession.UserCredentials;
 import dev.usersession.context.UnitOfWork;
 import dev.usersession.context.UserSessionManager;
 import dev.usersession.errors.Failure;
+import dev.usersession.security.FactorChanges;
 import dev.usersession.security.PasskeyFactor;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -39,6 +40,9 @@ public class PasskeysServlet extends LibraryServlet {
     @Inject
     UserSessionManager manager;
 
+    @Inject
+    FactorChanges factorChanges;
+
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         JsonArrayBuilder list = Json.createArrayBuilder();
@@ -54,7 +58,7 @@ public class PasskeysServlet extends LibraryServlet {
         }
         String action = request.getPathInfo() == null ? "" : request.getPathInfo();
         if (action.startsWith("/registration")) {
-            credentials.requireRecentProof(); // a stolen session cookie must not add the thief's passkey
+            credentials.requireRecentProof(); // a stolen cookie (and password) must not add the thief's passkey
         }
         switch (action) {
             case "/registration/options" -> JsonResponses.write(response,
@@ -65,6 +69,7 @@ public class PasskeysServlet extends LibraryServlet {
                         FactorRefusedException.Reason.MALFORMED_CREDENTIAL, "No credential"));
                 PasskeyInfo added = passkeys.register(request, response, unitOfWork.session(),
                         fields.get("name").orElse(null), credential);
+                factorChanges.changed(unitOfWork.session()); // the user's other sessions end, this one is renewed
                 response.setStatus(HttpServletResponse.SC_CREATED);
                 JsonResponses.write(response, json(added).build());
             }

@@ -6,6 +6,8 @@ import dev.usersession.Factor;
 import dev.usersession.FactorRefusedException;
 import dev.usersession.NotLoggedInException;
 import dev.usersession.UserCredentials;
+import dev.usersession.UserSessionClock;
+import dev.usersession.UserSessionConfig;
 import dev.usersession.context.SessionLifecycle;
 import dev.usersession.context.UnitOfWork;
 import dev.usersession.context.UserSessionManager;
@@ -52,6 +54,12 @@ public class ReauthenticateServlet extends LibraryServlet {
 
     @Inject
     AuditTrail audit;
+
+    @Inject
+    UserSessionConfig config;
+
+    @Inject
+    UserSessionClock clock;
 
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -108,7 +116,8 @@ public class ReauthenticateServlet extends LibraryServlet {
 
     private void answer(HttpServletResponse response) throws IOException {
         JsonResponses.write(response, Json.createObjectBuilder()
-                .add("level", manager.current().session().proofs().level().name())
+                .add("level", manager.current().session().proofs().levelWithin(config.factorsRecent(),
+                        clock.now()).name())
                 .build());
     }
 }

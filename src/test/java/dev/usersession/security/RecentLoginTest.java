@@ -10,6 +10,7 @@ import dev.usersession.ReauthenticationRequiredException;
 import dev.usersession.RequiresLogin;
 import dev.usersession.SecondFactorRequiredException;
 import dev.usersession.SessionProofs;
+import dev.usersession.UserSessionClock;
 import dev.usersession.UserSessionInfo;
 import dev.usersession.UserSessions;
 import dev.usersession.context.SessionLifecycle;
@@ -41,6 +42,11 @@ class RecentLoginTest {
         @RequiresLogin(level = AssuranceLevel.AAL2)
         public String payout() {
             return "paid";
+        }
+
+        @RequiresLogin(level = AssuranceLevel.AAL2, recent = "PT5M")
+        public String changePayee() {
+            return "payee changed";
         }
     }
 
@@ -88,6 +94,37 @@ class RecentLoginTest {
             String stepUp = sessions.callIn(password,
                     () -> lifecycle.reauthenticated(Factor.ONE_TIME_CODE, AssuranceLevel.AAL2).session().id());
             assertEquals("paid", sessions.callIn(stepUp, account::payout));
+        }
+    }
+
+    @Test
+    void aFreshPasswordDoesNotRenewTwoFactors() {
+        try (SeContainer container = Containers.boot(Account.class, MovableClock.class)) {
+            UserSessions sessions = container.select(UserSessions.class).get();
+            SessionLifecycle lifecycle = container.select(SessionLifecycle.class).get();
+            Account account = container.select(Account.class).get();
+            UserSessionClock clock = container.select(UserSessionClock.class).get();
+            Instant login = clock.now();
+            String id = sessions.open("eve-" + System.nanoTime(), Set.of(), "test", SessionProofs.of(Factor.PASSWORD,
+                    login, AssuranceLevel.AAL1).with(Factor.ONE_TIME_CODE, login, AssuranceLevel.AAL2))
+                    .session().id();
+            assertEquals("payee changed", sessions.callIn(id, account::changePayee));
+
+            MovableClock.advance(Duration.ofMinutes(20)); // past the window, within the idle timeout
+            String password = sessions.callIn(id,
+                    () -> lifecycle.reauthenticated(Factor.PASSWORD, AssuranceLevel.AAL1).session().id());
+            assertThrows(SecondFactorRequiredException.class, () -> sessions.callIn(password, account::changePayee),
+                    "a stolen cookie and the saved password do not make a recent second factor");
+            assertEquals("paid", sessions.callIn(password, account::payout), "the session did reach AAL2");
+            SessionProofs proofs = sessions.find(password).orElseThrow().proofs();
+            assertEquals(AssuranceLevel.AAL1, proofs.levelWithin(Duration.ofMinutes(5), clock.now()),
+                    "what the recent proofs reach now");
+
+            String code = sessions.callIn(password,
+                    () -> lifecycle.reauthenticated(Factor.ONE_TIME_CODE, AssuranceLevel.AAL2).session().id());
+            assertEquals("payee changed", sessions.callIn(code, account::changePayee));
+            assertEquals(AssuranceLevel.AAL2, sessions.find(code).orElseThrow().proofs()
+                    .levelWithin(Duration.ofMinutes(5), clock.now()));
         }
     }
 

@@ -8,6 +8,14 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.usersession.TooManyAttemptsException;
+import dev.usersession.AssuranceLevel;
+import dev.usersession.Factor;
+import dev.usersession.SecondFactorRequiredException;
+import dev.usersession.SessionProofs;
+import dev.usersession.UserCredentials;
+import dev.usersession.factors.TotpCodes;
+import java.time.Duration;
+import java.time.Instant;
 import dev.usersession.UserAccounts;
 import dev.usersession.UserSessionInfo;
 import dev.usersession.UserSessions;
@@ -84,8 +92,59 @@ class UserAccountsTest {
                 user, "first password".toCharArray(), "second password".toCharArray()));
         assertTrue(refused.retryAfterSeconds() >= 1);
         JpaIdentityStore store = container.select(JpaIdentityStore.class).get();
-        assertEquals(Status.VALID, store.validate(new UsernamePasswordCredential(user, "first password"))
-                .getStatus(), "nothing changed");
+        assertEquals(Status.VALID, LibraryPasswordCheck.run(() -> store.validate(new UsernamePasswordCredential(user,
+                "first password"))).getStatus(), "nothing changed");
+    }
+
+    @Test
+    void managingTheFactorsOfAnAccountWithASecondFactorNeedsASecondFactorAndEndsTheOtherSessions() {
+        UserCredentials credentials = container.select(UserCredentials.class).get();
+        OneTimeCodeFactor codes = container.select(OneTimeCodeFactor.class).get();
+        Instant now = Instant.now();
+        String victim = sessions.open(user, Set.of("customer"), "laptop", SessionProofs.of(Factor.PASSWORD, now,
+                AssuranceLevel.AAL1)).session().id();
+        byte[] secret = TotpCodes.fromBase32(sessions.callIn(victim, credentials::enrollOneTimeCodes).secret());
+        long step = TotpCodes.standard().stepAt(now);
+        String[] current = {victim};
+        sessions.callIn(victim, () -> {
+            credentials.confirmOneTimeCodes(TotpCodes.standard().codeAt(secret, step));
+            current[0] = sessions.current().orElseThrow().id();
+            return null;
+        });
+        assertTrue(codes.isEnabled(user));
+
+        // The thief: a copied cookie of a session whose password proof is fresh (the saved password, re-proved).
+        String thief = sessions.open(user, Set.of("customer"), "elsewhere", SessionProofs.of(Factor.PASSWORD, now,
+                AssuranceLevel.AAL1).with(Factor.ONE_TIME_CODE, now.minus(Duration.ofHours(3)), AssuranceLevel.AAL2))
+                .session().id();
+        assertThrows(SecondFactorRequiredException.class, () -> sessions.callIn(thief, credentials::newRecoveryCodes));
+        assertThrows(SecondFactorRequiredException.class, () -> sessions.callIn(thief,
+                credentials::disableOneTimeCodes));
+        assertThrows(SecondFactorRequiredException.class, () -> sessions.callIn(thief, () -> {
+            credentials.requireRecentProof();
+            return null;
+        }), "which passkey registration asks");
+        assertTrue(codes.isEnabled(user), "nothing changed");
+
+        // The owner, with a fresh code: turning codes off ends every other session of the user.
+        String owner = sessions.callIn(current[0], () -> {
+            credentials.reauthenticateWithCode(TotpCodes.standard().codeAt(secret, step + 1));
+            assertTrue(credentials.disableOneTimeCodes());
+            return sessions.current().orElseThrow().id();
+        });
+        assertEquals(List.of(owner), sessions.listFor(user).stream().map(UserSessionInfo::id).toList(),
+                "the thief's session ended with the change of factors");
+    }
+
+    @Test
+    void anAdministratorsResetCanRemoveEveryFactor() {
+        OneTimeCodeFactor codes = container.select(OneTimeCodeFactor.class).get();
+        byte[] secret = TotpCodes.fromBase32(codes.enroll(user).secret());
+        codes.confirm(user, TotpCodes.standard().codeAt(secret, TotpCodes.standard().stepAt(Instant.now())));
+        assertTrue(accounts.resetPassword(user, "second password".toCharArray(), false));
+        assertTrue(codes.isEnabled(user), "a plain reset keeps the factors");
+        assertTrue(accounts.resetPassword(user, "third password".toCharArray(), true));
+        assertFalse(codes.isEnabled(user), "a reset after a take-over removes them");
     }
 
     @Test
