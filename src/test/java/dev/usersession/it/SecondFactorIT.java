@@ -205,6 +205,41 @@ class SecondFactorIT {
         assertEquals("second_factor_required", error(getJson(enroller, "test/reports/secret")));
     }
 
+    @Test
+    void aStolenCookieWithTheSavedPasswordCannotManageFactorsNorPassARecentSecondFactorCheck() {
+        Enrolled user = enrolled();
+        Browser victim = new Browser(base);
+        assertEquals(401, victim.login(user.name, DemoAccounts.PASSWORD).statusCode());
+        assertEquals(200, secondFactor(victim, user.recoveryCodes.get(0)).statusCode());
+        assertEquals(200, victim.get("test/reports/recent-secret").statusCode(), "two factors just now");
+
+        // What an infostealer takes: the AAL2 session's cookie and the saved password; used a while later.
+        Browser thief = new Browser(base);
+        thief.setCookie(victim.cookie().orElseThrow());
+        thief.postForm("test/clock/advance", "by", "PT10M");
+        HttpResponse<String> password = thief.postJson("usersession/reauthenticate",
+                "{\"password\":\"" + DemoAccounts.PASSWORD + "\"}");
+        assertEquals(200, password.statusCode(), password.body());
+        assertEquals("AAL1", json(password).getString("level"), "a fresh password is not a fresh second factor");
+        assertEquals("second_factor_required", error(getJson(thief, "test/reports/recent-secret")));
+        for (String path : List.of("usersession/totp/recovery-codes", "usersession/totp/disable",
+                "usersession/passkeys/registration/options")) {
+            HttpResponse<String> refused = thief.postJson(path, "{}");
+            assertEquals(401, refused.statusCode(), path + ": " + refused.body());
+            assertEquals("second_factor_required", error(refused), path);
+        }
+
+        // The owner signs in with two factors and turns codes off: the thief's session ends with the change.
+        Browser owner = new Browser(base);
+        assertEquals(401, owner.login(user.name, DemoAccounts.PASSWORD).statusCode());
+        assertEquals(200, secondFactor(owner, user.recoveryCodes.get(1)).statusCode());
+        HttpResponse<String> disabled = owner.postJson("usersession/totp/disable", "{}");
+        assertEquals(200, disabled.statusCode(), disabled.body());
+        assertTrue(json(disabled).getBoolean("disabled"));
+        assertEquals("anonymous", thief.get("test/whoami").body(), "adding or removing a factor ends other sessions");
+        assertTrue(owner.get("test/whoami").body().startsWith(user.name + " "), "and keeps the owner's");
+    }
+
     /** A new user with one-time codes enabled through the library's endpoints. */
     private Enrolled enrolled() {
         Browser browser = new Browser(base);

@@ -26,6 +26,12 @@ public class Reports {
         return "secret report";
     }
 
+    /** Any user who proved a second factor in the last five minutes. */
+    @RequiresLogin(level = AssuranceLevel.AAL2, recent = "PT5M")
+    public String recentSecret() {
+        return "recent secret report";
+    }
+
     public String all() {
         return "all reports";
     }

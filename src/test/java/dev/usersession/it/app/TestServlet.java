@@ -85,6 +85,7 @@ public class TestServlet extends HttpServlet {
             case "/reports/all" -> text(response, reports.all());
             case "/reports/sensitive" -> text(response, reports.sensitive());
             case "/reports/secret" -> text(response, reports.secret());
+            case "/reports/recent-secret" -> text(response, reports.recentSecret());
             case "/clock/now" -> text(response, clock.now().toString());
             case "/security-handler" -> text(response, String.valueOf(isPresent(
                     "jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanismHandler")));
