@@ -13,8 +13,9 @@ import jakarta.servlet.http.HttpServletRequest;
  * "recent", it is AAL1, and a user who has a second factor (one-time codes) gets no library session at all, so no
  * {@link RequiresLogin} method passes for that caller, whatever the other mechanism let through. A user with a second
  * factor gets a session only when the answer reaches {@link AssuranceLevel#AAL2} (a provider that asked for a second
- * factor itself). Answer only what the mechanism verified for this request's login; a failure of the bean counts as
- * {@link SessionProofs#NONE}.
+ * factor itself). Answer only what the mechanism verified, with the times it verified them (an OpenID Connect
+ * {@code auth_time}, never the current time: the library may ask again when it opens a new session for a login the
+ * mechanism restored); times in the future count as now. A failure of the bean counts as {@link SessionProofs#NONE}.
  *
  * <pre>{@code
  * @ApplicationScoped
@@ -23,7 +24,7 @@ import jakarta.servlet.http.HttpServletRequest;
  *
  *     public SessionProofs of(String callerName, HttpServletRequest request) {
  *         JwtClaims claims = openId.getIdentityToken().getJwtClaims();
- *         Instant at = claims.getNumericDateClaim("auth_time").orElse(Instant.now());
+ *         Instant at = claims.getNumericDateClaim("auth_time").orElseThrow(); // never "now": a restored login
  *         List<String> amr = claims.getArrayStringClaim("amr");
  *         return amr.contains("otp") || amr.contains("mfa")
  *                 ? SessionProofs.of(Factor.PASSWORD, at, AssuranceLevel.AAL1).with(Factor.ONE_TIME_CODE, at,

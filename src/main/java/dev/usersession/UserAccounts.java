@@ -4,6 +4,7 @@ import dev.usersession.jpa.JpaLoginChallenges;
 import dev.usersession.security.OneTimeCodeFactor;
 import dev.usersession.security.PasskeyFactor;
 import dev.usersession.security.AuditTrail;
+import dev.usersession.security.FactorChanges;
 import dev.usersession.security.RememberMe;
 import dev.usersession.context.SessionLifecycle;
 import dev.usersession.context.UnitOfWork;
@@ -70,6 +71,9 @@ public class UserAccounts {
     @Inject
     AuditTrail audit;
 
+    @Inject
+    FactorChanges factorChanges;
+
     /**
      * Creates an account.
      *
@@ -98,14 +102,21 @@ public class UserAccounts {
      * Changes a user's password after checking the current one. The check is throttled exactly like a login (see
      * {@code LoginGuard}): whoever holds a session cannot guess the password through it. All other sessions of the
      * user end; the session of the current request, if it is the user's, gets a new token (sent as a new cookie with
-     * the response), so that a stolen copy of its old token stops working.
+     * the response), so that a stolen copy of its old token stops working. When the current request's session is the
+     * user's and the user has a second factor (codes or a passkey), it must have proved one within
+     * {@code usersession.factors.recent}: a stolen session cookie and the saved password cannot lock the owner out.
      *
      * @return false when the current password is wrong (nothing changes)
+     * @throws SecondFactorRequiredException when the user's session needs a recent code or passkey first
      * @throws InvalidPasswordException when the new password breaks the password policy
      * @throws TooManyAttemptsException when the current password was guessed wrong too often (nothing is checked)
      */
     public boolean changePassword(String name, char[] currentPassword, char[] newPassword) {
         checked(name, newPassword);
+        UnitOfWork unitOfWork = manager.current();
+        if (unitOfWork != null && unitOfWork.session().userName().equals(name) && factorChanges.hasSecondFactor(name)) {
+            factorChanges.requireProof(unitOfWork.session());
+        }
         LoginAdmission admission = guard.admit(guard.currentAttempt(name));
         if (!admission.admitted()) {
             throw new TooManyAttemptsException("Too many wrong passwords for " + name + "; try again later",
@@ -144,7 +155,7 @@ public class UserAccounts {
             return false;
         }
         if (removeSecondFactors) {
-            removeSecondFactors(name);
+            removeFactors(name);
         }
         audit.record(AuditEvent.Type.PASSWORD_CHANGED, name, null, null);
         guard.resetName(name);
@@ -197,7 +208,7 @@ public class UserAccounts {
         lifecycle.endAllFor(name, EndReason.REVOKED, null);
         guard.forgetDevices(name);
         guard.reset(name);
-        removeSecondFactors(name);
+        removeFactors(name);
         rememberMe.forgetAll(name);
         return found;
     }
@@ -207,6 +218,11 @@ public class UserAccounts {
      * phone and the recovery codes): the next login needs only the password.
      */
     public void removeSecondFactors(String name) {
+        removeFactors(name);
+        credentialsChanged(name, null); // as any change of factors: the user's other sessions end
+    }
+
+    private void removeFactors(String name) {
         audit.record(AuditEvent.Type.FACTOR_REMOVED, name, null, "all second factors");
         guard.reset(name);
         oneTimeCodes.disable(name);

@@ -11,7 +11,6 @@ import dev.usersession.security.LibraryPasswordCheck;
 import dev.usersession.security.LoginGuard;
 import dev.usersession.security.OneTimeCodeFactor;
 import dev.usersession.security.PasskeyFactor;
-import dev.usersession.security.RememberMe;
 import dev.usersession.spi.SessionRecord;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
@@ -26,8 +25,11 @@ import java.util.List;
  * The current user's proofs of identity, from Java: re-authenticate (a password or a code proves the user again on
  * the same session, which then gets a new token), enable one-time codes (RFC 6238 authenticator apps) with recovery
  * codes, and list or remove passkeys. Every method works on the session bound to the current request and throws
- * {@link NotLoggedInException} without one. Disabling codes, making new recovery codes and removing a passkey need a
- * proof from the last {@code usersession.factors.recent} (5 minutes), else {@link ReauthenticationRequiredException}.
+ * {@link NotLoggedInException} without one. Enrolling, confirming or disabling codes, making new recovery codes and
+ * adding or removing a passkey need a proof from the last {@code usersession.factors.recent} (5 minutes), else
+ * {@link ReauthenticationRequiredException}; for an account with codes or a passkey that proof must be a code or a
+ * passkey, else {@link SecondFactorRequiredException} (a stolen cookie and the saved password are not enough). Adding
+ * or removing a factor ends the user's other sessions and renews this one.
  * Wrong passwords and codes are throttled like logins ({@link TooManyAttemptsException}).
  *
  * <p>The same operations are served over HTTP under {@code /usersession/reauthenticate}, {@code /usersession/totp}
@@ -61,16 +63,10 @@ public class UserCredentials {
     UserSessionConfig config;
 
     @Inject
-    UserSessionClock clock;
-
-    @Inject
     AuditTrail audit;
 
     @Inject
     FactorChanges factorChanges;
-
-    @Inject
-    RememberMe rememberMe;
 
     /**
      * Proves the current user's password again: the session records it and gets a new token (sent as a new cookie
@@ -150,10 +146,12 @@ public class UserCredentials {
     }
 
     /**
-     * Checks that the current user proved who they are within {@code usersession.factors.recent} (the library asks
-     * it before a factor is added, disabled or removed).
+     * Checks that the current user proved who they are within {@code usersession.factors.recent}, with a code or a
+     * passkey when the account has a second factor (the library asks it before a factor is added, disabled or
+     * removed).
      *
      * @throws ReauthenticationRequiredException when the last proof is older
+     * @throws SecondFactorRequiredException when the account has a second factor and none was proved within it
      * @throws NotLoggedInException without a session
      */
     public void requireRecentProof() {
@@ -177,12 +175,14 @@ public class UserCredentials {
 
     /** @return ten new recovery codes replacing the old ones, shown only now; needs a recent proof */
     public List<String> newRecoveryCodes() {
-        String userName = recentSession().userName();
-        if (!oneTimeCodes.isEnabled(userName)) {
+        SessionRecord session = recentSession();
+        if (!oneTimeCodes.isEnabled(session.userName())) {
             throw new FactorRefusedException(FactorRefusedException.Reason.NOT_ENABLED,
-                    userName + " has no one-time codes");
+                    session.userName() + " has no one-time codes");
         }
-        return oneTimeCodes.newRecoveryCodes(userName);
+        List<String> codes = oneTimeCodes.newRecoveryCodes(session.userName());
+        audit.record(AuditEvent.Type.FACTOR_ENROLLED, session.userName(), session.id(), "recovery codes");
+        return codes;
     }
 
     /** @return how many unused recovery codes the current user has */

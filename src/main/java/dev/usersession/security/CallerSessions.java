@@ -85,6 +85,8 @@ public class CallerSessions {
             }
             if (live.isPresent() && !live.get().userName().equals(caller.getName())) {
                 lifecycle.end(live.get().id(), EndReason.LOGOUT); // another caller's: not carried over
+            } else if (live.isPresent()) {
+                lifecycle.end(live.get().id(), EndReason.REVOKED); // the user's, without the second factor they have
             }
         }
         // What the container checked, and when, is what the application says it is (else nothing: never "recent");

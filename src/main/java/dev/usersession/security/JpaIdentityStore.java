@@ -22,8 +22,8 @@ import java.util.Set;
  * comparison of names). It combines with the application's other identity stores by priority, as the Jakarta Security
  * specification says; {@code usersession.identity-store.enabled=false} takes it out.
  * <p>
- * One policy for the account, whoever asks. The library's own checks (a login's first step, a re-authentication, a
- * password change: {@link LibraryPasswordCheck}) were throttled before they got here and ask for the second factor
+ * One policy for the account, whoever asks. The library's own checks (a login's first step, a re-authentication:
+ * {@link LibraryPasswordCheck}) were throttled before they got here and ask for the second factor
  * themselves. Any other caller is another mechanism (Basic, a form or a mechanism of the application's own), which
  * can ask for nothing after the password: this store throttles its check exactly like a login ({@link LoginGuard},
  * before any hashing), records it in the audit trail, and never answers VALID for a user who has a second factor

@@ -4,7 +4,7 @@ import java.util.function.Supplier;
 
 /**
  * Marks a password check that the library itself makes through the identity stores, on the current thread: a login's
- * first step, a re-authentication or a password change. Such a check was admitted by {@link LoginGuard} already, and
+ * first step or a re-authentication. Such a check was admitted by {@link LoginGuard} already, and
  * the library asks for the second factor itself after it. Any other call of the library's {@link JpaIdentityStore}
  * comes from another mechanism (Basic, a form or a mechanism of the application's own) that cannot ask for a second
  * factor: the store throttles and audits it itself, and refuses a user who has a second factor.

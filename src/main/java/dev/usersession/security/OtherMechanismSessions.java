@@ -3,10 +3,12 @@ package dev.usersession.security;
 import dev.usersession.AssuranceLevel;
 import dev.usersession.OtherMechanismProofs;
 import dev.usersession.SessionProofs;
+import dev.usersession.UserSessionClock;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -28,6 +30,9 @@ public class OtherMechanismSessions {
     @Inject
     OneTimeCodeFactor oneTimeCodes;
 
+    @Inject
+    UserSessionClock clock;
+
     /** @return the proofs to record in the caller's new session, or empty when the caller gets no session */
     public Optional<SessionProofs> proofsOf(String callerName, HttpServletRequest request) {
         SessionProofs proofs = vouched(callerName, request);
@@ -46,14 +51,24 @@ public class OtherMechanismSessions {
         if (!vouchers.isResolvable()) {
             return SessionProofs.NONE;
         }
-        try {
-            SessionProofs proofs = vouchers.get().of(callerName, request);
-            return proofs == null ? SessionProofs.NONE : proofs;
+        try (Instance.Handle<OtherMechanismProofs> voucher = vouchers.getHandle()) { // a @Dependent bean is destroyed
+            SessionProofs proofs = voucher.get().of(callerName, request);
+            return proofs == null ? SessionProofs.NONE : notAfter(proofs, clock.now());
         } catch (RuntimeException e) {
             // Fails closed: what the mechanism proved cannot be told, so it proved nothing.
             LOG.log(Level.WARNING, "The application's OtherMechanismProofs failed for a caller; the session records "
                     + "no proof", e);
             return SessionProofs.NONE;
         }
+    }
+
+    /** @return the proofs with any time after {@code now} moved back to it (a proof cannot be younger than now) */
+    private static SessionProofs notAfter(SessionProofs proofs, Instant now) {
+        return new SessionProofs(notAfter(proofs.passwordAt(), now), notAfter(proofs.oneTimeCodeAt(), now),
+                notAfter(proofs.passkeyAt(), now), proofs.level());
+    }
+
+    private static Instant notAfter(Instant at, Instant now) {
+        return at == null || !at.isAfter(now) ? at : now;
     }
 }

@@ -23,8 +23,9 @@ import java.io.IOException;
  * {@code navigator.credentials.create} with a new challenge bound to this session; then
  * {@code POST /usersession/passkeys/registration} with {@code name} and {@code credential}: verifies and stores the
  * passkey (201). Registering needs a recent proof of identity, as removing does (else 401
- * {@code reauthentication_required}). {@code POST /usersession/passkeys/remove} with {@code id}: removes one (needs a recent proof of
- * identity). 401 {@code not_logged_in} without a login.
+ * {@code reauthentication_required}; a code or passkey for an account with a second factor, else 401
+ * {@code second_factor_required}). {@code POST /usersession/passkeys/remove} with {@code id}: removes one (the same
+ * proof). Adding or removing a passkey ends the user's other sessions. 401 {@code not_logged_in} without a login.
  */
 public class PasskeysServlet extends LibraryServlet {
     private static final long serialVersionUID = 1L;

@@ -18,7 +18,8 @@ import java.util.List;
  * ({@code otpauthUri}, {@code qrCode} as an SVG data URI, {@code secret}). {@code POST /usersession/totp/confirm} with
  * {@code code}: turns codes on and answers the ten {@code recoveryCodes} (shown only now).
  * Enrolling, confirming, {@code POST /usersession/totp/disable} and {@code POST /usersession/totp/recovery-codes} (new
- * codes) need a recent proof of identity (else 401 {@code reauthentication_required}); wrong confirmation codes are
+ * codes) need a recent proof of identity (else 401 {@code reauthentication_required}), a code or passkey for an account
+ * with a second factor (else 401 {@code second_factor_required}); wrong confirmation codes are
  * throttled (429). 401 {@code not_logged_in} without a login.
  */
 public class TotpServlet extends LibraryServlet {

@@ -133,7 +133,9 @@ class TwoMechanismsIT {
         assumeTrue(HANDLER_API, "WildFly 39 has Jakarta Security 3.0, without HttpAuthenticationMechanismHandler");
         Browser api = new Browser(base);
         String user = api.newUser("guessed");
-        for (int i = 0; i < 5; i++) {
+        // Seven wrong: the fifth starts a wait of 1 s, a sixth or seventh that still gets checked doubles it, so the
+        // right one comes while the name waits however slowly the server hashes.
+        for (int i = 0; i < 7; i++) {
             assertEquals(401, api.send(api.request("api/whoami").header("Authorization", basic(user, "wrong " + i))
                     .GET()).statusCode());
         }
@@ -141,7 +143,8 @@ class TwoMechanismsIT {
                 .header("Authorization", basic(user, DemoAccounts.PASSWORD)).GET());
         assertEquals(401, right.statusCode(), "after 5 wrong passwords in a row the name waits, on the API too");
         String audit = api.get("test/audit-events").body();
-        assertEquals(5, audit.lines().filter(line -> line.equals("LOGIN_FAILED " + user + " ")).count(), audit);
+        long failed = audit.lines().filter(line -> line.equals("LOGIN_FAILED " + user + " ")).count();
+        assertTrue(failed >= 5 && failed <= 7, failed + " failures audited: " + audit);
         assertTrue(audit.contains("LOGIN_THROTTLED " + user), audit);
     }
 

@@ -137,6 +137,35 @@ class UserAccountsTest {
     }
 
     @Test
+    void aPasswordChangeOfAnAccountWithASecondFactorNeedsARecentSecondFactor() {
+        OneTimeCodeFactor codes = container.select(OneTimeCodeFactor.class).get();
+        byte[] secret = TotpCodes.fromBase32(codes.enroll(user).secret());
+        long step = TotpCodes.standard().stepAt(Instant.now());
+        codes.confirm(user, TotpCodes.standard().codeAt(secret, step));
+        Instant now = Instant.now();
+        String thief = sessions.open(user, Set.of("customer"), "elsewhere", SessionProofs.of(Factor.PASSWORD, now,
+                AssuranceLevel.AAL1).with(Factor.ONE_TIME_CODE, now.minus(Duration.ofHours(3)), AssuranceLevel.AAL2))
+                .session().id();
+        assertThrows(SecondFactorRequiredException.class, () -> sessions.callIn(thief, () -> accounts.changePassword(
+                user, "first password".toCharArray(), "thief's password".toCharArray())));
+        String owner = sessions.open(user, Set.of("customer"), "laptop", SessionProofs.of(Factor.PASSWORD, now,
+                AssuranceLevel.AAL1).with(Factor.ONE_TIME_CODE, now, AssuranceLevel.AAL2)).session().id();
+        assertTrue(sessions.callIn(owner, () -> accounts.changePassword(user, "first password".toCharArray(),
+                "second password".toCharArray())));
+    }
+
+    @Test
+    void removingEveryFactorEndsTheUsersSessions() {
+        OneTimeCodeFactor codes = container.select(OneTimeCodeFactor.class).get();
+        byte[] secret = TotpCodes.fromBase32(codes.enroll(user).secret());
+        codes.confirm(user, TotpCodes.standard().codeAt(secret, TotpCodes.standard().stepAt(Instant.now())));
+        sessions.open(user, Set.of("customer"), "phone");
+        accounts.removeSecondFactors(user);
+        assertFalse(codes.isEnabled(user));
+        assertEquals(List.of(), sessions.listFor(user), "an administrator's removal ends the user's sessions");
+    }
+
+    @Test
     void anAdministratorsResetCanRemoveEveryFactor() {
         OneTimeCodeFactor codes = container.select(OneTimeCodeFactor.class).get();
         byte[] secret = TotpCodes.fromBase32(codes.enroll(user).secret());
