@@ -194,7 +194,7 @@ public class TestServlet extends HttpServlet {
 
     private static String table(String name) {
         return switch (name) {
-            case "user_session", "user_session_bean", "user_account" -> name;
+            case "user_session", "user_session_bean", "user_account", "login_attempts" -> name;
             default -> throw new IllegalArgumentException(name);
         };
     }
