@@ -198,6 +198,17 @@ class LoginThrottlingIT {
                 "a name of the longest length is an ordinary wrong login");
     }
 
+    @Test
+    void aUserNameLongerThanAnyAccountsGetsNoCounterNorAuditLineThroughSecurityContextAuthenticate() {
+        Browser client = new Browser(base);
+        String counters = client.get("test/db/count?table=login_attempts").body();
+        String name = "programmatic-" + "x".repeat(UserNames.MAXIMUM_LENGTH);
+        HttpResponse<String> answer = client.postForm("test/authenticate", "name", name, "password", "some password");
+        assertTrue(answer.statusCode() < 500, answer.statusCode() + " " + answer.body());
+        assertEquals(counters, client.get("test/db/count?table=login_attempts").body(), "no counter row");
+        assertTrue(!client.get("test/audit-events").body().contains("programmatic-"), "no audit line");
+    }
+
     private static long fastest(List<Long> values) {
         return Collections.min(values);
     }

@@ -2,6 +2,10 @@ package dev.usersession.it.app;
 
 import dev.usersession.UserSessions;
 import jakarta.inject.Inject;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.SecurityContext;
+import jakarta.security.enterprise.authentication.mechanism.http.AuthenticationParameters;
+import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.annotation.security.DeclareRoles;
@@ -19,6 +23,9 @@ import java.util.List;
 @WebServlet("/test/*")
 public class TestServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
+
+    @Inject
+    SecurityContext securityContext;
 
     @Inject
     Counter counter;
@@ -155,6 +162,14 @@ public class TestServlet extends HttpServlet {
                     response.setStatus(403);
                 }
                 text(response, String.valueOf(changed));
+            }
+            case "/authenticate" -> { // a login through an endpoint of the application's own
+                AuthenticationStatus status = securityContext.authenticate(request, response, AuthenticationParameters
+                        .withParams().credential(new UsernamePasswordCredential(request.getParameter("name"),
+                                request.getParameter("password"))));
+                if (!response.isCommitted()) {
+                    text(response, status.name());
+                }
             }
             case "/reset-password" -> text(response, String.valueOf(accounts.resetPassword(
                     request.getParameter("name"), request.getParameter("new").toCharArray())));
