@@ -15,6 +15,7 @@ import dev.usersession.security.LoginAdmission;
 import dev.usersession.security.LoginGuard;
 import dev.usersession.security.PasswordHashing;
 import dev.usersession.security.PasswordPolicy;
+import dev.usersession.security.UserNames;
 import dev.usersession.spi.SessionRecord;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -82,8 +83,9 @@ public class UserAccounts {
      * @throws InvalidPasswordException when the password breaks the password policy
      */
     public boolean create(String name, char[] password, Set<String> groups) {
-        if (name == null || name.isBlank() || name.length() > 255) {
-            throw new IllegalArgumentException("A user name must be 1 to 255 characters");
+        if (name == null || name.isBlank() || UserNames.isTooLong(name)) {
+            throw new IllegalArgumentException("A user name must be 1 to " + UserNames.MAXIMUM_LENGTH
+                    + " characters");
         }
         return accounts.insert(name, passwords.hash(checked(name, password)), groups, clock.now());
     }
@@ -114,7 +116,8 @@ public class UserAccounts {
     public boolean changePassword(String name, char[] currentPassword, char[] newPassword) {
         checked(name, newPassword);
         UnitOfWork unitOfWork = manager.current();
-        if (unitOfWork != null && unitOfWork.session().userName().equals(name) && factorChanges.hasSecondFactor(name)) {
+        if (unitOfWork != null && unitOfWork.session().userName().equals(name)
+                && factorChanges.hasSecondFactor(name)) {
             factorChanges.requireProof(unitOfWork.session());
         }
         LoginAdmission admission = guard.admit(guard.currentAttempt(name));
@@ -127,19 +130,19 @@ public class UserAccounts {
             return false;
         }
         guard.succeeded(admission);
-        return resetPassword(name, newPassword);
+        return setPassword(name, newPassword, false, false);
     }
 
     /**
-     * Sets a user's password without checking the old one (an administrator's reset), ends a lock of the name after
-     * repeated failures, ends the user's other sessions and renews the current one if it is the user's (see
-     * {@link #changePassword}).
+     * Sets a user's password without checking the old one (an administrator's reset), ends a lock of the name and of
+     * the one-time codes after repeated failures, ends the user's other sessions and renews the current one if it is
+     * the user's (see {@link #changePassword}).
      *
      * @return false when there is no such account
      * @throws InvalidPasswordException when the new password breaks the password policy
      */
     public boolean resetPassword(String name, char[] newPassword) {
-        return resetPassword(name, newPassword, false);
+        return setPassword(name, newPassword, true, false);
     }
 
     /**
@@ -151,6 +154,16 @@ public class UserAccounts {
      * @throws InvalidPasswordException when the new password breaks the password policy (nothing changes)
      */
     public boolean resetPassword(String name, char[] newPassword, boolean removeSecondFactors) {
+        return setPassword(name, newPassword, true, removeSecondFactors);
+    }
+
+    /**
+     * @param byAdministrator whether an administrator's reset also ends the back-off or lock of the user's codes
+     *     (a user's own change does not: knowing the password must not reset the guessing of the second factor)
+     * @param removeSecondFactors whether every second factor of the user is removed too
+     */
+    private boolean setPassword(String name, char[] newPassword, boolean byAdministrator,
+            boolean removeSecondFactors) {
         if (!accounts.updatePassword(name, passwords.hash(checked(name, newPassword)))) {
             return false;
         }
@@ -158,7 +171,11 @@ public class UserAccounts {
             removeFactors(name);
         }
         audit.record(AuditEvent.Type.PASSWORD_CHANGED, name, null, null);
-        guard.resetName(name);
+        if (byAdministrator) {
+            guard.reset(name);
+        } else {
+            guard.resetName(name);
+        }
         credentialsChanged(name, null);
         return true;
     }
@@ -231,9 +248,10 @@ public class UserAccounts {
     }
 
     /**
-     * Ends the back-off or the lock of a user name after repeated failed logins (NIST SP 800-63B: after 100 failures
-     * in a row from untrusted clients a name stays locked until a login from a trusted device, a password reset or
-     * this).
+     * Ends the back-off or the lock of a user name after repeated failed logins, and of the user's one-time codes
+     * after repeated wrong codes (NIST SP 800-63B: after 100 failures in a row from untrusted clients a name stays
+     * locked until a login from a trusted device, a password reset or this; one-time codes until a recovery code, a
+     * passkey, a password reset or this).
      */
     public void unlock(String name) {
         guard.reset(name);

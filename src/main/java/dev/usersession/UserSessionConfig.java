@@ -69,8 +69,12 @@ import java.util.stream.Collectors;
  *   <tr><td>{@code usersession.login.address-window}</td><td>{@code PT10M}</td><td>the window of the address
  *   limit</td></tr>
  *   <tr><td>{@code usersession.login.global-limit}</td><td>{@code 300}</td><td>failed logins from untrusted clients
- *   per global window, all names and addresses together (password spraying, and the CPU each PBKDF2 check costs),
- *   before such logins wait for the window's end (0: no limit); trusted devices keep logging in</td></tr>
+ *   per global window, all names and addresses together, from which the site counts as under a password spray:
+ *   then each client address gets only {@code usersession.login.spray-address-limit} failures per address window
+ *   (0: the site is never under a spray); nobody is refused for the global count alone, and trusted devices keep
+ *   their own allowance</td></tr>
+ *   <tr><td>{@code usersession.login.spray-address-limit}</td><td>{@code 10}</td><td>failed logins from one client
+ *   address (an IPv6 /64) per address window while the site is under a spray (at most the address limit)</td></tr>
  *   <tr><td>{@code usersession.login.global-window}</td><td>{@code PT1M}</td><td>the window of the global limit</td></tr>
  *   <tr><td>{@code usersession.login.device-lifetime}</td><td>{@code P365D}</td><td>how long a browser that logged in
  *   successfully stays a trusted device of that user (its device cookie), with its own allowance of attempts</td></tr>
@@ -316,9 +320,17 @@ public class UserSessionConfig {
         return positive("usersession.login.address-window", Duration.ofMinutes(10));
     }
 
-    /** @return failed logins from untrusted clients per global window before all such logins wait; 0 for none */
+    /**
+     * @return failed logins from untrusted clients per global window from which the site is under a spray and
+     *     addresses get {@link #loginSprayAddressLimit}; 0 for never
+     */
     public int loginGlobalLimit() {
         return atLeast("usersession.login.global-limit", 0, 300);
+    }
+
+    /** @return failed logins per client address and address window while the site is under a spray */
+    public int loginSprayAddressLimit() {
+        return atLeast("usersession.login.spray-address-limit", 1, 10);
     }
 
     /** @return the window of the global limit */
@@ -411,9 +423,9 @@ public class UserSessionConfig {
                 this::cacheControlNoStore, this::bearerEnabled, this::loginPage, this::allowedOrigins,
                 this::maxSessionsPerUser, this::onMaxSessions, this::passwordIterations, this::freeLoginAttempts,
                 this::maxLoginBackoff, this::loginAddressLimit, this::loginAddressWindow, this::loginGlobalLimit,
-                this::loginGlobalWindow, this::loginDeviceLifetime, this::loginDevicesPerUser,
-                this::identityStoreEnabled, this::identityStorePriority, this::cleanupInterval,
-                this::cleanupBatchSize, this::cleanupDutyCycle, this::stateCacheSize, this::writeWait,
+                this::loginSprayAddressLimit, this::loginGlobalWindow, this::loginDeviceLifetime,
+                this::loginDevicesPerUser, this::identityStoreEnabled, this::identityStorePriority,
+                this::cleanupInterval, this::cleanupBatchSize, this::cleanupDutyCycle, this::stateCacheSize, this::writeWait,
                 this::factorsIssuer, this::factorsRecent, this::totpKey, this::passkeysRpId, this::passkeysOrigins,
                 this::rememberMeLifetime, this::rememberMeGrace, this::mechanismEnabled,
                 this::mechanismOtherPaths, this::metricsApi, this::metricsActiveRefresh, this::healthTimeout,

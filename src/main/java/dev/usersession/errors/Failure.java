@@ -110,6 +110,12 @@ public record Failure(int status, String code, String message, String retryAfter
                 "A password has at most " + maximumLength + " characters");
     }
 
+    /** @return the answer to a login whose user name is longer than any account's (refused before any counting) */
+    public static Failure userNameTooLong(int maximumLength) {
+        return new Failure(HttpServletResponse.SC_BAD_REQUEST, "user_name_too_long",
+                "A user name has at most " + maximumLength + " characters");
+    }
+
     /** @return 400 {@code bad_request}: the request's parameters cannot be used (the sentence says which) */
     public static Failure badRequest(String message) {
         return new Failure(HttpServletResponse.SC_BAD_REQUEST, "bad_request", message);

@@ -6,6 +6,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,7 +32,9 @@ public class JpaLoginRecords {
     /**
      * Locks the counters of these subjects (a missing one is created with no attempts), lets {@code decide} read them
      * and pass on changed counters, and stores the changes, all in one transaction. Subjects are locked in one order
-     * (sorted), so that concurrent callers queue up and never deadlock.
+     * (sorted), so that concurrent callers queue up and never deadlock. A row created here that ends with nothing
+     * counted (the attempt was refused, or a success cleared it) is removed again before the commit: a refused
+     * attempt leaves no row behind.
      *
      * @param decide gets the counters by subject and a sink for changed counters; its result is returned
      * @return what {@code decide} returned
@@ -53,19 +56,25 @@ public class JpaLoginRecords {
     private static <R> R updateLocked(EntityManager entityManager, Collection<String> subjects, Instant now,
             BiFunction<Map<String, LoginCounter>, Consumer<LoginCounter>, R> decide) {
         Map<String, LoginCounterEntity> rows = new LinkedHashMap<>();
+        List<LoginCounterEntity> created = new ArrayList<>();
         for (String subject : new TreeSet<>(subjects)) {
             LoginCounterEntity row = entityManager.find(LoginCounterEntity.class, subject,
                     LockModeType.PESSIMISTIC_WRITE);
             if (row == null) {
+                // Created (and flushed) now rather than after the decision: the insert is what queues a parallel
+                // first attempt of the same subject behind this one.
                 row = new LoginCounterEntity(subject, now);
                 entityManager.persist(row);
                 entityManager.flush();
+                created.add(row);
             }
             rows.put(subject, row);
         }
         Map<String, LoginCounter> counters = new LinkedHashMap<>();
         rows.forEach((subject, row) -> counters.put(subject, row.toRecord()));
-        return decide.apply(counters, changed -> rows.get(changed.subject()).set(changed, now));
+        R result = decide.apply(counters, changed -> rows.get(changed.subject()).set(changed, now));
+        created.stream().filter(LoginCounterEntity::isEmpty).forEach(entityManager::remove);
+        return result;
     }
 
     /** Deletes the counters of these subjects (a success clears them). */

@@ -51,6 +51,11 @@ public class LoginCounterEntity {
                 DatabaseTime.toInstant(blockedUntil));
     }
 
+    /** @return whether nothing is counted: no attempts and no wait (the same as no row) */
+    boolean isEmpty() {
+        return attempts == 0 && blockedUntil == null;
+    }
+
     void set(LoginCounter counter, Instant now) {
         attempts = counter.attempts();
         windowStart = DatabaseTime.of(counter.windowStart());

@@ -17,13 +17,16 @@ import java.util.logging.Logger;
  * The one owner of the audit trail: every security-relevant event of the library becomes an {@link AuditEvent}, fired
  * to the application's observers and written as a JSON line to the logger {@code dev.usersession.audit}, with the
  * time, the user, the session id (never a token), the client's address and user agent of the current request.
- * Session ends come from {@link UserSessionEnded}, which the session's one owner fires once per session.
+ * Session ends come from {@link UserSessionEnded}, which the session's one owner fires once per session. Every text
+ * field is bounded (a user name to the longest an account can have, the user agent, detail and actor to a few hundred
+ * characters), so that what a client sends cannot make the trail's lines as long as it likes.
  */
 @ApplicationScoped
 public class AuditTrail {
 
     private static final Logger LOG = Logger.getLogger("dev.usersession.audit");
     private static final int AGENT_LENGTH = 200;
+    private static final int DETAIL_LENGTH = 200;
 
     @Inject
     Event<AuditEvent> events;
@@ -43,10 +46,9 @@ public class AuditTrail {
     public void record(AuditEvent.Type type, String userName, String sessionId, String detail, String actor) {
         HttpServletRequest request = currentRequest.get().orElse(null);
         String agent = request == null ? null : request.getHeader("User-Agent");
-        AuditEvent event = new AuditEvent(type, clock.now(), userName, sessionId,
-                request == null ? null : request.getRemoteAddr(),
-                agent == null || agent.length() <= AGENT_LENGTH ? agent : agent.substring(0, AGENT_LENGTH), detail,
-                actor);
+        AuditEvent event = new AuditEvent(type, clock.now(), bounded(userName, UserNames.MAXIMUM_LENGTH), sessionId,
+                request == null ? null : request.getRemoteAddr(), bounded(agent, AGENT_LENGTH),
+                bounded(detail, DETAIL_LENGTH), bounded(actor, UserNames.MAXIMUM_LENGTH));
         if (LOG.isLoggable(Level.INFO)) {
             LOG.info(json(event));
         }
@@ -56,6 +58,10 @@ public class AuditTrail {
     void sessionEnded(@Observes UserSessionEnded ended) {
         record(AuditEvent.Type.SESSION_ENDED, ended.session().userName(), ended.session().id(),
                 ended.reason().name().toLowerCase(Locale.ROOT));
+    }
+
+    private static String bounded(String text, int maximumLength) {
+        return text == null || text.length() <= maximumLength ? text : text.substring(0, maximumLength);
     }
 
     private static String json(AuditEvent event) {

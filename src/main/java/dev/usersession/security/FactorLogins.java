@@ -76,7 +76,7 @@ public class FactorLogins {
      * @throws FactorRefusedException when the code is malformed or wrong
      */
     public void checkCode(String userName, String code) {
-        LoginAdmission admission = admitCode(userName);
+        LoginAdmission admission = admitCode(userName, code);
         oneTimeCodes.verify(userName, code);
         guard.succeeded(admission);
     }
@@ -87,14 +87,14 @@ public class FactorLogins {
      * @return the user's recovery codes
      */
     public List<String> confirmCodes(String userName, String code) {
-        LoginAdmission admission = admitCode(userName);
+        LoginAdmission admission = admitCode(userName, code);
         List<String> recovery = oneTimeCodes.confirm(userName, code);
         guard.succeeded(admission);
         return recovery;
     }
 
-    private LoginAdmission admitCode(String userName) {
-        LoginAdmission admission = guard.admitCode(userName, null);
+    private LoginAdmission admitCode(String userName, String code) {
+        LoginAdmission admission = guard.admitCode(userName, null, OneTimeCodeFactor.isRecoveryCode(code));
         if (!admission.admitted()) {
             throw new TooManyAttemptsException("Too many wrong codes for " + userName, admission.retryAfter());
         }
@@ -103,7 +103,8 @@ public class FactorLogins {
 
     private Optional<Completed> withCode(HttpServletRequest request, HttpServletResponse response, String code) {
         LoginChallenge step = steps.require(request, Purpose.SECOND_FACTOR, null);
-        LoginAdmission admission = guard.admitCode(step.userName(), request.getRemoteAddr());
+        LoginAdmission admission = guard.admitCode(step.userName(), request.getRemoteAddr(),
+                OneTimeCodeFactor.isRecoveryCode(code));
         if (!admission.admitted()) {
             request.setAttribute(RequestAttributes.RETRY_AFTER, admission.retryAfter());
             request.setAttribute(RequestAttributes.LOCKED, admission.locked());

@@ -32,8 +32,6 @@ import java.util.Set;
 @ApplicationScoped
 public class JpaIdentityStore implements IdentityStore {
 
-    /** The longest user name an account can have: a longer one is refused before any work or counter row. */
-    static final int MAX_NAME_LENGTH = 255;
     private static final String FOR_OTHER_MECHANISM = "password, for another mechanism";
 
     @Inject
@@ -63,7 +61,7 @@ public class JpaIdentityStore implements IdentityStore {
             return check(login);
         }
         String name = login.getCaller();
-        if (name == null || name.isBlank() || name.length() > MAX_NAME_LENGTH) {
+        if (name == null || name.isBlank() || UserNames.isTooLong(name)) {
             return CredentialValidationResult.INVALID_RESULT; // no account can have it: nothing to count or check
         }
         LoginAdmission admission = guard.admit(guard.currentAttempt(name));
@@ -92,7 +90,7 @@ public class JpaIdentityStore implements IdentityStore {
     /** Checks the password with the same work whether or not the account exists and is enabled. */
     private CredentialValidationResult check(UsernamePasswordCredential login) {
         String name = login.getCaller();
-        Optional<StoredAccount> account = name == null || name.isBlank() || name.length() > MAX_NAME_LENGTH
+        Optional<StoredAccount> account = name == null || name.isBlank() || UserNames.isTooLong(name)
                 ? Optional.empty() : accounts.find(name);
         boolean matches = passwords.verify(login.getPassword().getValue(),
                 account.map(StoredAccount::passwordHash).orElse(null));

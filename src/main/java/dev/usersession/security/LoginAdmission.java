@@ -9,7 +9,8 @@ import java.util.List;
  *
  * @param admitted whether the credential may be checked
  * @param retryAfter how long to wait when refused, else {@link Duration#ZERO}
- * @param locked whether the refusal is a lock that only a trusted device's login or a reset ends
+ * @param locked whether the refusal is a lock that only a trusted device's login or a reset ends (for one-time codes:
+ *     a recovery code, a passkey or a reset)
  * @param attempt the attempt
  * @param subjects the counters the attempt was counted on
  * @param trustedDevice whether the attempt came from a trusted device of the user

@@ -20,20 +20,26 @@ import java.util.List;
 /**
  * Throttles password checks, before they happen. Every attempt is counted, atomically in the database (so on every
  * node at once), before its password is checked; an attempt that must wait is refused without being checked or
- * counted. What is counted:
+ * counted, and leaves no counter behind. What is counted:
  * <ul>
  *   <li>the submitted user name, whether or not such an account exists (so an unknown name is throttled exactly
- *   like a real one and nothing tells them apart): a few free failures in a row, then a back-off that doubles up to
- *   {@code usersession.login.max-backoff} ({@link LoginThrottle}); after 100 failures in a row the name is locked
- *   until a login from a trusted device or {@code UserAccounts.unlock}/{@code resetPassword} (NIST SP 800-63B
- *   5.2.2);</li>
- *   <li>the client address: at most {@code usersession.login.address-limit} failures per address window;</li>
- *   <li>all untrusted logins together: at most {@code usersession.login.global-limit} failures per global window
- *   (password spraying across names, and the CPU that each PBKDF2 check costs).</li>
+ *   like a real one and nothing tells them apart), in the form {@link UserNames#throttled} (so that spellings a
+ *   case-insensitive store takes for one account share one counter): a few free failures in a row, then a back-off
+ *   that doubles up to {@code usersession.login.max-backoff} ({@link LoginThrottle}); after 100 failures in a row the
+ *   name is locked until a login from a trusted device or {@code UserAccounts.unlock}/{@code resetPassword} (NIST
+ *   SP 800-63B 5.2.2);</li>
+ *   <li>the client address (an IPv6 address by its /64, {@link ThrottledAddress}): at most
+ *   {@code usersession.login.address-limit} failures per address window;</li>
+ *   <li>all untrusted logins together: from {@code usersession.login.global-limit} failures per global window on,
+ *   the site is under a password spray, and each address gets only {@code usersession.login.spray-address-limit}
+ *   failures per address window. The global count refuses nobody by itself: a user with the right password from an
+ *   address that has not been guessing still logs in.</li>
  * </ul>
+ * All counters of an attempt are read and changed under one row lock each, in one transaction: whether the site is
+ * under a spray and how many failures an address has are decided together, so parallel logins cannot slip past.
  * A browser that has logged in as the user before presents its device cookie ({@link DeviceCookie}) and is counted
- * on the device's own allowance instead, so an attacker who keeps a name throttled or locked, or floods the global
- * limit, does not lock its owner out. A success clears the counters in a row and gives back the windows' count.
+ * on the device's own allowance instead, so an attacker who keeps a name throttled or locked does not lock its owner
+ * out. A success clears the counters in a row and gives back the windows' count.
  */
 @ApplicationScoped
 public class LoginGuard {
@@ -41,7 +47,10 @@ public class LoginGuard {
     private static final String NAME = "n:";
     private static final String DEVICE = "d:";
     private static final String ADDRESS = "a:";
-    /** A user's one-time and recovery code attempts: back-off like a name, never the permanent lock. */
+    /**
+     * A user's one-time and recovery code attempts: back-off like a name; after 100 wrong in a row one-time codes are
+     * locked until a recovery code, a passkey or an administrator ends it.
+     */
     private static final String CODE = "c:";
     private static final String ALL = "all";
 
@@ -80,6 +89,10 @@ public class LoginGuard {
      * @return whether the credential may now be checked; if so, report a success with {@link #succeeded}
      */
     public LoginAdmission admit(LoginAttempt attempt) {
+        if (UserNames.isTooLong(attempt.userName())) {
+            // No account has such a name: refused before any counter (the endpoints answer 400 even before this).
+            return LoginAdmission.refused(Duration.ZERO, false, attempt);
+        }
         Instant now = clock.now();
         boolean trusted = attempt.deviceToken() != null && attempt.userName() != null && records.isTrustedDevice(
                 SessionTokens.hash(attempt.deviceToken()), attempt.userName(), now);
@@ -89,19 +102,20 @@ public class LoginGuard {
         } else {
             subjects.add(nameSubject(attempt.userName()));
             if (attempt.clientAddress() != null && config.loginAddressLimit() > 0) {
-                subjects.add(ADDRESS + digest(attempt.clientAddress()));
+                subjects.add(addressSubject(attempt.clientAddress()));
             }
             if (config.loginGlobalLimit() > 0) {
                 subjects.add(ALL);
             }
         }
         return records.update(subjects, now, (counters, change) -> {
+            boolean underSpray = isUnderSpray(counters.get(ALL), now);
             Duration wait = Duration.ZERO;
             for (LoginCounter counter : counters.values()) {
                 if (inARow(counter) && counter.attempts() >= LoginThrottle.LOCK_AFTER) {
                     return LoginAdmission.refused(config.maxLoginBackoff(), true, attempt);
                 }
-                Duration counterWait = waitOf(counter, now);
+                Duration counterWait = waitOf(counter, now, underSpray);
                 wait = counterWait.compareTo(wait) > 0 ? counterWait : wait;
             }
             if (!wait.isZero()) {
@@ -115,25 +129,32 @@ public class LoginGuard {
     /**
      * Counts an attempt to enter a one-time or recovery code for a user (a second step, a re-authentication, a
      * confirmation), or refuses it when it must wait: on the user's code counter (a few free failures, then a
-     * doubling wait up to {@code usersession.login.max-backoff}; never a lock, so that nobody can shut the owner out
-     * of the second factor for good) and the client address.
+     * doubling wait up to {@code usersession.login.max-backoff}) and the client address. After 100 wrong codes in a
+     * row one-time codes are locked (NIST SP 800-63B 5.2.2) until {@link #unlockCodes} (a passkey), a right recovery
+     * code or {@link #reset}; recovery codes are still admitted then, one per back-off, so that the owner can end the
+     * lock with one.
      *
      * @param clientAddress the client's address, or {@code null} to take the current request's
+     * @param recoveryCode whether the code entered is a recovery code rather than a one-time code
      */
-    public LoginAdmission admitCode(String userName, String clientAddress) {
+    public LoginAdmission admitCode(String userName, String clientAddress, boolean recoveryCode) {
         String address = clientAddress != null ? clientAddress : currentAttempt(userName).clientAddress();
         List<String> subjects = new ArrayList<>(3);
-        subjects.add(CODE + digest(userName));
+        String codes = codeSubject(userName);
+        subjects.add(codes);
         if (address != null && config.loginAddressLimit() > 0) {
-            subjects.add(ADDRESS + digest(address));
+            subjects.add(addressSubject(address));
         }
         // Not the global window: password spraying under made-up names must not shut every user out of their codes.
         LoginAttempt attempt = new LoginAttempt(userName, address, null);
         Instant now = clock.now();
         return records.update(subjects, now, (counters, change) -> {
+            if (!recoveryCode && counters.get(codes).attempts() >= LoginThrottle.LOCK_AFTER) {
+                return LoginAdmission.refused(config.maxLoginBackoff(), true, attempt);
+            }
             Duration wait = Duration.ZERO;
             for (LoginCounter counter : counters.values()) {
-                Duration counterWait = waitOf(counter, now);
+                Duration counterWait = waitOf(counter, now, false);
                 wait = counterWait.compareTo(wait) > 0 ? counterWait : wait;
             }
             if (!wait.isZero()) {
@@ -184,7 +205,15 @@ public class LoginGuard {
      * reset).
      */
     public void reset(String userName) {
-        records.reset(List.of(nameSubject(userName), CODE + digest(userName == null ? "" : userName)));
+        records.reset(List.of(nameSubject(userName), codeSubject(userName)));
+    }
+
+    /**
+     * Another second factor (a passkey) proved the user: clears the failures of the user's codes, ending their
+     * back-off or lock.
+     */
+    public void unlockCodes(String userName) {
+        records.reset(List.of(codeSubject(userName)));
     }
 
     /**
@@ -196,7 +225,21 @@ public class LoginGuard {
     }
 
     private static String nameSubject(String userName) {
-        return NAME + digest(userName == null ? "" : userName);
+        return NAME + digest(UserNames.throttled(userName));
+    }
+
+    private static String codeSubject(String userName) {
+        return CODE + digest(UserNames.throttled(userName));
+    }
+
+    private static String addressSubject(String clientAddress) {
+        return ADDRESS + digest(ThrottledAddress.of(clientAddress));
+    }
+
+    /** @return whether the failures of all untrusted logins in the current global window reach the global limit */
+    private boolean isUnderSpray(LoginCounter all, Instant now) {
+        return all != null && config.loginGlobalLimit() > 0 && !windowOver(all, now)
+                && all.attempts() >= config.loginGlobalLimit();
     }
 
     private static boolean inARow(LoginCounter counter) {
@@ -204,13 +247,19 @@ public class LoginGuard {
                 || counter.subject().startsWith(CODE);
     }
 
-    private Duration waitOf(LoginCounter counter, Instant now) {
+    /** @param underSpray whether the site is under a spray, which tightens the address limit */
+    private Duration waitOf(LoginCounter counter, Instant now, boolean underSpray) {
         if (inARow(counter)) {
             return counter.blockedUntil() != null && now.isBefore(counter.blockedUntil())
                     ? Duration.between(now, counter.blockedUntil()) : Duration.ZERO;
         }
+        if (counter.subject().equals(ALL)) {
+            return Duration.ZERO; // the global count only tells whether the site is under a spray
+        }
+        int limit = underSpray ? Math.min(config.loginAddressLimit(), config.loginSprayAddressLimit())
+                : config.loginAddressLimit();
         Instant windowEnd = counter.windowStart().plus(window(counter));
-        return !windowOver(counter, now) && counter.attempts() >= limit(counter) ? Duration.between(now, windowEnd)
+        return !windowOver(counter, now) && counter.attempts() >= limit ? Duration.between(now, windowEnd)
                 : Duration.ZERO;
     }
 
@@ -240,10 +289,6 @@ public class LoginGuard {
 
     private Duration window(LoginCounter counter) {
         return counter.subject().equals(ALL) ? config.loginGlobalWindow() : config.loginAddressWindow();
-    }
-
-    private int limit(LoginCounter counter) {
-        return counter.subject().equals(ALL) ? config.loginGlobalLimit() : config.loginAddressLimit();
     }
 
     private static String digest(String value) {

@@ -99,7 +99,7 @@ public class OneTimeCodeFactor {
         if (stored.isEmpty()) {
             throw new FactorRefusedException(Reason.NOT_ENABLED, userName + " has no one-time codes");
         }
-        if (RecoveryCodes.isWellFormed(code) && !TotpCodes.isWellFormed(code, TotpCodes.STANDARD_DIGITS)) {
+        if (isRecoveryCode(code)) {
             if (!codes.useRecoveryCode(userName, recoveryCodeId(userName, code))) {
                 throw wrongCode(userName);
             }
@@ -110,6 +110,11 @@ public class OneTimeCodeFactor {
         if (!codes.useStep(userName, step, false)) {
             throw wrongCode(userName);
         }
+    }
+
+    /** @return whether what the user entered is read as a recovery code rather than a one-time code */
+    public static boolean isRecoveryCode(String code) {
+        return RecoveryCodes.isWellFormed(code) && !TotpCodes.isWellFormed(code, TotpCodes.STANDARD_DIGITS);
     }
 
     /** @return ten new recovery codes for the user, replacing the old ones */

@@ -77,6 +77,9 @@ public class PasskeyFactor {
     @Inject
     AuditTrail audit;
 
+    @Inject
+    LoginGuard guard;
+
     /** @return the options for the browser's {@code navigator.credentials.create}, for the session's user */
     public String registrationOptions(HttpServletRequest request, HttpServletResponse response,
             SessionRecord session) {
@@ -166,7 +169,8 @@ public class PasskeyFactor {
 
     /**
      * Verifies a passkey's assertion against a step's challenge (the caller completes the step first, so that the
-     * challenge is used once) and records the use.
+     * challenge is used once) and records the use. A verified passkey proves the user: it ends a lock of the user's
+     * one-time codes ({@link LoginGuard#unlockCodes}).
      *
      * @return who signed in, and whether the authenticator verified the user
      */
@@ -195,6 +199,7 @@ public class PasskeyFactor {
         if (!passkeys.recordUse(stored.id(), stored.signCount(), verified.newSignCount(), clock.now())) {
             throw new FactorRefusedException(Reason.CREDENTIAL_REPLAYED, "The passkey was used at the same moment");
         }
+        guard.unlockCodes(stored.userName()); // a passkey proved the user: a lock of the one-time codes ends
         return new VerifiedPasskey(stored.userName(), verified.userVerified());
     }
 

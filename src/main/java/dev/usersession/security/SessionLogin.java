@@ -109,6 +109,9 @@ public class SessionLogin {
         }
         LoginAdmission admission = null;
         if (credential instanceof UsernamePasswordCredential password) {
+            if (UserNames.isTooLong(password.getCaller())) { // no account has it: no counter, no audit line
+                return AuthenticationStatus.SEND_FAILURE;
+            }
             admission = guard.admit(guard.attemptOf(password.getCaller(), request));
             if (!admission.admitted()) {
                 request.setAttribute(RequestAttributes.RETRY_AFTER, admission.retryAfter());

@@ -3,6 +3,7 @@ package dev.usersession.web;
 import dev.usersession.errors.Failure;
 import dev.usersession.security.CsrfProtection;
 import dev.usersession.security.PasswordPolicy;
+import dev.usersession.security.UserNames;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.SecurityContext;
@@ -20,7 +21,8 @@ import java.util.Optional;
  * {@code second_factor_required} when the password was right and the user has one-time codes: the login waits for
  * {@code POST /usersession/login/second-factor}), 429 with
  * {@code Retry-After} ({@code throttled}: too many failures; {@code locked}: 100 failures in a row), 409 (session
- * limit) or 503; a password longer than any password can be gets 400 before any hashing, whatever the user name. A
+ * limit) or 503; a user name longer than any account's gets 400 before any throttling counter or audit line, and a
+ * password longer than any password can be gets 400 before any hashing, whatever the user name. A
  * form is redirected (303) to its {@code next} path on success, or to the login page with {@code ?error=...}.
  * Cross-site posts get 403.
  */
@@ -49,6 +51,10 @@ public class LoginServlet extends LibraryServlet {
         Optional<String> password = fields.get("password");
         if (username.isEmpty() || password.isEmpty()) {
             errors.write(request, response, Failure.LOGIN_INCOMPLETE);
+            return;
+        }
+        if (UserNames.isTooLong(username.get())) {
+            errors.write(request, response, Failure.userNameTooLong(UserNames.MAXIMUM_LENGTH));
             return;
         }
         if (PasswordPolicy.isTooLong(password.get())) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.usersession.it.app.DemoAccounts;
+import dev.usersession.security.UserNames;
 import java.net.URL;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
@@ -181,6 +182,31 @@ class LoginThrottlingIT {
         assertTrue(successes.get() > 0, "logins with the old password succeeded before the reset");
         assertEquals("0", new Browser(base).get("test/db/sessions?user=" + name).body(),
                 "every session opened with the old password ended, even those whose login raced the reset");
+    }
+
+    @Test
+    void aUserNameLongerThanAnyAccountsIsABadRequestBeforeAnyCounterOrAuditLine() {
+        Browser client = new Browser(base);
+        String counters = client.get("test/db/count?table=login_attempts").body();
+        String name = "overlong-" + "x".repeat(UserNames.MAXIMUM_LENGTH);
+        HttpResponse<String> answer = client.login(name, "some password");
+        assertEquals(400, answer.statusCode(), answer.body());
+        assertTrue(answer.body().contains("user_name_too_long"), answer.body());
+        assertEquals(counters, client.get("test/db/count?table=login_attempts").body(), "no counter row");
+        assertTrue(!client.get("test/audit-events").body().contains("overlong-"), "no audit line");
+        assertEquals(401, client.login(name.substring(0, UserNames.MAXIMUM_LENGTH), "some password").statusCode(),
+                "a name of the longest length is an ordinary wrong login");
+    }
+
+    @Test
+    void aUserNameLongerThanAnyAccountsGetsNoCounterNorAuditLineThroughSecurityContextAuthenticate() {
+        Browser client = new Browser(base);
+        String counters = client.get("test/db/count?table=login_attempts").body();
+        String name = "programmatic-" + "x".repeat(UserNames.MAXIMUM_LENGTH);
+        HttpResponse<String> answer = client.postForm("test/authenticate", "name", name, "password", "some password");
+        assertTrue(answer.statusCode() < 500, answer.statusCode() + " " + answer.body());
+        assertEquals(counters, client.get("test/db/count?table=login_attempts").body(), "no counter row");
+        assertTrue(!client.get("test/audit-events").body().contains("programmatic-"), "no audit line");
     }
 
     private static long fastest(List<Long> values) {

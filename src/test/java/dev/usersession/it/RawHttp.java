@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.net.Socket;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
@@ -26,10 +27,35 @@ final class RawHttp {
     /** Sends a GET with the header lines given (UTF-8 encoded, so {@code é} goes as two raw bytes). */
     static Response get(URL base, String path, String header) {
         try (Socket socket = new Socket(base.getHost(), base.getPort())) {
+            return exchange(socket, "GET " + base.getPath() + path + " HTTP/1.1\r\nHost: " + base.getHost() + ":"
+                    + base.getPort() + "\r\n" + header + "\r\nConnection: close\r\n\r\n");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Sends a same-origin JSON POST from a client socket bound to {@code clientAddress} (on Linux every 127.x.y.z is
+     * the loopback, so one machine can be many clients).
+     */
+    static Response postJson(URL base, String path, InetAddress clientAddress, String json) {
+        // To the IPv4 loopback whatever the base names: a socket bound to 127.0.0.x cannot reach ::1.
+        try (Socket socket = new Socket(InetAddress.getByName("127.0.0.1"), base.getPort(), clientAddress, 0)) {
+            byte[] body = json.getBytes(StandardCharsets.UTF_8);
+            String origin = base.getProtocol() + "://" + base.getHost() + ":" + base.getPort();
+            return exchange(socket, "POST " + base.getPath() + path + " HTTP/1.1\r\nHost: " + base.getHost() + ":"
+                    + base.getPort() + "\r\nOrigin: " + origin + "\r\nContent-Type: application/json\r\n"
+                    + "Accept: application/json\r\nContent-Length: " + body.length
+                    + "\r\nConnection: close\r\n\r\n" + json);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Response exchange(Socket socket, String request) {
+        try {
             socket.setSoTimeout(30_000);
             OutputStream out = socket.getOutputStream();
-            String request = "GET " + base.getPath() + path + " HTTP/1.1\r\nHost: " + base.getHost() + ":"
-                    + base.getPort() + "\r\n" + header + "\r\nConnection: close\r\n\r\n";
             out.write(request.getBytes(StandardCharsets.UTF_8));
             out.flush();
             BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(),

@@ -95,4 +95,19 @@ class AuditTrailTest {
             logger.setLevel(before);
         }
     }
+
+    @Test
+    void whatAClientSendsCannotMakeAnAuditEventLong() {
+        try (SeContainer container = Containers.boot(Observer.class)) {
+            Observer observer = container.select(Observer.class).get();
+            String marker = "bounded-" + System.nanoTime();
+            container.select(AuditTrail.class).get().record(AuditEvent.Type.LOGIN_FAILED, marker + "u".repeat(10_000),
+                    null, "d".repeat(10_000), "a".repeat(10_000));
+            AuditEvent event = observer.events().stream().filter(seen -> seen.userName().startsWith(marker))
+                    .findFirst().orElseThrow();
+            assertEquals(UserNames.MAXIMUM_LENGTH, event.userName().length());
+            assertTrue(event.detail().length() <= 200, "detail: " + event.detail().length());
+            assertEquals(UserNames.MAXIMUM_LENGTH, event.actor().length());
+        }
+    }
 }

@@ -11,8 +11,15 @@ import dev.usersession.TooManyAttemptsException;
 import dev.usersession.TotpEnrollment;
 import dev.usersession.factors.TotpCodes;
 import dev.usersession.testing.Containers;
+import dev.usersession.testing.TestDatabase;
 import jakarta.enterprise.inject.se.SeContainer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.HexFormat;
 import java.util.List;
 import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.api.AfterEach;
@@ -101,6 +108,32 @@ class OneTimeCodesTest {
             }
         }
         assertTrue(refused > 0, "after a few wrong codes the user's code attempts must wait");
+    }
+
+    @Test
+    void oneTimeCodesLockedAfterAHundredWrongStillTakeARecoveryCodeWhichEndsTheLock() {
+        TotpEnrollment enrollment = codes.enroll(user);
+        byte[] secret = TotpCodes.fromBase32(enrollment.secret());
+        confirmedStep = TOTP.stepAt(Instant.now());
+        List<String> recovery = codes.confirm(user, TOTP.codeAt(secret, confirmedStep));
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        TestDatabase.update("insert into login_attempts (subject, attempts, window_start, updated) values (?, ?, ?, ?)",
+                "c:" + HexFormat.of().formatHex(sha256(user)), LoginThrottle.LOCK_AFTER, now, now);
+        FactorLogins logins = container.select(FactorLogins.class).get();
+        String nextCode = TOTP.codeAt(secret, confirmedStep + 1);
+
+        assertThrows(TooManyAttemptsException.class, () -> logins.checkCode(user, nextCode),
+                "100 wrong codes in a row lock one-time codes, even the right one");
+        logins.checkCode(user, recovery.get(0));
+        logins.checkCode(user, nextCode); // a right recovery code ended the lock
+    }
+
+    private static byte[] sha256(String value) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test

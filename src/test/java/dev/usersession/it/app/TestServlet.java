@@ -2,6 +2,10 @@ package dev.usersession.it.app;
 
 import dev.usersession.UserSessions;
 import jakarta.inject.Inject;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.SecurityContext;
+import jakarta.security.enterprise.authentication.mechanism.http.AuthenticationParameters;
+import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.annotation.security.DeclareRoles;
@@ -19,6 +23,9 @@ import java.util.List;
 @WebServlet("/test/*")
 public class TestServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
+
+    @Inject
+    SecurityContext securityContext;
 
     @Inject
     Counter counter;
@@ -168,6 +175,14 @@ public class TestServlet extends HttpServlet {
                         totp.stepAt(clock.now())));
                 text(response, secret);
             }
+            case "/authenticate" -> { // a login through an endpoint of the application's own
+                AuthenticationStatus status = securityContext.authenticate(request, response, AuthenticationParameters
+                        .withParams().credential(new UsernamePasswordCredential(request.getParameter("name"),
+                                request.getParameter("password"))));
+                if (!response.isCommitted()) {
+                    text(response, status.name());
+                }
+            }
             case "/reset-password" -> text(response, String.valueOf(accounts.resetPassword(
                     request.getParameter("name"), request.getParameter("new").toCharArray())));
             case "/clock/advance" -> {
@@ -206,7 +221,7 @@ public class TestServlet extends HttpServlet {
 
     private static String table(String name) {
         return switch (name) {
-            case "user_session", "user_session_bean", "user_account" -> name;
+            case "user_session", "user_session_bean", "user_account", "login_attempts" -> name;
             default -> throw new IllegalArgumentException(name);
         };
     }
