@@ -99,7 +99,7 @@ public class SessionAuthentication {
         }
         touchWhenDue(session, now);
         manager.begin(session);
-        request.setAttribute(RequestAttributes.TOKEN, presented.token());
+        RequestAttributes.holdCsrfTokenOf(request, presented.token());
         return context.notifyContainerAboutLogin(session.userName(), session.groups());
     }
 

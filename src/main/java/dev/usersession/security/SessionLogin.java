@@ -192,7 +192,7 @@ public class SessionLogin {
         }
         manager.discardIfBound();
         manager.begin(stored.get());
-        request.setAttribute(RequestAttributes.TOKEN, issued.token());
+        RequestAttributes.holdCsrfTokenOf(request, issued.token());
         if (context.getAuthParameters() != null && context.getAuthParameters().isRememberMe()) {
             rememberMe.issue(request, response, userName);
         }
@@ -210,7 +210,7 @@ public class SessionLogin {
         if (presented.fromCookie()) {
             cookie.clear(response);
         }
-        request.removeAttribute(RequestAttributes.TOKEN);
+        request.removeAttribute(RequestAttributes.CSRF_TOKEN);
     }
 
     static String client(HttpServletRequest request) {
