@@ -36,6 +36,6 @@ CREATE INDEX IF NOT EXISTS login_challenge_expires ON login_challenge (expires);
 CREATE INDEX IF NOT EXISTS login_challenge_user_name ON login_challenge (user_name);
 
 -- "Keep me signed in" (0.2.0): one series per browser, tokens stored as SHA-256.
-CREATE TABLE IF NOT EXISTS remember_me (series VARCHAR(43) NOT NULL PRIMARY KEY, token_hash VARCHAR(43) NOT NULL, previous_token_hash VARCHAR(43), rotated TIMESTAMP(6) WITH TIME ZONE, user_name VARCHAR(255) NOT NULL, created TIMESTAMP(6) WITH TIME ZONE NOT NULL, expires TIMESTAMP(6) WITH TIME ZONE NOT NULL);
+CREATE TABLE IF NOT EXISTS remember_me (series VARCHAR(43) NOT NULL PRIMARY KEY, token_hash VARCHAR(43) NOT NULL, previous_token_hash VARCHAR(43), rotated TIMESTAMP(6) WITH TIME ZONE, token_seen BOOLEAN DEFAULT FALSE NOT NULL, user_name VARCHAR(255) NOT NULL, created TIMESTAMP(6) WITH TIME ZONE NOT NULL, expires TIMESTAMP(6) WITH TIME ZONE NOT NULL);
 CREATE INDEX IF NOT EXISTS remember_me_user_name ON remember_me (user_name);
 CREATE INDEX IF NOT EXISTS remember_me_expires ON remember_me (expires);
