@@ -71,6 +71,22 @@ class SecondFactorIT {
     }
 
     @Test
+    void aPasswordChangedBetweenThePasswordAndTheCodeOpensNoSession() {
+        Enrolled user = enrolled();
+        Browser browser = new Browser(base);
+        assertEquals("second_factor_required", error(browser.login(user.name, DemoAccounts.PASSWORD)));
+
+        assertEquals("true", new Browser(base).postForm("test/reset-password", "name", user.name, "new",
+                "a new long passphrase 42").body());
+        HttpResponse<String> code = secondFactor(browser, TOTP.codeAt(user.secret, user.confirmedStep + 1));
+
+        assertEquals(401, code.statusCode(), code.body());
+        assertTrue(browser.cookie().isEmpty(), "no session: " + code.headers());
+        assertEquals("anonymous", browser.get("test/whoami").body());
+        assertEquals("0", new Browser(base).get("test/db/sessions?user=" + user.name).body());
+    }
+
+    @Test
     void aRecoveryCodeCompletesALoginOnce() {
         Enrolled user = enrolled();
         Browser first = new Browser(base);
