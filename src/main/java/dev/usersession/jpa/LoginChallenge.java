@@ -48,7 +48,7 @@ public record LoginChallenge(String id, Purpose purpose, String userName, Set<St
 
     /** @return this step with a WebAuthn challenge */
     public LoginChallenge withChallenge(String newChallenge) {
-        return new LoginChallenge(id, purpose, userName, groups, sessionId, newChallenge, passwordAt, credentialsVersion,
-                created, expires);
+        return new LoginChallenge(id, purpose, userName, groups, sessionId, newChallenge, passwordAt,
+                credentialsVersion, created, expires);
     }
 }

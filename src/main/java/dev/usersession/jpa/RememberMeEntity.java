@@ -12,7 +12,8 @@ import java.time.OffsetDateTime;
 /**
  * Row of table {@code remember_me}: one "keep me signed in" series of a browser. The primary key is the SHA-256 of
  * the series value in the cookie; the current token and the one before it (accepted while the current one has not come
- * back: a lost response) are stored as SHA-256 only. Add this class to the persistence unit when the application logs in through the library.
+ * back: a lost response) are stored as SHA-256 only. Add this class to the persistence unit when the application logs
+ * in through the library.
  */
 @Cacheable(false)
 @Entity(name = "UserSessionRememberMe")

@@ -33,7 +33,8 @@ import java.util.logging.Logger;
  * response that carried it may have been lost, and the browser then gets another new token. The token before, once
  * the current one came back, and any older token of a live series mean the cookie was copied: the series, every other
  * series and every session of the user end, {@link RememberMeStolen} is fired, and that request is answered 401
- * {@code remember_me_stolen}. Logout ends the browser's series; a password change, disabling or deleting the account and "sign out everywhere" end the user's.
+ * {@code remember_me_stolen}. Logout ends the browser's series; a password change, disabling or deleting the account
+ * and "sign out everywhere" end the user's.
  */
 @ApplicationScoped
 public class RememberMe {

@@ -103,8 +103,8 @@ public class SessionLogin {
                 deviceCookie.set(response, guard.rememberDevice(completed.get().userName()));
             }
             return establish(request, response, context, completed.get().userName(), completed.get().groups(),
-                    completed.get().proofs(), completed.get().stillValid(), factor.kind() == FactorCredential.Kind.PASSKEY ? "passkey"
-                            : "second factor");
+                    completed.get().proofs(), completed.get().stillValid(),
+                    factor.kind() == FactorCredential.Kind.PASSKEY ? "passkey" : "second factor");
         }
         LoginAdmission admission = null;
         if (credential instanceof UsernamePasswordCredential password) {
