@@ -31,11 +31,11 @@ CREATE TABLE IF NOT EXISTS user_recovery_code (id VARCHAR(43) NOT NULL PRIMARY K
 CREATE INDEX IF NOT EXISTS user_recovery_code_user_name ON user_recovery_code (user_name);
 CREATE TABLE IF NOT EXISTS user_passkey (id VARCHAR(43) NOT NULL PRIMARY KEY, credential_id VARCHAR(1400) NOT NULL, user_name VARCHAR(255) NOT NULL, user_handle VARCHAR(64) NOT NULL, public_key VARCHAR(2000) NOT NULL, sign_count BIGINT NOT NULL, transports VARCHAR(200) NOT NULL, aaguid VARCHAR(36) NOT NULL, backup_eligible BOOLEAN NOT NULL, name VARCHAR(100) NOT NULL, created TIMESTAMP(6) WITH TIME ZONE NOT NULL, last_used TIMESTAMP(6) WITH TIME ZONE);
 CREATE INDEX IF NOT EXISTS user_passkey_user_name ON user_passkey (user_name);
-CREATE TABLE IF NOT EXISTS login_challenge (id VARCHAR(43) NOT NULL PRIMARY KEY, purpose VARCHAR(24) NOT NULL, user_name VARCHAR(255), user_groups VARCHAR(4000), session_id VARCHAR(43), challenge VARCHAR(100), password_at TIMESTAMP(6) WITH TIME ZONE, created TIMESTAMP(6) WITH TIME ZONE NOT NULL, expires TIMESTAMP(6) WITH TIME ZONE NOT NULL);
+CREATE TABLE IF NOT EXISTS login_challenge (id VARCHAR(43) NOT NULL PRIMARY KEY, purpose VARCHAR(24) NOT NULL, user_name VARCHAR(255), user_groups VARCHAR(4000), session_id VARCHAR(43), challenge VARCHAR(100), password_at TIMESTAMP(6) WITH TIME ZONE, credentials_version BIGINT, created TIMESTAMP(6) WITH TIME ZONE NOT NULL, expires TIMESTAMP(6) WITH TIME ZONE NOT NULL);
 CREATE INDEX IF NOT EXISTS login_challenge_expires ON login_challenge (expires);
 CREATE INDEX IF NOT EXISTS login_challenge_user_name ON login_challenge (user_name);
 
 -- "Keep me signed in" (0.2.0): one series per browser, tokens stored as SHA-256.
-CREATE TABLE IF NOT EXISTS remember_me (series VARCHAR(43) NOT NULL PRIMARY KEY, token_hash VARCHAR(43) NOT NULL, previous_token_hash VARCHAR(43), rotated TIMESTAMP(6) WITH TIME ZONE, user_name VARCHAR(255) NOT NULL, created TIMESTAMP(6) WITH TIME ZONE NOT NULL, expires TIMESTAMP(6) WITH TIME ZONE NOT NULL);
+CREATE TABLE IF NOT EXISTS remember_me (series VARCHAR(43) NOT NULL PRIMARY KEY, token_hash VARCHAR(43) NOT NULL, previous_token_hash VARCHAR(43), rotated TIMESTAMP(6) WITH TIME ZONE, token_seen BOOLEAN NOT NULL DEFAULT FALSE, user_name VARCHAR(255) NOT NULL, created TIMESTAMP(6) WITH TIME ZONE NOT NULL, expires TIMESTAMP(6) WITH TIME ZONE NOT NULL);
 CREATE INDEX IF NOT EXISTS remember_me_user_name ON remember_me (user_name);
 CREATE INDEX IF NOT EXISTS remember_me_expires ON remember_me (expires);

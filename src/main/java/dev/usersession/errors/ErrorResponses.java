@@ -91,7 +91,8 @@ public class ErrorResponses {
      * Resets the response (status, headers, buffer) but keeps the library's own cookies set so far in this request: a
      * session opened or renewed, a rotated "keep me signed in" token, a login step begun or ended, a device cookie.
      * Each of them stands for something the server has already stored, so the browser must learn it even when the
-     * request ends in an error (else, for example, a rotated remember-me token would come back later as a copy).
+     * request ends in an error (else, for example, a rotated remember-me token would come back later as a copy). What
+     * follows is the library's own answer, so it gets {@link OwnResponseHeaders}.
      */
     public void resetKeepingLibraryCookies(HttpServletResponse response) {
         String prefix = config.cookieName();
@@ -100,6 +101,7 @@ public class ErrorResponses {
                 .toList();
         response.reset();
         kept.forEach(header -> response.addHeader("Set-Cookie", header));
+        OwnResponseHeaders.set(response);
     }
 
     /** @return the failure's JSON body: {@code {"error": code, "message": sentence}} */

@@ -38,13 +38,43 @@ public class JpaRememberMe {
     public boolean rotate(String series, String presentedTokenHash, String newTokenHash, Instant now) {
         return transactions.write(entityManager -> entityManager
                 .createQuery("update UserSessionRememberMe r set r.tokenHash = :newToken, "
-                        + "r.previousTokenHash = :presented, r.rotated = :now "
+                        + "r.previousTokenHash = :presented, r.rotated = :now, r.tokenSeen = false "
                         + "where r.series = :series and r.tokenHash = :presented")
                 .setParameter("newToken", newTokenHash)
                 .setParameter("presented", presentedTokenHash)
                 .setParameter("now", DatabaseTime.of(now))
                 .setParameter("series", series)
                 .executeUpdate()) == 1;
+    }
+
+    /**
+     * Replaces a current token that never came back (the response that carried it was lost), keeping the previous
+     * token, which the browser still holds, as the previous one.
+     *
+     * @return whether this call replaced it (false: the current token changed or came back meanwhile)
+     */
+    public boolean reissue(String series, String lostTokenHash, String previousTokenHash, String newTokenHash,
+            Instant now) {
+        return transactions.write(entityManager -> entityManager
+                .createQuery("update UserSessionRememberMe r set r.tokenHash = :newToken, r.rotated = :now "
+                        + "where r.series = :series and r.tokenHash = :lost and r.previousTokenHash = :previous "
+                        + "and r.tokenSeen = false")
+                .setParameter("newToken", newTokenHash)
+                .setParameter("now", DatabaseTime.of(now))
+                .setParameter("series", series)
+                .setParameter("lost", lostTokenHash)
+                .setParameter("previous", previousTokenHash)
+                .executeUpdate()) == 1;
+    }
+
+    /** Records that the series' current token came back (a no-op when it is no longer current or was seen). */
+    public void markSeen(String series, String tokenHash) {
+        transactions.write(entityManager -> entityManager
+                .createQuery("update UserSessionRememberMe r set r.tokenSeen = true "
+                        + "where r.series = :series and r.tokenHash = :token and r.tokenSeen = false")
+                .setParameter("series", series)
+                .setParameter("token", tokenHash)
+                .executeUpdate());
     }
 
     /** Deletes a series. */

@@ -15,11 +15,14 @@ import java.util.Set;
  * @param sessionId the session the step belongs to (a passkey registration, a re-authentication), or {@code null}
  * @param challenge the WebAuthn challenge (URL-safe base64), or {@code null} before one was issued
  * @param passwordAt when the password was proved (a pending login), or {@code null}
+ * @param credentialsVersion the account's credentials version read before the password was checked (a pending
+ *     login of a library account), or {@code null}: a change of the password, groups or enablement since then makes
+ *     the second step open no session
  * @param created when the step began
  * @param expires when it can no longer be completed
  */
 public record LoginChallenge(String id, Purpose purpose, String userName, Set<String> groups, String sessionId,
-        String challenge, Instant passwordAt, Instant created, Instant expires) {
+        String challenge, Instant passwordAt, Long credentialsVersion, Instant created, Instant expires) {
 
     /** What a step is for. */
     public enum Purpose {
@@ -45,6 +48,7 @@ public record LoginChallenge(String id, Purpose purpose, String userName, Set<St
 
     /** @return this step with a WebAuthn challenge */
     public LoginChallenge withChallenge(String newChallenge) {
-        return new LoginChallenge(id, purpose, userName, groups, sessionId, newChallenge, passwordAt, created, expires);
+        return new LoginChallenge(id, purpose, userName, groups, sessionId, newChallenge, passwordAt,
+                credentialsVersion, created, expires);
     }
 }

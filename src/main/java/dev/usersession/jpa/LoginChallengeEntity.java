@@ -44,6 +44,9 @@ public class LoginChallengeEntity {
     @Column(name = "password_at")
     private OffsetDateTime passwordAt;
 
+    @Column(name = "credentials_version")
+    private Long credentialsVersion;
+
     @Column(name = "created", nullable = false)
     private OffsetDateTime created;
 
@@ -63,6 +66,7 @@ public class LoginChallengeEntity {
         entity.sessionId = step.sessionId();
         entity.challenge = step.challenge();
         entity.passwordAt = DatabaseTime.of(step.passwordAt());
+        entity.credentialsVersion = step.credentialsVersion();
         entity.created = DatabaseTime.of(step.created());
         entity.expires = DatabaseTime.of(step.expires());
         return entity;
@@ -74,7 +78,7 @@ public class LoginChallengeEntity {
 
     LoginChallenge toRecord() {
         return new LoginChallenge(id, purpose, userName, groups == null ? null : Groups.split(groups), sessionId,
-                challenge, DatabaseTime.toInstant(passwordAt), DatabaseTime.toInstant(created),
+                challenge, DatabaseTime.toInstant(passwordAt), credentialsVersion, DatabaseTime.toInstant(created),
                 DatabaseTime.toInstant(expires));
     }
 }

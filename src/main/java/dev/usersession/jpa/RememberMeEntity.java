@@ -11,8 +11,9 @@ import java.time.OffsetDateTime;
 
 /**
  * Row of table {@code remember_me}: one "keep me signed in" series of a browser. The primary key is the SHA-256 of
- * the series value in the cookie; the current token and the one before it (for a short grace window after a rotation)
- * are stored as SHA-256 only. Add this class to the persistence unit when the application logs in through the library.
+ * the series value in the cookie; the current token and the one before it (accepted while the current one has not come
+ * back: a lost response) are stored as SHA-256 only. Add this class to the persistence unit when the application logs
+ * in through the library.
  */
 @Cacheable(false)
 @Entity(name = "UserSessionRememberMe")
@@ -33,6 +34,9 @@ public class RememberMeEntity {
 
     @Column(name = "rotated")
     private OffsetDateTime rotated;
+
+    @Column(name = "token_seen", nullable = false)
+    private boolean tokenSeen;
 
     @Column(name = "user_name", length = 255, nullable = false)
     private String userName;
@@ -56,7 +60,8 @@ public class RememberMeEntity {
     }
 
     RememberedSeries toRecord() {
-        return new RememberedSeries(series, tokenHash, previousTokenHash, DatabaseTime.toInstant(rotated), userName,
+        return new RememberedSeries(series, tokenHash, previousTokenHash, DatabaseTime.toInstant(rotated), tokenSeen,
+                userName,
                 DatabaseTime.toInstant(expires));
     }
 }

@@ -7,6 +7,7 @@ import dev.usersession.FactorRefusedException;
 import dev.usersession.SessionProofs;
 import dev.usersession.TooManyAttemptsException;
 import dev.usersession.UserSessionClock;
+import dev.usersession.jpa.JpaAccountRepository;
 import dev.usersession.jpa.LoginChallenge;
 import dev.usersession.jpa.LoginChallenge.Purpose;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,6 +19,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 
 /**
  * Completes logins that a password cannot complete alone: the second step of a user with one-time codes (a code, a
@@ -49,6 +51,9 @@ public class FactorLogins {
 
     @Inject
     AuditTrail audit;
+
+    @Inject
+    JpaAccountRepository accounts;
 
     /**
      * @return who logged in and with what proofs; empty when refused (the reason is in the request's attributes)
@@ -121,7 +126,7 @@ public class FactorLogins {
         steps.complete(step, request, response);
         Instant now = clock.now();
         return Optional.of(new Completed(step.userName(), step.groups(),
-                new SessionProofs(step.passwordAt(), now, null, AssuranceLevel.AAL2)));
+                new SessionProofs(step.passwordAt(), now, null, AssuranceLevel.AAL2), credentialsUnchanged(step)));
     }
 
     private Optional<Completed> withPasskey(HttpServletRequest request, HttpServletResponse response,
@@ -132,7 +137,7 @@ public class FactorLogins {
         Instant now = clock.now();
         if (purpose == Purpose.SECOND_FACTOR) {
             return Optional.of(new Completed(step.userName(), step.groups(),
-                    new SessionProofs(step.passwordAt(), null, now, AssuranceLevel.AAL2)));
+                    new SessionProofs(step.passwordAt(), null, now, AssuranceLevel.AAL2), credentialsUnchanged(step)));
         }
         if (!verified.userVerified() && oneTimeCodes.isEnabled(verified.userName())) {
             // A passkey that did not verify its user (no PIN, no biometrics) is one factor: a user who turned on two
@@ -147,7 +152,17 @@ public class FactorLogins {
         }
         return Optional.of(new Completed(verified.userName(), groups.get(), SessionProofs.of(
                 Factor.PASSKEY, now,
-                verified.userVerified() ? AssuranceLevel.AAL2 : AssuranceLevel.AAL1)));
+                verified.userVerified() ? AssuranceLevel.AAL2 : AssuranceLevel.AAL1), () -> true));
+    }
+
+    /**
+     * The second step completes what the password step proved: a change of the account's password, groups or
+     * enablement since the password was checked (the version read then) makes it open no session, as the password
+     * step's own check does.
+     */
+    private BooleanSupplier credentialsUnchanged(LoginChallenge step) {
+        Long before = step.credentialsVersion();
+        return () -> before == null || accounts.credentialsVersion(step.userName()).equals(Optional.of(before));
     }
 
     private static String reason(FactorRefusedException e) {
@@ -160,7 +175,8 @@ public class FactorLogins {
      * @param userName who
      * @param groups the caller's groups
      * @param proofs how and when they proved it
+     * @param stillValid asked once the session is stored: when it says no, the session ends again and the login fails
      */
-    record Completed(String userName, Set<String> groups, SessionProofs proofs) {
+    record Completed(String userName, Set<String> groups, SessionProofs proofs, BooleanSupplier stillValid) {
     }
 }

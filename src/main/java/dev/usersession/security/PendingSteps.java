@@ -47,11 +47,30 @@ public class PendingSteps {
     public LoginChallenge begin(HttpServletRequest request, HttpServletResponse response,
             LoginChallenge.Purpose purpose, String userName, Set<String> groups, String sessionId,
             Instant passwordAt, String challenge) {
+        return begin(request, response, purpose, userName, groups, sessionId, passwordAt, null, challenge);
+    }
+
+    /**
+     * Begins a login's second step after its password was right.
+     *
+     * @param credentialsVersion the account's credentials version read before the password was checked, or
+     *     {@code null} (no library account): the second step opens a session only while it is unchanged
+     * @return the stored step
+     */
+    public LoginChallenge beginSecondFactor(HttpServletRequest request, HttpServletResponse response,
+            String userName, Set<String> groups, Instant passwordAt, Long credentialsVersion) {
+        return begin(request, response, LoginChallenge.Purpose.SECOND_FACTOR, userName, groups, null, passwordAt,
+                credentialsVersion, null);
+    }
+
+    private LoginChallenge begin(HttpServletRequest request, HttpServletResponse response,
+            LoginChallenge.Purpose purpose, String userName, Set<String> groups, String sessionId,
+            Instant passwordAt, Long credentialsVersion, String challenge) {
         discard(request);
         String token = SessionTokens.newToken();
         Instant now = clock.now();
         LoginChallenge step = new LoginChallenge(SessionTokens.hash(token), purpose, userName, groups, sessionId,
-                challenge, passwordAt, now, now.plus(LIFETIME));
+                challenge, passwordAt, credentialsVersion, now, now.plus(LIFETIME));
         challenges.create(step);
         String header = RawCookies.header(name(), token, LIFETIME.toSeconds(), config.cookieSecure(),
                 config.cookieSameSite());

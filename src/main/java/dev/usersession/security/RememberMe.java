@@ -19,6 +19,8 @@ import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
 
 /**
@@ -26,16 +28,23 @@ import java.util.logging.Logger;
  * attributes, {@code usersession.remember-me.lifetime}) holding a series and a token, both random, stored as SHA-256
  * ({@link JpaRememberMe}). A request without a live session that presents it gets a new session (which proves
  * nothing: it is AAL1 and never "recent") and a new token in the same series. The token before is still accepted for
- * {@code usersession.remember-me.grace} (parallel requests of one browser), without a new cookie. Any other old token
- * of a live series means the cookie was copied: the series, every other series and every session of the user end,
- * {@link RememberMeStolen} is fired, and that request is answered 401 {@code remember_me_stolen}. Logout ends the
- * browser's series; a password change, disabling or deleting the account and "sign out everywhere" end the user's.
+ * {@code usersession.remember-me.grace} (parallel requests of one browser), without a new cookie, and after that for
+ * as long as the current token has not come back (a request of the session opened with it, {@link #noteSeen}): the
+ * response that carried it may have been lost, and the browser then gets another new token. The token before, once
+ * the current one came back, and any older token of a live series mean the cookie was copied: the series, every other
+ * series and every session of the user end, {@link RememberMeStolen} is fired, and that request is answered 401
+ * {@code remember_me_stolen}. Logout ends the browser's series; a password change, disabling or deleting the account
+ * and "sign out everywhere" end the user's.
  */
 @ApplicationScoped
 public class RememberMe {
 
     private static final Logger LOG = Logger.getLogger(RememberMe.class.getName());
     private static final char SEPARATOR = '.';
+    private static final int SEEN_TOKENS_KEPT = 10_000;
+
+    /** Tokens this node has marked seen already, so that a session's requests write it once, not each time. */
+    private final Set<String> seenTokens = ConcurrentHashMap.newKeySet();
 
     @Inject
     JpaRememberMe series;
@@ -93,7 +102,10 @@ public class RememberMe {
         setCookie(response, seriesValue + SEPARATOR + token, config.rememberMeLifetime().toSeconds());
     }
 
-    /** Uses the presented cookie: rotates its token, accepts the one before within the grace, or detects theft. */
+    /**
+     * Uses the presented cookie: rotates its token; accepts the one before within the grace, or while the current one
+     * never came back (the response that carried it was lost), or detects theft.
+     */
     public Use use(HttpServletRequest request, HttpServletResponse response) {
         String[] presented = cookie(request);
         if (presented == null) {
@@ -114,13 +126,38 @@ public class RememberMe {
             return new Use(Outcome.VALID, found.get().userName());
         }
         RememberedSeries current = series.find(seriesId).orElse(found.get());
-        if (same(current.previousTokenHash(), tokenHash) && current.rotated() != null
-                && !now.isAfter(current.rotated().plus(config.rememberMeGrace()))) {
-            return new Use(Outcome.VALID, current.userName()); // a parallel request of the same browser
+        if (same(current.previousTokenHash(), tokenHash)) {
+            if (current.rotated() != null && !now.isAfter(current.rotated().plus(config.rememberMeGrace()))) {
+                return new Use(Outcome.VALID, current.userName()); // a parallel request of the same browser
+            }
+            if (!current.tokenSeen() && series.reissue(seriesId, current.tokenHash(), tokenHash,
+                    SessionTokens.hash(token), now)) { // the response with the current token never arrived
+                setCookie(response, presented[0] + SEPARATOR + token, config.rememberMeLifetime().toSeconds());
+                return new Use(Outcome.VALID, current.userName());
+            }
         }
         theft(current.userName(), request);
         clear(request, response);
         return new Use(Outcome.STOLEN, current.userName());
+    }
+
+    /**
+     * Records, once per token and node, that the browser of a live session sent the current token back: the response
+     * that carried it arrived, so from now on the token before it is a copy.
+     */
+    public void noteSeen(HttpServletRequest request) {
+        String[] presented = cookie(request);
+        if (presented == null) {
+            return;
+        }
+        String tokenHash = SessionTokens.hash(presented[1]);
+        if (seenTokens.size() >= SEEN_TOKENS_KEPT) {
+            seenTokens.clear(); // a bound, not a cache that must be right: a token forgotten is marked again
+        }
+        if (!seenTokens.contains(tokenHash)) {
+            series.markSeen(SessionTokens.hash(presented[0]), tokenHash);
+            seenTokens.add(tokenHash);
+        }
     }
 
     /** Ends the series of the request's cookie (a logout) and clears the cookie. */

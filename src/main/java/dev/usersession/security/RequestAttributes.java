@@ -12,7 +12,11 @@ import java.util.Optional;
  */
 public final class RequestAttributes {
 
-    static final String TOKEN = "dev.usersession.token";
+    /**
+     * The CSRF token derived from the session's token. Never the session's token itself: attribute dumps, debug
+     * pages and development error pages show attributes, and the token alone is the session.
+     */
+    static final String CSRF_TOKEN = "dev.usersession.csrfToken";
     static final String RETRY_AFTER = "dev.usersession.retryAfter";
     static final String LOCKED = "dev.usersession.locked";
     static final String SESSION_LIMIT = "dev.usersession.sessionLimit";
@@ -27,7 +31,12 @@ public final class RequestAttributes {
 
     /** @return the CSRF token of the request's session, to put in forms as the {@code X-CSRF-Token} header */
     public static Optional<String> csrfToken(HttpServletRequest request) {
-        return Optional.ofNullable((String) request.getAttribute(TOKEN)).map(CsrfProtection::tokenFor);
+        return Optional.ofNullable((String) request.getAttribute(CSRF_TOKEN));
+    }
+
+    /** Keeps the CSRF token of the session that {@code sessionToken} opens for the rest of the request. */
+    static void holdCsrfTokenOf(HttpServletRequest request, String sessionToken) {
+        request.setAttribute(CSRF_TOKEN, CsrfProtection.tokenFor(sessionToken));
     }
 
     /** @return how long to wait, when the login failed because the account waits after repeated failures */

@@ -99,7 +99,10 @@ public class SessionAuthentication {
         }
         touchWhenDue(session, now);
         manager.begin(session);
-        request.setAttribute(RequestAttributes.TOKEN, presented.token());
+        RequestAttributes.holdCsrfTokenOf(request, presented.token());
+        if (presented.fromCookie()) {
+            rememberMe.noteSeen(request); // the browser got the response that carried its remember-me token
+        }
         return context.notifyContainerAboutLogin(session.userName(), session.groups());
     }
 

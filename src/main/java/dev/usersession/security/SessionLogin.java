@@ -7,7 +7,6 @@ import dev.usersession.Factor;
 import dev.usersession.SessionProofs;
 import dev.usersession.UserSessionClock;
 import dev.usersession.UserSessionConfig;
-import dev.usersession.jpa.LoginChallenge;
 import dev.usersession.IssuedSession;
 import dev.usersession.SessionLimitReachedException;
 import dev.usersession.context.SessionLifecycle;
@@ -104,8 +103,8 @@ public class SessionLogin {
                 deviceCookie.set(response, guard.rememberDevice(completed.get().userName()));
             }
             return establish(request, response, context, completed.get().userName(), completed.get().groups(),
-                    completed.get().proofs(), () -> true, factor.kind() == FactorCredential.Kind.PASSKEY ? "passkey"
-                            : "second factor");
+                    completed.get().proofs(), completed.get().stillValid(),
+                    factor.kind() == FactorCredential.Kind.PASSKEY ? "passkey" : "second factor");
         }
         LoginAdmission admission = null;
         if (credential instanceof UsernamePasswordCredential password) {
@@ -141,8 +140,8 @@ public class SessionLogin {
         }
         if (oneTimeCodes.isEnabled(userName)) {
             // The password was right, but the user has a second factor: only a pending step, no session yet.
-            steps.begin(request, response, LoginChallenge.Purpose.SECOND_FACTOR, userName,
-                    result.getCallerGroups(), null, now, null);
+            steps.beginSecondFactor(request, response, userName, result.getCallerGroups(), now,
+                    credentialsBefore.orElse(null));
             request.setAttribute(RequestAttributes.SECOND_FACTOR_PENDING, Boolean.TRUE);
             audit.record(AuditEvent.Type.SECOND_FACTOR_PENDING, userName, null, null);
             return AuthenticationStatus.SEND_FAILURE;
@@ -195,7 +194,7 @@ public class SessionLogin {
         }
         manager.discardIfBound();
         manager.begin(stored.get());
-        request.setAttribute(RequestAttributes.TOKEN, issued.token());
+        RequestAttributes.holdCsrfTokenOf(request, issued.token());
         if (context.getAuthParameters() != null && context.getAuthParameters().isRememberMe()) {
             rememberMe.issue(request, response, userName);
         }
@@ -213,7 +212,7 @@ public class SessionLogin {
         if (presented.fromCookie()) {
             cookie.clear(response);
         }
-        request.removeAttribute(RequestAttributes.TOKEN);
+        request.removeAttribute(RequestAttributes.CSRF_TOKEN);
     }
 
     static String client(HttpServletRequest request) {

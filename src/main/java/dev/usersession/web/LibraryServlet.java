@@ -2,6 +2,7 @@ package dev.usersession.web;
 
 import dev.usersession.errors.ErrorResponses;
 import dev.usersession.errors.Failure;
+import dev.usersession.errors.OwnResponseHeaders;
 import jakarta.inject.Inject;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServlet;
@@ -18,7 +19,7 @@ import java.util.Map;
  * {@link HttpServlet} would answer an HTML page, 501 for a method it does not know, and no {@code Allow}.
  * {@code OPTIONS} names the methods the endpoint takes (never {@code TRACE}, which the servers refuse). The methods
  * are those whose {@code doGet}, {@code doPost}, {@code doPut} or {@code doDelete} the endpoint overrides ({@code GET}
- * brings {@code HEAD}).
+ * brings {@code HEAD}). Every answer carries {@link OwnResponseHeaders}.
  */
 abstract class LibraryServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
@@ -31,6 +32,7 @@ abstract class LibraryServlet extends HttpServlet {
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response)
             throws ServletException, IOException {
+        OwnResponseHeaders.set(response);
         List<String> methods = allowed();
         String method = request.getMethod();
         if (method.equals("OPTIONS")) {

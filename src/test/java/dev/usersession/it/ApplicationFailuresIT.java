@@ -61,6 +61,19 @@ class ApplicationFailuresIT {
     }
 
     @Test
+    void aRefusedFactorInAResourceIsAnsweredAsTheLibrarysEndpointAnswersIt() {
+        Browser browser = loggedIn();
+
+        HttpResponse<String> endpoint = browser.postJson("usersession/reauthenticate", "{\"code\":\"123456\"}");
+        HttpResponse<String> resource = browser.postJson("api/app-errors/factor-code?code=123456", "{}");
+
+        assertTrue(endpoint.statusCode() == 401 || endpoint.statusCode() == 409, endpoint.body());
+        assertEquals(endpoint.statusCode(), resource.statusCode(), resource.body());
+        assertEquals(endpoint.body(), resource.body(), "the same code and sentence");
+        assertTrue(resource.body().startsWith("{\"error\":"), resource.body());
+    }
+
+    @Test
     void anonymousRequestsGetTheContainersErrorToo() {
         assertContainerError(new Browser(base).postForm("app/errors/constraint", "id", UUID.randomUUID().toString()));
     }

@@ -17,7 +17,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * "Keep me signed in": a new session when the short one is gone, a rotated token at each use, the token before
- * accepted for a short grace (parallel requests of one browser), a copied token detected (everything of the user
+ * accepted for a short grace (parallel requests of one browser) and while the current one never came back (a lost
+ * response), a copied token detected (everything of the user
  * ends, and the browser is told), and the series ended by logout, a password change and "sign out everywhere".
  */
 @ExtendWith(ArquillianExtension.class)
@@ -104,6 +105,36 @@ class RememberMeIT {
         Browser owner = new Browser(base);
         owner.setRememberCookie(rotated);
         assertEquals("anonymous", owner.get("test/whoami").body(), "the whole series ended");
+    }
+
+    @Test
+    void aLostResponseIsNotTheftButTheTokenBeforeIsOnceTheCurrentOneCameBack() {
+        Browser browser = new Browser(base);
+        String user = rememberedLogin(browser, "lost");
+        String original = browser.rememberCookie().orElseThrow();
+        Browser lost = new Browser(base); // the browser's request whose response (new session, new token) was lost
+        lost.setRememberCookie(original);
+        assertTrue(lost.get("test/whoami").body().startsWith(user + " "));
+        String neverArrived = lost.rememberCookie().orElseThrow();
+
+        new Browser(base).postForm("test/clock/advance", "by", "PT31S");
+        browser.setCookie(null); // the browser tries again with what it holds
+        HttpResponse<String> again = browser.send(browser.request("test/whoami").header("Accept", "application/json")
+                .GET());
+        assertTrue(again.body().startsWith(user + " "), "a new session, not theft: " + again.body());
+        String reissued = browser.rememberCookie().orElseThrow();
+        assertNotEquals(original, reissued, "a new token");
+        assertNotEquals(neverArrived, reissued, "not the lost one");
+        assertTrue(browser.get("test/whoami").body().startsWith(user + " "), "the new token came back");
+
+        new Browser(base).postForm("test/clock/advance", "by", "PT2M");
+        Browser copy = new Browser(base);
+        copy.setRememberCookie(original);
+        HttpResponse<String> stolen = copy.send(copy.request("test/whoami").header("Accept", "application/json")
+                .GET());
+        assertEquals(401, stolen.statusCode(), stolen.body());
+        assertTrue(stolen.body().contains("remember_me_stolen"), stolen.body());
+        assertEquals("anonymous", browser.get("test/whoami").body(), "the user's sessions ended");
     }
 
     @Test

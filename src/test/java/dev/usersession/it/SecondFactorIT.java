@@ -71,6 +71,29 @@ class SecondFactorIT {
     }
 
     @Test
+    void aPasswordChangedBetweenThePasswordAndTheCodeOpensNoSession() {
+        Enrolled user = enrolled();
+        Browser reset = new Browser(base);
+        assertEquals("second_factor_required", error(reset.login(user.name, DemoAccounts.PASSWORD)));
+        assertEquals("true", new Browser(base).postForm("test/reset-password", "name", user.name, "new",
+                "a new long passphrase 42").body());
+        assertEquals(400, secondFactor(reset, TOTP.codeAt(user.secret, user.confirmedStep + 1)).statusCode(),
+                "a change deletes the pending steps it finds");
+
+        // A change that commits after the code step read its pending step (another node, a moment later): only the
+        // credentials version tells.
+        Browser raced = new Browser(base);
+        assertEquals("second_factor_required", error(raced.login(user.name, "a new long passphrase 42")));
+        assertEquals("1", new Browser(base).postForm("app/accounts/credentials-changed", "name", user.name).body());
+        HttpResponse<String> code = secondFactor(raced, TOTP.codeAt(user.secret, user.confirmedStep + 1));
+
+        assertEquals(401, code.statusCode(), code.body());
+        assertTrue(raced.cookie().isEmpty(), "no session cookie: " + code.headers());
+        assertEquals("anonymous", raced.get("test/whoami").body());
+        assertEquals("0", new Browser(base).get("test/db/sessions?user=" + user.name).body());
+    }
+
+    @Test
     void aRecoveryCodeCompletesALoginOnce() {
         Enrolled user = enrolled();
         Browser first = new Browser(base);

@@ -7,7 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.usersession.it.app.DemoAccounts;
 import dev.usersession.context.SessionTokens;
+import dev.usersession.security.CsrfProtection;
 import java.net.URL;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -169,5 +171,29 @@ class SessionCookieIT {
         Browser withHash = new Browser(base);
         withHash.setCookie(SessionTokens.hash(token));
         assertEquals(401, withHash.get("protected").statusCode());
+    }
+
+    @Test
+    void noRequestAttributeHoldsTheToken() {
+        Browser browser = new Browser(base);
+        String user = browser.newUser("dumped");
+        HttpResponse<String> login = browser.send(browser.request("usersession/login")
+                .header("Content-Type", "application/json").header("Accept", "application/json")
+                .header("Origin", browser.origin()).header("X-Dump-Attributes", "yes")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"" + user + "\",\"password\":\""
+                        + DemoAccounts.PASSWORD + "\"}")));
+        assertEquals(200, login.statusCode(), login.body());
+        String token = browser.cookie().orElseThrow();
+        String atLogin = browser.get("test/attribute-dump").body();
+
+        browser.send(browser.request("test/whoami").header("X-Dump-Attributes", "yes").GET());
+        String inSession = browser.get("test/attribute-dump").body();
+
+        assertFalse(atLogin.contains(token), "the login's attributes: " + atLogin);
+        assertFalse(inSession.contains(token), "a session request's attributes: " + inSession);
+        String csrfToken = CsrfProtection.tokenFor(token);
+        assertTrue(login.body().contains("\"csrfToken\":\"" + csrfToken + "\""), "forms still get it: " + login.body());
+        assertTrue(atLogin.contains(csrfToken), "the dump shows the attributes: " + atLogin);
+        assertTrue(inSession.contains(csrfToken), "the dump shows the attributes: " + inSession);
     }
 }

@@ -111,8 +111,13 @@ class PasskeyBrowserIT {
     }
 
     private java.util.List<WebElement> waitForPasskeys(int count) {
-        new WebDriverWait(browser, Duration.ofSeconds(30))
-                .until(driver -> driver.findElements(By.cssSelector("tr.passkey")).size() == count);
+        try {
+            new WebDriverWait(browser, Duration.ofSeconds(30))
+                    .until(driver -> driver.findElements(By.cssSelector("tr.passkey")).size() == count);
+        } catch (RuntimeException e) {
+            Browsers.record(browser, "passkeys", java.nio.file.Path.of("target", "browser-failures"));
+            throw e;
+        }
         return browser.findElements(By.cssSelector("tr.passkey"));
     }
 

@@ -1,5 +1,6 @@
 package dev.usersession.it.app;
 
+import dev.usersession.UserCredentials;
 import jakarta.inject.Inject;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.ws.rs.POST;
@@ -16,6 +17,9 @@ public class AppFailuresResource {
     @Inject
     Counter counter;
 
+    @Inject
+    UserCredentials credentials;
+
     /** Answered by the application's own {@link AppOptimisticLockMapper}. */
     @POST
     @Path("optimistic-lock")
@@ -28,6 +32,14 @@ public class AppFailuresResource {
     @Path("counter")
     public String counter() {
         return String.valueOf(counter.increment());
+    }
+
+    /** Proves the caller again with a code: a refused code is answered by the library's mapper. */
+    @POST
+    @Path("factor-code")
+    public String factorCode(@QueryParam("code") String code) {
+        credentials.reauthenticateWithCode(code);
+        return "proved";
     }
 
     /** No mapper of the application: the container answers. */

@@ -36,6 +36,18 @@ public class AppNotes {
                 : "alter table " + table + "_gone rename to " + table).executeUpdate();
     }
 
+    /**
+     * Moves an account's credentials version on without anything else, as a password change committed by another
+     * node does for a login whose pending step was read just before that change deleted it.
+     *
+     * @return how many accounts changed
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public int moveCredentialsVersionOn(String name) {
+        return entityManager.createNativeQuery("update user_account set credentials_version = credentials_version + 1 "
+                + "where name = ?1").setParameter(1, name).executeUpdate();
+    }
+
     /** Adds a note in the caller's transaction, or in one of its own. */
     @Transactional
     public void add(String id) {

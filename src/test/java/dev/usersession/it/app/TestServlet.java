@@ -69,6 +69,9 @@ public class TestServlet extends HttpServlet {
     @Inject
     dev.usersession.security.OneTimeCodeFactor oneTimeCodes;
 
+    @Inject
+    RequestAttributeDumps attributeDumps;
+
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String path = request.getPathInfo();
@@ -77,6 +80,7 @@ public class TestServlet extends HttpServlet {
                     : request.getUserPrincipal().getName() + " " + request.isUserInRole("customer")
                     + " " + request.isUserInRole("partner"));
             case "/counter" -> text(response, String.valueOf(counter.count()));
+            case "/attribute-dump" -> text(response, attributeDumps.last());
             case "/audit-events" -> text(response, auditEvents.lines());
             case "/counter/cacheable" -> {
                 response.setHeader("Cache-Control", "max-age=60");
