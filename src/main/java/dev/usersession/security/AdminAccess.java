@@ -8,9 +8,10 @@ import dev.usersession.SecondFactorRequiredException;
 import dev.usersession.SessionProofs;
 import dev.usersession.UserSessionClock;
 import dev.usersession.UserSessionConfig;
-import dev.usersession.UserSessionInfo;
 import dev.usersession.UserSessionStoreException;
-import dev.usersession.UserSessions;
+import dev.usersession.context.UnitOfWork;
+import dev.usersession.context.UserSessionManager;
+import dev.usersession.spi.SessionRecord;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -46,7 +47,7 @@ public class AdminAccess {
     private static final Logger LOG = Logger.getLogger(AdminAccess.class.getName());
 
     @Inject
-    UserSessions sessions;
+    UserSessionManager sessions;
 
     @Inject
     CallerGroups callerGroups;
@@ -66,8 +67,11 @@ public class AdminAccess {
      * @return the administrator's user name
      */
     public String require() {
-        UserSessionInfo caller = sessions.current().orElseThrow(() -> new NotLoggedInException(
-                "The administration of sessions needs a logged-in administrator"));
+        UnitOfWork unitOfWork = sessions.current();
+        if (unitOfWork == null) {
+            throw new NotLoggedInException("The administration of sessions needs a logged-in administrator");
+        }
+        SessionRecord caller = unitOfWork.session();
         String admin = caller.userName();
         if (!currentGroups(admin).contains(config.adminRole())) {
             throw new AccessDeniedException("The administration of sessions needs the group " + config.adminRole());
