@@ -46,9 +46,6 @@ public class UserSessionAdmin {
     UserSessionStore store;
 
     @Inject
-    UserSessionConfig config;
-
-    @Inject
     UserSessionClock clock;
 
     @Inject

@@ -1,11 +1,11 @@
 package dev.usersession.operations;
 
 import jakarta.json.Json;
+import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
-import jakarta.json.JsonException;
 import java.io.StringReader;
 import java.util.Map;
 import java.util.Set;
