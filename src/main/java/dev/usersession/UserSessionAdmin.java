@@ -1,8 +1,11 @@
 package dev.usersession;
 
+import dev.usersession.context.UserSessionExtension;
 import dev.usersession.operations.PageCursor;
 import dev.usersession.operations.RedactedState;
+import dev.usersession.security.AdminAccess;
 import dev.usersession.security.AuditTrail;
+import dev.usersession.state.AdminVisibleFields;
 import dev.usersession.spi.BeanStateRecord;
 import dev.usersession.spi.SessionRecord;
 import dev.usersession.spi.SessionSearch;
@@ -14,6 +17,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -22,10 +26,15 @@ import java.util.TreeMap;
  * beans stored, end one session or all of a user's. The library's {@code /usersession/admin} endpoints are built on
  * it. Inject it anywhere ({@code @Inject UserSessionAdmin admin;}).
  *
- * <p>Every method needs a caller logged in with a library session whose groups hold {@code usersession.admin.role}
- * (default {@code usersession-admin}): without a session it throws {@link NotLoggedInException}, without the group
- * {@link AccessDeniedException}. Looking at stored state and ending sessions are audited ({@link AuditEvent}, with the
- * administrator as the actor). Nothing it returns holds a token: a session's id is the SHA-256 of its token.
+ * <p>Every method needs an administrator who proved who they are recently, checked on every call: a library session
+ * (else {@link NotLoggedInException}); the group {@code usersession.admin.role} (default {@code usersession-admin}) in
+ * the identity store's current answer for the caller, not in the groups the session copied at login (else
+ * {@link AccessDeniedException}); a proof of identity from the last {@code usersession.admin.recent} (default 15
+ * minutes; else {@link ReauthenticationRequiredException}, so a session restored by "keep me signed in" is refused
+ * until the administrator re-authenticates); and, for an administrator with one-time codes, AAL2 with a second factor
+ * proved within that window (else {@link SecondFactorRequiredException}). Looking at stored state and ending sessions
+ * are audited ({@link AuditEvent}, with the administrator as the actor). Nothing it returns holds a token: a session's
+ * id is the SHA-256 of its token.
  */
 @ApplicationScoped
 public class UserSessionAdmin {
@@ -37,13 +46,16 @@ public class UserSessionAdmin {
     UserSessionStore store;
 
     @Inject
-    UserSessionConfig config;
-
-    @Inject
     UserSessionClock clock;
 
     @Inject
     AuditTrail audit;
+
+    @Inject
+    AdminAccess access;
+
+    @Inject
+    UserSessionExtension extension;
 
     /**
      * @return one page of live sessions that match the query, newest first
@@ -71,8 +83,9 @@ public class UserSessionAdmin {
     }
 
     /**
-     * Shows what a session's beans stored, by bean class, as JSON with the values of members named like secrets
-     * replaced (see {@link RedactedState}). Audited as {@link AuditEvent.Type#ADMIN_VIEWED_STATE}.
+     * Shows what a session's beans stored, by bean class: the values of the fields the application marked
+     * {@link AdminVisible}, and the names and sizes of the others (see {@link RedactedState}). A stored state whose
+     * bean class this deployment does not have shows no value. Audited as {@link AuditEvent.Type#ADMIN_VIEWED_STATE}.
      *
      * @return the stored state by bean class; empty when the session does not exist (or ended)
      */
@@ -85,7 +98,8 @@ public class UserSessionAdmin {
         audit.record(AuditEvent.Type.ADMIN_VIEWED_STATE, session.get().userName(), sessionId, "", admin);
         Map<String, JsonValue> states = new TreeMap<>();
         for (BeanStateRecord state : store.findBeanStates(sessionId).values()) {
-            states.put(state.beanId(), RedactedState.of(state.json()));
+            Set<String> visible = extension.beanClass(state.beanId()).map(AdminVisibleFields::of).orElse(Set.of());
+            states.put(state.beanId(), RedactedState.of(state.json(), visible));
         }
         return Optional.of(states);
     }
@@ -119,11 +133,6 @@ public class UserSessionAdmin {
     }
 
     private String requireAdmin() {
-        UserSessionInfo caller = sessions.current().orElseThrow(() -> new NotLoggedInException(
-                "The administration of sessions needs a logged-in administrator"));
-        if (!caller.groups().contains(config.adminRole())) {
-            throw new AccessDeniedException("The administration of sessions needs the group " + config.adminRole());
-        }
-        return caller.userName();
+        return access.require();
     }
 }

@@ -128,6 +128,9 @@ import java.util.stream.Collectors;
  *   the session store before it reports it down</td></tr>
  *   <tr><td>{@code usersession.admin.role}</td><td>{@code usersession-admin}</td><td>the group a caller needs for
  *   {@code UserSessionAdmin} and {@code /usersession/admin}</td></tr>
+ *   <tr><td>{@code usersession.admin.recent}</td><td>{@code PT15M}</td><td>how recently an administrator must have
+ *   proved who they are (and, with a second factor, proved it too) for every call of {@code UserSessionAdmin} and
+ *   {@code /usersession/admin}</td></tr>
  * </table>
  */
 @ApplicationScoped
@@ -399,6 +402,11 @@ public class UserSessionConfig {
                 value -> !value.isBlank() && value.length() <= 255, "a group name");
     }
 
+    /** @return how recent an administrator's proof of identity must be for an administration call */
+    public Duration adminRecent() {
+        return positive("usersession.admin.recent", Duration.ofMinutes(15));
+    }
+
     /** @return how long a changing request waits for another of its session on this node (then 409) */
     public Duration writeWait() {
         return positive("usersession.write-wait", Duration.ofSeconds(5));
@@ -429,7 +437,7 @@ public class UserSessionConfig {
                 this::factorsIssuer, this::factorsRecent, this::totpKey, this::passkeysRpId, this::passkeysOrigins,
                 this::rememberMeLifetime, this::rememberMeGrace, this::mechanismEnabled,
                 this::mechanismOtherPaths, this::metricsApi, this::metricsActiveRefresh, this::healthTimeout,
-                this::adminRole)) {
+                this::adminRole, this::adminRecent)) {
             try {
                 setting.get();
             } catch (IllegalStateException e) {

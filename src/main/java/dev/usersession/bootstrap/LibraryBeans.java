@@ -36,6 +36,7 @@ import dev.usersession.jpa.JpaPasskeys;
 import dev.usersession.jpa.JpaRememberMe;
 import dev.usersession.security.RememberMe;
 import dev.usersession.security.AuditTrail;
+import dev.usersession.security.AdminAccess;
 import dev.usersession.security.CallerGroups;
 import dev.usersession.security.CallerSessions;
 import dev.usersession.security.CurrentRequest;
@@ -93,7 +94,7 @@ public class LibraryBeans implements Extension {
             JpaPasskeys.class, RememberMe.class, JpaRememberMe.class, CallerSessions.class,
             OtherMechanismSessions.class, FactorChanges.class, AuditTrail.class, CurrentRequest.class,
             // operations
-            SessionMetrics.class, ActiveSessionCount.class, StoreProbe.class, UserSessionAdmin.class,
+            SessionMetrics.class, ActiveSessionCount.class, StoreProbe.class, UserSessionAdmin.class, AdminAccess.class,
             // web
             ErrorResponses.class, LoginOutcomes.class);
 

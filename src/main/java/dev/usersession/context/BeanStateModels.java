@@ -5,6 +5,7 @@ import jakarta.enterprise.context.spi.Contextual;
 import jakarta.enterprise.inject.spi.Bean;
 import jakarta.enterprise.inject.spi.PassivationCapable;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -18,9 +19,16 @@ final class BeanStateModels {
     }
 
     private final Map<String, Known> byPassivationId = new ConcurrentHashMap<>();
+    private final Map<String, Class<?>> byBeanId = new ConcurrentHashMap<>();
 
     void add(Bean<?> bean, BeanStateModel model, UsageTracking usage) {
         byPassivationId.put(((PassivationCapable) bean).getId(), new Known(model, usage));
+        byBeanId.put(model.beanId(), bean.getBeanClass());
+    }
+
+    /** @return the class of the bean whose state is stored under this id, when this deployment has such a bean */
+    Optional<Class<?>> beanClass(String beanId) {
+        return Optional.ofNullable(byBeanId.get(beanId));
     }
 
     Known of(Contextual<?> contextual) {

@@ -22,6 +22,7 @@ import jakarta.enterprise.inject.spi.ProcessProducerMethod;
 import jakarta.enterprise.inject.spi.WithAnnotations;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The portable extension of the {@code @UserSession} scope (listed in {@code META-INF/services}, beside
@@ -106,6 +107,16 @@ public class UserSessionExtension implements Extension {
             event.addDeploymentProblem(new DeploymentException(problem));
         }
         bindingProblems.forEach(problem -> event.addDeploymentProblem(new DeploymentException(problem)));
+    }
+
+    /**
+     * Finds the class of a stored bean state among the {@code @UserSession} beans the container registered at
+     * deployment (never by loading a class named in the database).
+     *
+     * @return the bean class whose state is stored under {@code beanId}; empty when this deployment has none
+     */
+    public Optional<Class<?>> beanClass(String beanId) {
+        return models.beanClass(beanId);
     }
 
     private static DefinitionException producerError(String producer) {

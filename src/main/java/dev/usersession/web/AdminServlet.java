@@ -19,15 +19,20 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The administration of sessions over HTTP, on {@link UserSessionAdmin} (which needs a caller with the group
- * {@code usersession.admin.role}: else 401 {@code not_logged_in} or 403 {@code forbidden}):
+ * The administration of sessions over HTTP, on {@link UserSessionAdmin}, which checks every call: 401
+ * {@code not_logged_in} without a session, 403 {@code forbidden} when the identity store does not give the caller the
+ * group {@code usersession.admin.role} now, 401 {@code reauthentication_required} without a proof of identity from the
+ * last {@code usersession.admin.recent} (re-authenticate at {@code /usersession/reauthenticate} and retry), 401
+ * {@code second_factor_required} when the administrator has one-time codes and proved no second factor in that
+ * window:
  * <ul>
  *   <li>{@code GET /usersession/admin/sessions?user=&client=&olderThan=&after=&limit=}: live sessions, newest first,
  *   filtered by user name prefix, client text and age (an ISO-8601 duration such as {@code PT1H}), {@code limit} (1 to
  *   500, default 50) at a time: {@code {"sessions":[...],"next":"<cursor>"}}; pass {@code next} as {@code after} for
  *   the next page ({@code null} on the last);</li>
- *   <li>{@code GET /usersession/admin/sessions/{id}}: the session and the state its beans stored, secrets redacted
- *   (audited);</li>
+ *   <li>{@code GET /usersession/admin/sessions/{id}}: the session and the state its beans stored, by bean class:
+ *   {@code {"shown":{...},"hidden":{"field":size}}}, values only of fields marked
+ *   {@link dev.usersession.AdminVisible} (audited);</li>
  *   <li>{@code POST /usersession/admin/sessions/{id}/end}: ends it (204; 404 when there is no such session);</li>
  *   <li>{@code POST /usersession/admin/users/end-sessions} with {@code user}: ends all of a user's sessions
  *   ({@code {"ended":n}}).</li>

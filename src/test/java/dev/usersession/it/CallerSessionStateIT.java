@@ -109,6 +109,19 @@ class CallerSessionStateIT {
                 (user + ":" + password).getBytes(StandardCharsets.UTF_8)));
     }
 
+    @Test
+    void aBasicCallerInTheAdminGroupGetsNoAdministrationWithoutAFreshProof() {
+        Browser browser = new Browser(base);
+        String root = browser.newUser("root", "usersession-admin");
+        HttpResponse<String> refused = browser.send(browser.request("usersession/admin/sessions")
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                        (root + ":" + DemoAccounts.PASSWORD).getBytes(StandardCharsets.UTF_8)))
+                .header("Accept", "application/json").GET());
+        assertEquals(401, refused.statusCode(), refused.body());
+        assertTrue(refused.body().contains("\"reauthentication_required\""),
+                "the session opened for another mechanism's caller records no proof: " + refused.body());
+    }
+
     private static HttpResponse<String> increment(Browser browser, String user) {
         HttpRequest.Builder request = browser.request("test/counter/increment")
                 .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(

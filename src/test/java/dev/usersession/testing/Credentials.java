@@ -1,13 +1,15 @@
 package dev.usersession.testing;
 
+import dev.usersession.AdminVisible;
 import dev.usersession.UserSession;
 import java.io.Serializable;
 
-/** A {@code @UserSession} bean that holds something secret beside something plain. */
+/** A {@code @UserSession} bean that holds something secret beside something plain (marked viewable). */
 @UserSession
 public class Credentials implements Serializable {
     private static final long serialVersionUID = 1L;
 
+    @AdminVisible
     private String displayName;
     private String apiToken;
 

@@ -1,5 +1,6 @@
 package dev.usersession.example;
 
+import dev.usersession.AdminVisible;
 import dev.usersession.ReadOnly;
 import dev.usersession.UserSession;
 import java.io.Serializable;
@@ -8,12 +9,15 @@ import java.util.List;
 
 /**
  * The shopping cart: a {@code @UserSession} bean. Its one field is stored as JSON per user session; it is there after
- * a restart of the server and on any node. Methods marked {@link ReadOnly} never cause a write.
+ * a restart of the server and on any node. Methods marked {@link ReadOnly} never cause a write. The cart's lines are
+ * {@link AdminVisible}: the admin page shows them (support staff may see what a customer is buying); the order history
+ * is not marked, so the admin page shows only its size.
  */
 @UserSession
 public class Cart implements Serializable {
     private static final long serialVersionUID = 1L;
 
+    @AdminVisible
     private final List<CartLine> lines = new ArrayList<>();
 
     /** Adds one of a product, or one more of it. */

@@ -1,5 +1,6 @@
 package dev.usersession.it.app;
 
+import dev.usersession.AdminVisible;
 import dev.usersession.ReadOnly;
 import dev.usersession.UserSession;
 import java.io.Serializable;
@@ -9,6 +10,7 @@ import java.io.Serializable;
 public class Counter implements Serializable {
     private static final long serialVersionUID = 1L;
 
+    @AdminVisible // the administrator's state view shows it (AdminApiIT)
     private int count;
 
     public int increment() {

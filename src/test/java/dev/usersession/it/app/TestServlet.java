@@ -57,6 +57,10 @@ public class TestServlet extends HttpServlet {
     @Inject
     dev.usersession.UserAccounts accounts;
 
+    /** The account table itself, to change it behind the library's back (as a DBA or another application would). */
+    @Inject
+    dev.usersession.jpa.JpaAccountRepository accountTable;
+
     @PersistenceContext(unitName = "it")
     EntityManager entityManager;
 
@@ -162,6 +166,10 @@ public class TestServlet extends HttpServlet {
                         java.util.Set.of(request.getParameter("groups").split(",")));
                 text(response, request.getParameter("name"));
             }
+            case "/accounts/groups" -> text(response, String.valueOf(accounts.changeGroups(
+                    request.getParameter("name"), java.util.Set.of(request.getParameter("groups").split(",")))));
+            case "/accounts/groups-in-table" -> text(response, String.valueOf(accountTable.updateGroups(
+                    request.getParameter("name"), java.util.Set.of(request.getParameter("groups").split(",")))));
             case "/password" -> {
                 String user = sessions.current().orElseThrow().userName();
                 boolean changed = accounts.changePassword(user, request.getParameter("current").toCharArray(),
