@@ -33,6 +33,8 @@ final class RequestUnitOfWork implements AsyncListener {
     /** The response of the latest dispatch, whose writer may still hold characters at completion. */
     private FlushBeforeCommitResponse guardedResponse;
     private boolean listening;
+    /** How many times the application went async ({@code startAsync}) in this request, over all its dispatches. */
+    private int asyncStarts;
     /** An error answer replaced the response, or the request failed or timed out: nothing more is written. */
     private boolean closed;
 
@@ -144,9 +146,19 @@ final class RequestUnitOfWork implements AsyncListener {
         if (unitOfWork == null) {
             unitOfWork = manager.current();
         }
+        asyncStarts++;
         listen(started);
         asyncContext = new GuardedAsyncContext(started, this, guardedRequest, guardedResponse);
         return asyncContext;
+    }
+
+    /**
+     * @return how many times the request went async so far: a dispatch that compares it before and after the
+     *     application ran knows whether it went async, even when {@code isAsyncStarted()} already answers false
+     *     because another thread called {@code AsyncContext.dispatch()} or {@code complete()} meanwhile
+     */
+    synchronized int asyncStarts() {
+        return asyncStarts;
     }
 
     /** @return the application's view of the container's async context: one that writes the state on complete */

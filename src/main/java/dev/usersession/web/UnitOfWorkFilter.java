@@ -76,9 +76,12 @@ public class UnitOfWorkFilter extends HttpFilter {
         FlushBeforeCommitResponse guarded = new FlushBeforeCommitResponse(response, work);
         work.guarding(guarded);
         boolean async = false;
+        int asyncStartsBefore = work.asyncStarts();
         try {
             chain.doFilter(new UnitOfWorkRequest(request, work, guarded), guarded);
-            async = request.isAsyncStarted();
+            // Not isAsyncStarted() alone: it answers false once another thread called AsyncContext.dispatch() or
+            // complete(), and this thread must then neither write nor discard what the async part goes on with.
+            async = request.isAsyncStarted() || work.asyncStarts() != asyncStartsBefore;
             if (!async) {
                 guarded.finish();
             }
