@@ -116,9 +116,8 @@ public class UserAccounts {
     public boolean changePassword(String name, char[] currentPassword, char[] newPassword) {
         checked(name, newPassword);
         UnitOfWork unitOfWork = manager.current();
-        if (unitOfWork != null && unitOfWork.session().userName().equals(name)
-                && factorChanges.hasSecondFactor(name)) {
-            factorChanges.requireProof(unitOfWork.session());
+        if (unitOfWork != null && unitOfWork.session().userName().equals(name)) {
+            factorChanges.requireSecondFactorWhereTheAccountHasOne(unitOfWork.session());
         }
         LoginAdmission admission = guard.admit(guard.currentAttempt(name));
         if (!admission.admitted()) {

@@ -81,7 +81,7 @@ public class AdminAccess {
             throw new ReauthenticationRequiredException("The administration of sessions needs a proof of identity "
                     + "from the last " + window);
         }
-        if (oneTimeCodes.isEnabled(admin) && !proofs.levelWithin(window, now).satisfies(AssuranceLevel.AAL2)) {
+        if (!proofs.levelWithin(window, now).satisfies(AssuranceLevel.AAL2) && oneTimeCodes.isEnabled(admin)) {
             throw new SecondFactorRequiredException("The administration of sessions needs a second factor proved "
                     + "in the last " + window);
         }

@@ -53,9 +53,17 @@ public class FactorChanges {
             throw new ReauthenticationRequiredException("Changing a factor needs a proof of identity from the last "
                     + config.factorsRecent());
         }
-        if (hasSecondFactor(session.userName())
-                && !session.proofs().secondFactorWithin(config.factorsRecent(), clock.now())) {
-            throw new SecondFactorRequiredException("Changing a factor of an account with a second factor needs a "
+        requireSecondFactorWhereTheAccountHasOne(session);
+    }
+
+    /**
+     * @throws SecondFactorRequiredException when the account has a second factor and the session proved none within
+     *     {@code usersession.factors.recent}; an account without one passes (its factors are read only then)
+     */
+    public void requireSecondFactorWhereTheAccountHasOne(SessionRecord session) {
+        if (!session.proofs().secondFactorWithin(config.factorsRecent(), clock.now())
+                && hasSecondFactor(session.userName())) {
+            throw new SecondFactorRequiredException("This change to an account with a second factor needs a "
                     + "one-time code, a recovery code or a passkey from the last " + config.factorsRecent());
         }
     }

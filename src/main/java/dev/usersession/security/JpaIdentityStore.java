@@ -61,7 +61,7 @@ public class JpaIdentityStore implements IdentityStore {
             return check(login);
         }
         String name = login.getCaller();
-        if (name == null || name.isBlank() || UserNames.isTooLong(name)) {
+        if (!isPossibleName(name)) {
             return CredentialValidationResult.INVALID_RESULT; // no account can have it: nothing to count or check
         }
         LoginAdmission admission = guard.admit(guard.currentAttempt(name));
@@ -90,8 +90,7 @@ public class JpaIdentityStore implements IdentityStore {
     /** Checks the password with the same work whether or not the account exists and is enabled. */
     private CredentialValidationResult check(UsernamePasswordCredential login) {
         String name = login.getCaller();
-        Optional<StoredAccount> account = name == null || name.isBlank() || UserNames.isTooLong(name)
-                ? Optional.empty() : accounts.find(name);
+        Optional<StoredAccount> account = isPossibleName(name) ? accounts.find(name) : Optional.empty();
         boolean matches = passwords.verify(login.getPassword().getValue(),
                 account.map(StoredAccount::passwordHash).orElse(null));
         if (account.isEmpty() || !matches || !account.get().enabled()) {
@@ -99,6 +98,10 @@ public class JpaIdentityStore implements IdentityStore {
         }
         upgradeHash(account.get(), login.getPassword().getValue());
         return new CredentialValidationResult(account.get().name(), account.get().groups());
+    }
+
+    private static boolean isPossibleName(String name) {
+        return name != null && !name.isBlank() && !UserNames.isTooLong(name);
     }
 
     /** Replaces a hash made with fewer iterations than configured now, at a login that just proved the password. */

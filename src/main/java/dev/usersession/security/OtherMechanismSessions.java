@@ -36,7 +36,7 @@ public class OtherMechanismSessions {
     /** @return the proofs to record in the caller's new session, or empty when the caller gets no session */
     public Optional<SessionProofs> proofsOf(String callerName, HttpServletRequest request) {
         SessionProofs proofs = vouched(callerName, request);
-        if (oneTimeCodes.isEnabled(callerName) && !proofs.level().satisfies(AssuranceLevel.AAL2)) {
+        if (!proofs.level().satisfies(AssuranceLevel.AAL2) && oneTimeCodes.isEnabled(callerName)) {
             return Optional.empty();
         }
         return Optional.of(proofs);
