@@ -1,5 +1,7 @@
 package dev.usersession;
 
+import dev.usersession.auth.RequiresLogin;
+
 /**
  * How strongly a session's user proved who they are, after NIST SP 800-63B's authenticator assurance levels. A
  * session keeps the highest level reached since its login; {@link RequiresLogin#level()} asks for one.

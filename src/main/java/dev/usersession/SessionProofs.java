@@ -1,5 +1,6 @@
 package dev.usersession;
 
+import dev.usersession.auth.RequiresLogin;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;

@@ -1,5 +1,6 @@
 package dev.usersession;
 
+import dev.usersession.admin.UserSessionAdmin;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -20,8 +20,8 @@ import java.lang.annotation.Target;
  * }
  * }</pre>
  *
- * and lists the library's entities in that unit ({@code <class>dev.usersession.jpa.UserSessionEntity</class>},
- * {@code <class>dev.usersession.jpa.UserSessionBeanEntity</class>}). With a JTA persistence unit the library runs its
+ * and lists the library's entities in that unit ({@code <class>dev.usersession.internal.store.UserSessionEntity</class>},
+ * {@code <class>dev.usersession.internal.store.UserSessionBeanEntity</class>}). With a JTA persistence unit the library runs its
  * writes in container transactions; with a resource-local one (Java SE) it begins and commits its own, and a
  * {@code @Dependent} producer that opens an {@code EntityManager} should have a disposer that closes it.
  */

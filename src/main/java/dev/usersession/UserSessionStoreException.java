@@ -1,5 +1,7 @@
 package dev.usersession;
 
+import dev.usersession.auth.UserAccounts;
+
 /**
  * The library's session store failed: its database could not be reached, or refused or lost one of the library's
  * own statements. Only failures of the library's own reads and writes (sessions, their {@code @UserSession} state,

@@ -1,9 +1,11 @@
 package dev.usersession;
 
-import dev.usersession.security.RememberMe;
-import dev.usersession.context.SessionLifecycle;
-import dev.usersession.context.UnitOfWork;
-import dev.usersession.context.UserSessionManager;
+import dev.usersession.auth.NotLoggedInException;
+import dev.usersession.auth.SessionLimitReachedException;
+import dev.usersession.internal.rememberme.RememberMe;
+import dev.usersession.internal.context.SessionLifecycle;
+import dev.usersession.internal.context.UnitOfWork;
+import dev.usersession.internal.context.UserSessionManager;
 import dev.usersession.spi.SessionRecord;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.usersession.factors.TotpCodes;
+import dev.usersession.internal.onetimecode.OneTimeCodeAlgorithm;
 import dev.usersession.it.app.DemoAccounts;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -37,7 +37,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @RunAsClient
 class AdminApiIT {
 
-    private static final TotpCodes TOTP = TotpCodes.standard();
+    private static final OneTimeCodeAlgorithm TOTP = OneTimeCodeAlgorithm.standard();
     private static final String SESSIONS = "usersession/admin/sessions";
 
     @Deployment(testable = false)
@@ -185,7 +185,7 @@ class AdminApiIT {
         assertEquals(200, getJson(enroller, SESSIONS).statusCode(), "no second factor yet: a password suffices");
         HttpResponse<String> enroll = enroller.postJson("usersession/totp/enroll", "{}");
         assertEquals(200, enroll.statusCode(), enroll.body());
-        byte[] secret = TotpCodes.fromBase32(json(enroll.body()).getString("secret"));
+        byte[] secret = OneTimeCodeAlgorithm.fromBase32(json(enroll.body()).getString("secret"));
         long step = TOTP.stepAt(Instant.parse(setup.get("test/clock/now").body()));
         assertEquals(200, enroller.postJson("usersession/totp/confirm", "{\"code\":\"" + TOTP.codeAt(secret, step)
                 + "\"}").statusCode());

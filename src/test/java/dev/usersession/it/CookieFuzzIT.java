@@ -3,7 +3,7 @@ package dev.usersession.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.usersession.context.SessionTokens;
+import dev.usersession.internal.context.SessionTokens;
 import java.net.URL;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.usersession.UserAccounts;
+import dev.usersession.auth.UserAccounts;
 import dev.usersession.it.app.DemoAccounts;
 import java.net.URL;
 import java.net.http.HttpRequest;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.usersession.it.app.DemoAccounts;
-import dev.usersession.security.UserNames;
+import dev.usersession.internal.account.UserNames;
 import java.net.URL;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.usersession.factors.TotpCodes;
+import dev.usersession.internal.onetimecode.OneTimeCodeAlgorithm;
 import dev.usersession.it.app.DemoAccounts;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -31,7 +31,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @RunAsClient
 class SecondFactorIT {
 
-    private static final TotpCodes TOTP = TotpCodes.standard();
+    private static final OneTimeCodeAlgorithm TOTP = OneTimeCodeAlgorithm.standard();
 
     @Deployment(testable = false)
     static WebArchive application() {
@@ -221,7 +221,7 @@ class SecondFactorIT {
         String other = enroller.newUser("enroller");
         assertEquals(200, enroller.login(other, DemoAccounts.PASSWORD).statusCode());
         JsonObject enrollment = json(enroller.postJson("usersession/totp/enroll", "{}"));
-        byte[] secret = TotpCodes.fromBase32(enrollment.getString("secret"));
+        byte[] secret = OneTimeCodeAlgorithm.fromBase32(enrollment.getString("secret"));
         long step = TOTP.stepAt(Instant.parse(enroller.get("test/clock/now").body()));
         assertEquals(200, enroller.postJson("usersession/totp/confirm", "{\"code\":\"" + TOTP.codeAt(secret, step)
                 + "\"}").statusCode());
@@ -273,7 +273,7 @@ class SecondFactorIT {
         JsonObject enrollment = json(enroll);
         assertTrue(enrollment.getString("otpauthUri").startsWith("otpauth://totp/"));
         assertTrue(enrollment.getString("qrCode").startsWith("data:image/svg+xml;base64,"));
-        byte[] secret = TotpCodes.fromBase32(enrollment.getString("secret"));
+        byte[] secret = OneTimeCodeAlgorithm.fromBase32(enrollment.getString("secret"));
         long step = TOTP.stepAt(Instant.parse(browser.get("test/clock/now").body()));
         HttpResponse<String> confirmed = browser.postJson("usersession/totp/confirm",
                 "{\"code\":\"" + TOTP.codeAt(secret, step) + "\"}");

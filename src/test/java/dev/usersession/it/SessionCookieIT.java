@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.usersession.it.app.DemoAccounts;
-import dev.usersession.context.SessionTokens;
-import dev.usersession.security.CsrfProtection;
+import dev.usersession.internal.context.SessionTokens;
+import dev.usersession.internal.request.CsrfProtection;
 import java.net.URL;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;

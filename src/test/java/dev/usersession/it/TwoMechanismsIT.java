@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.usersession.it.app.DemoAccounts;
 import dev.usersession.it.mechanisms.ApiMechanism;
-import dev.usersession.factors.TotpCodes;
+import dev.usersession.internal.onetimecode.OneTimeCodeAlgorithm;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
@@ -110,8 +110,8 @@ class TwoMechanismsIT {
         assertEquals(200, owner.login(twoFactors, DemoAccounts.PASSWORD).statusCode());
         JsonObject enrollment = Json.createReader(new StringReader(owner.postJson("usersession/totp/enroll", "{}")
                 .body())).readObject();
-        byte[] secret = TotpCodes.fromBase32(enrollment.getString("secret"));
-        TotpCodes totp = TotpCodes.standard();
+        byte[] secret = OneTimeCodeAlgorithm.fromBase32(enrollment.getString("secret"));
+        OneTimeCodeAlgorithm totp = OneTimeCodeAlgorithm.standard();
         String code = totp.codeAt(secret, totp.stepAt(Instant.parse(owner.get("test/clock/now").body())));
         assertEquals(200, owner.postJson("usersession/totp/confirm", "{\"code\":\"" + code + "\"}").statusCode());
 

@@ -1,7 +1,7 @@
 package dev.usersession.testing;
 
-import dev.usersession.bootstrap.LibraryBeans;
-import dev.usersession.context.UserSessionExtension;
+import dev.usersession.internal.bootstrap.LibraryBeans;
+import dev.usersession.internal.context.UserSessionExtension;
 import jakarta.enterprise.inject.se.SeContainer;
 import org.glassfish.soteria.identitystores.hash.Pbkdf2PasswordHashImpl;
 import org.jboss.weld.environment.se.Weld;

@@ -1,6 +1,6 @@
 package dev.usersession.testing;
 
-import dev.usersession.AdminVisible;
+import dev.usersession.admin.AdminVisible;
 import dev.usersession.UserSession;
 import java.io.Serializable;
 

@@ -1,9 +1,9 @@
 package dev.usersession.bench;
 
 import dev.usersession.UserSessions;
-import dev.usersession.bootstrap.LibraryBeans;
-import dev.usersession.context.UserSessionExtension;
-import dev.usersession.context.UserSessionManager;
+import dev.usersession.internal.bootstrap.LibraryBeans;
+import dev.usersession.internal.context.UserSessionExtension;
+import dev.usersession.internal.context.UserSessionManager;
 import dev.usersession.spi.UserSessionStore;
 import jakarta.enterprise.inject.se.SeContainer;
 import java.util.HashMap;

@@ -1,6 +1,6 @@
 package dev.usersession.bench;
 
-import dev.usersession.state.BeanStateModel;
+import dev.usersession.internal.state.BeanStateModel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;

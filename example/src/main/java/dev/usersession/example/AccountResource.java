@@ -1,7 +1,7 @@
 package dev.usersession.example;
 
-import dev.usersession.RequiresLogin;
-import dev.usersession.UserAccounts;
+import dev.usersession.auth.RequiresLogin;
+import dev.usersession.auth.UserAccounts;
 import dev.usersession.UserSessionInfo;
 import dev.usersession.UserSessions;
 import jakarta.enterprise.context.ApplicationScoped;

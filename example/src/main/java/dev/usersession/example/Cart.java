@@ -1,6 +1,6 @@
 package dev.usersession.example;
 
-import dev.usersession.AdminVisible;
+import dev.usersession.admin.AdminVisible;
 import dev.usersession.ReadOnly;
 import dev.usersession.UserSession;
 import java.io.Serializable;

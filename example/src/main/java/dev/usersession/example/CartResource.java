@@ -1,6 +1,6 @@
 package dev.usersession.example;
 
-import dev.usersession.RequiresLogin;
+import dev.usersession.auth.RequiresLogin;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BadRequestException;

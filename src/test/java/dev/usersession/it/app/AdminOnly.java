@@ -1,6 +1,6 @@
 package dev.usersession.it.app;
 
-import dev.usersession.RequiresLogin;
+import dev.usersession.auth.RequiresLogin;
 import jakarta.enterprise.inject.Stereotype;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;

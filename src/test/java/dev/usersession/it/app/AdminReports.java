@@ -1,6 +1,6 @@
 package dev.usersession.it.app;
 
-import dev.usersession.RequiresLogin;
+import dev.usersession.auth.RequiresLogin;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /** Roles on the class guard the method it inherits from an unannotated base class. */

@@ -1,6 +1,6 @@
 package dev.usersession.it.app;
 
-import dev.usersession.UserCredentials;
+import dev.usersession.auth.UserCredentials;
 import jakarta.inject.Inject;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.ws.rs.POST;

@@ -1,6 +1,6 @@
 package dev.usersession.it.app;
 
-import dev.usersession.UserAccounts;
+import dev.usersession.auth.UserAccounts;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;

@@ -1,6 +1,6 @@
 package dev.usersession.it.app;
 
-import dev.usersession.AuditEvent;
+import dev.usersession.admin.AuditEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.Deque;

@@ -1,7 +1,7 @@
 package dev.usersession.it.app;
 
 import dev.usersession.AssuranceLevel;
-import dev.usersession.RequiresLogin;
+import dev.usersession.auth.RequiresLogin;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /** A plain CDI bean guarded by {@code @RequiresLogin}: admins only, except a method whose own binding says more. */

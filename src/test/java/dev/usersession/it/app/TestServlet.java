@@ -46,7 +46,7 @@ public class TestServlet extends HttpServlet {
     HttpCounter httpCounter;
 
     @Inject
-    dev.usersession.context.ExpiredSessionCleanup cleanup;
+    dev.usersession.internal.context.ExpiredSessionCleanup cleanup;
 
     @Inject
     UserSessions sessions;
@@ -55,11 +55,11 @@ public class TestServlet extends HttpServlet {
     TestClock clock;
 
     @Inject
-    dev.usersession.UserAccounts accounts;
+    dev.usersession.auth.UserAccounts accounts;
 
     /** The account table itself, to change it behind the library's back (as a DBA or another application would). */
     @Inject
-    dev.usersession.jpa.JpaAccountRepository accountTable;
+    dev.usersession.internal.account.JpaAccountRepository accountTable;
 
     @PersistenceContext(unitName = "it")
     EntityManager entityManager;
@@ -71,7 +71,7 @@ public class TestServlet extends HttpServlet {
     ObservedAuditEvents auditEvents;
 
     @Inject
-    dev.usersession.security.OneTimeCodeFactor oneTimeCodes;
+    dev.usersession.internal.onetimecode.OneTimeCodeFactor oneTimeCodes;
 
     @Inject
     RequestAttributeDumps attributeDumps;
@@ -182,8 +182,8 @@ public class TestServlet extends HttpServlet {
             case "/one-time-codes" -> { // turns codes on for a user without a session of theirs; answers the secret
                 String name = request.getParameter("name");
                 String secret = oneTimeCodes.enroll(name).secret();
-                dev.usersession.factors.TotpCodes totp = dev.usersession.factors.TotpCodes.standard();
-                oneTimeCodes.confirm(name, totp.codeAt(dev.usersession.factors.TotpCodes.fromBase32(secret),
+                dev.usersession.internal.onetimecode.OneTimeCodeAlgorithm totp = dev.usersession.internal.onetimecode.OneTimeCodeAlgorithm.standard();
+                oneTimeCodes.confirm(name, totp.codeAt(dev.usersession.internal.onetimecode.OneTimeCodeAlgorithm.fromBase32(secret),
                         totp.stepAt(clock.now())));
                 text(response, secret);
             }

@@ -2,7 +2,7 @@ package dev.usersession.it.oidc;
 
 import dev.usersession.AssuranceLevel;
 import dev.usersession.Factor;
-import dev.usersession.OtherMechanismProofs;
+import dev.usersession.auth.OtherMechanismProofs;
 import dev.usersession.SessionProofs;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

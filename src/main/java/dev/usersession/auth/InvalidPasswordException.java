@@ -1,0 +1,16 @@
+package dev.usersession.auth;
+
+/**
+ * A new password breaks the password policy: too short, too long, one of the commonly used passwords, or the user
+ * name in it. The message says which, in a sentence a user can read; a web request answers 400 Bad Request with it
+ * ({@code {"error":"invalid_password","message":...}}). It is an {@link IllegalArgumentException}, as the
+ * {@link UserAccounts} methods threw before it existed.
+ */
+public class InvalidPasswordException extends IllegalArgumentException {
+    private static final long serialVersionUID = 1L;
+
+    /** @param message what is wrong with the password, for the user (never the password itself) */
+    public InvalidPasswordException(String message) {
+        super(message);
+    }
+}

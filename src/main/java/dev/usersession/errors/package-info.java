@@ -1,7 +1,0 @@
-/**
- * The library's failures and how it answers them: {@link dev.usersession.errors.Failure}, the one catalogue of every
- * status, code, sentence and {@code Retry-After} the library answers with, and
- * {@link dev.usersession.errors.ErrorResponses}, which writes them as short bodies (JSON or text, never a stack trace
- * or an exception's class). Used by {@code security} and {@code web} above it.
- */
-package dev.usersession.errors;

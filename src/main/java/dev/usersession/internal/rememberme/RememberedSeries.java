@@ -1,0 +1,19 @@
+package dev.usersession.internal.rememberme;
+
+import java.time.Instant;
+
+/**
+ * A stored "keep me signed in" series.
+ *
+ * @param series the SHA-256 of the series value
+ * @param tokenHash the SHA-256 of the current token
+ * @param previousTokenHash the SHA-256 of the token before the last rotation, or {@code null}
+ * @param rotated when the last rotation happened, or {@code null}
+ * @param tokenSeen whether the current token came back since it was issued (with the session opened alongside it): the
+ *     browser got the response that carried it, so the previous token is no longer the browser's
+ * @param userName whose it is
+ * @param expires when it ends
+ */
+public record RememberedSeries(String series, String tokenHash, String previousTokenHash, Instant rotated,
+        boolean tokenSeen, String userName, Instant expires) {
+}

@@ -1,8 +1,0 @@
-/**
- * Authentication with Jakarta Security: the mechanism that issues and checks the session cookie, login and logout,
- * login throttling with device cookies ({@link dev.usersession.security.LoginGuard}), the CSRF check, password hashing
- * and policy, the JPA identity store, the {@code @RequiresLogin} interceptor, and the check before every administration
- * call ({@link dev.usersession.security.AdminAccess}). Uses {@code context} (sessions and
- * their life) and {@code jpa} (accounts, login records) below it, never {@code web}.
- */
-package dev.usersession.security;

@@ -1,9 +1,0 @@
-package dev.usersession.web.rest;
-
-import dev.usersession.InvalidPasswordException;
-import jakarta.ws.rs.ext.Provider;
-
-/** Answers {@link InvalidPasswordException} with 400 Bad Request and the policy's sentence in a short JSON body. */
-@Provider
-public class InvalidPasswordMapper extends FailureMapper<InvalidPasswordException> {
-}

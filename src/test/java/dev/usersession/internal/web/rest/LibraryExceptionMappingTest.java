@@ -1,0 +1,136 @@
+package dev.usersession.internal.web.rest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.usersession.internal.errors.Failure;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import java.io.IOException;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.Modifier;
+import java.lang.reflect.ParameterizedType;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every public exception of the library that an application can receive is answered by a shipped Jakarta REST mapper
+ * and stands for an entry of {@link Failure}: the classes are read from the library's compiled classes, so a new
+ * exception without a mapping fails here.
+ */
+class LibraryExceptionMappingTest {
+
+    /** Public exceptions that never reach an application, and why. */
+    private static final Map<String, String> NEVER_THROWN_AT_APPLICATIONS = Map.of(
+            "dev.usersession.internal.passkey.PasskeyException",
+            "PasskeyFactor turns it into a FactorRefusedException before it leaves the library",
+            "dev.usersession.internal.state.InvalidBeanStateException",
+            "a deployment error (a @UserSession bean whose state cannot be stored), never thrown at a request");
+
+    @Test
+    void everyPublicLibraryExceptionHasAMapperAndAFailure() throws Exception {
+        List<Class<?>> classes = libraryClasses();
+        List<Class<?>> mapped = mappedTypes(classes);
+        List<Class<?>> exceptions = classes.stream()
+                .filter(Throwable.class::isAssignableFrom)
+                .filter(type -> Modifier.isPublic(type.getModifiers()) && !Modifier.isAbstract(type.getModifiers()))
+                .filter(type -> !NEVER_THROWN_AT_APPLICATIONS.containsKey(type.getName()))
+                .toList();
+
+        assertTrue(exceptions.size() >= 12, "found the library's exceptions: " + exceptions);
+        for (Class<?> exception : exceptions) {
+            assertTrue(mapped.stream().anyMatch(type -> type.isAssignableFrom(exception)),
+                    exception.getName() + " has no exception mapper in " + FailureMapper.class.getPackageName());
+            assertNotNull(Failure.of(instanceOf(exception)), exception.getName() + " stands for no Failure");
+        }
+    }
+
+    @Test
+    void theExceptionsKnownNeverToReachAnApplicationStillExist() throws Exception {
+        List<String> names = libraryClasses().stream().map(Class::getName).toList();
+
+        for (String name : NEVER_THROWN_AT_APPLICATIONS.keySet()) {
+            assertTrue(names.contains(name), name + " is gone: remove it from the list");
+        }
+    }
+
+    @Test
+    void everyMapperAnswersAnExceptionOfTheLibrary() throws Exception {
+        List<Class<?>> mapped = mappedTypes(libraryClasses());
+
+        assertFalse(mapped.isEmpty());
+        for (Class<?> type : mapped) {
+            assertTrue(type.getName().startsWith("dev.usersession."), "a mapper of the library answers only the "
+                    + "library's exceptions, never the application's: " + type);
+        }
+        assertEquals(mapped.size(), mapped.stream().distinct().count(), "one mapper per exception: " + mapped);
+    }
+
+    private static List<Class<?>> mappedTypes(List<Class<?>> classes) {
+        return classes.stream()
+                .filter(type -> type.isAnnotationPresent(Provider.class))
+                .filter(ExceptionMapper.class::isAssignableFrom)
+                .map(type -> (Class<?>) ((ParameterizedType) type.getGenericSuperclass()).getActualTypeArguments()[0])
+                .collect(Collectors.toList());
+    }
+
+    /** @return every class compiled from the library's sources (not the tests') */
+    private static List<Class<?>> libraryClasses() throws IOException, URISyntaxException {
+        Path root = Path.of(Failure.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        try (Stream<Path> files = Files.walk(root.resolve("dev/usersession"))) {
+            return files.filter(file -> file.toString().endsWith(".class"))
+                    .map(file -> root.relativize(file).toString())
+                    .map(name -> name.substring(0, name.length() - ".class".length()).replace('/', '.')
+                            .replace('\\', '.'))
+                    .map(LibraryExceptionMappingTest::load)
+                    .collect(Collectors.toList());
+        }
+    }
+
+    private static Class<?> load(String name) {
+        try {
+            return Class.forName(name, false, LibraryExceptionMappingTest.class.getClassLoader());
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** @return an instance made with the first public constructor and plain arguments */
+    private static Throwable instanceOf(Class<?> exception) throws ReflectiveOperationException {
+        Constructor<?> constructor = exception.getConstructors()[0];
+        Object[] arguments = Stream.of(constructor.getParameterTypes()).map(LibraryExceptionMappingTest::plain)
+                .toArray();
+        return (Throwable) constructor.newInstance(arguments);
+    }
+
+    private static Object plain(Class<?> type) {
+        if (type == String.class) {
+            return "refused";
+        }
+        if (type.isEnum()) {
+            return type.getEnumConstants()[0];
+        }
+        if (type == Duration.class) {
+            return Duration.ofSeconds(1);
+        }
+        if (type == long.class) {
+            return 1L;
+        }
+        if (type == int.class) {
+            return 1;
+        }
+        if (type == boolean.class) {
+            return false;
+        }
+        return null;
+    }
+}
