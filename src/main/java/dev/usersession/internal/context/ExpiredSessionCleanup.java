@@ -3,7 +3,7 @@ package dev.usersession.internal.context;
 import dev.usersession.UserSessionClock;
 import dev.usersession.UserSessionConfig;
 import dev.usersession.UserSessionConflictException;
-import dev.usersession.internal.login.JpaLoginRecords;
+import dev.usersession.internal.store.ExpiredRows;
 import dev.usersession.internal.metrics.SessionMetrics;
 import dev.usersession.spi.SessionRecord;
 import jakarta.annotation.PreDestroy;
@@ -11,10 +11,15 @@ import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.Set;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadLocalRandom;
@@ -43,13 +48,14 @@ public class ExpiredSessionCleanup {
     UserSessionClock clock;
 
     @Inject
-    JpaLoginRecords loginRecords;
+    @Any
+    Instance<ExpiredRows> expiredRows;
 
     @Inject
     SessionMetrics metrics;
 
     private ScheduledFuture<?> schedule;
-    private volatile boolean loginRecordsFailedBefore;
+    private final Set<String> expiredRowsFailedBefore = ConcurrentHashMap.newKeySet();
 
     void schedule(@Observes @Initialized(jakarta.enterprise.context.ApplicationScoped.class) Object started) {
         Optional<ManagedScheduledExecutorService> executor = ManagedExecutors.scheduled();
@@ -150,14 +156,31 @@ public class ExpiredSessionCleanup {
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Removing expired user sessions failed; the next run tries again", e);
         }
-        try {
-            int removed = loginRecords.deleteStale(clock.now());
-            LOG.log(Level.FINE, "Removed {0} stale login counters and expired login devices", new Object[] {removed});
-        } catch (RuntimeException e) {
-            // An application that never logs in through the library may leave the login tables out of its unit.
-            LOG.log(loginRecordsFailedBefore ? Level.FINE : Level.WARNING, "Removing stale login counters and "
-                    + "expired login devices failed; the next run tries again", e);
-            loginRecordsFailedBefore = true;
+        removeExpiredRows();
+    }
+
+    /**
+     * Asks every repository whose rows expire ({@link ExpiredRows}: login challenges, "keep me signed in" series,
+     * login counters and devices) to delete its own expired rows. One that fails is logged and the others still run:
+     * an application that never logs in through the library may leave the login tables out of its unit (warned once,
+     * then logged at FINE).
+     *
+     * @return how many rows were deleted
+     */
+    public int removeExpiredRows() {
+        Instant now = clock.now();
+        int total = 0;
+        for (ExpiredRows rows : expiredRows) {
+            try {
+                int removed = rows.deleteExpired(now);
+                total += removed;
+                LOG.log(Level.FINE, "Removed {0} {1}", new Object[] {removed, rows.description()});
+            } catch (RuntimeException e) {
+                boolean before = !expiredRowsFailedBefore.add(rows.description());
+                LOG.log(before ? Level.FINE : Level.WARNING, "Removing " + rows.description()
+                        + " failed; the next run tries again", e);
+            }
         }
+        return total;
     }
 }

@@ -1,9 +1,12 @@
 package dev.usersession.internal.login;
 
+import dev.usersession.internal.store.DatabaseTime;
+import dev.usersession.internal.store.ExpiredRows;
 import dev.usersession.internal.store.StoreTransactions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
+import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -11,7 +14,7 @@ import java.util.Optional;
  * complete one step at once (on any node), exactly one gets it.
  */
 @ApplicationScoped
-public class JpaLoginChallenges {
+public class JpaLoginChallenges implements ExpiredRows {
 
     @Inject
     StoreTransactions transactions;
@@ -68,4 +71,16 @@ public class JpaLoginChallenges {
                 .executeUpdate());
     }
 
+    @Override
+    public int deleteExpired(Instant now) {
+        return transactions.write(entityManager -> entityManager
+                .createQuery("delete from UserSessionLoginChallenge c where c.expires <= :now")
+                .setParameter("now", DatabaseTime.of(now))
+                .executeUpdate());
+    }
+
+    @Override
+    public String description() {
+        return "expired login challenges";
+    }
 }

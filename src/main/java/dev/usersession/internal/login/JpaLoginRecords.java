@@ -2,6 +2,7 @@ package dev.usersession.internal.login;
 
 import dev.usersession.internal.store.ConstraintViolations;
 import dev.usersession.internal.store.DatabaseTime;
+import dev.usersession.internal.store.ExpiredRows;
 import dev.usersession.internal.store.StoreTransactions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -24,7 +25,7 @@ import java.util.function.Consumer;
  * number of nodes are counted one after another.
  */
 @ApplicationScoped
-public class JpaLoginRecords {
+public class JpaLoginRecords implements ExpiredRows {
 
     /** How often a transaction that lost the race to create a counter row is tried again. */
     private static final int CREATE_RACES = 5;
@@ -134,12 +135,12 @@ public class JpaLoginRecords {
 
     /**
      * Deletes counters untouched for {@link #STALE_AFTER} that are not a lock ({@link LoginCounter#LOCK_AFTER}: a
-     * lock is kept until a success or a reset clears it), and devices, pending login steps and "keep me signed in" series expired at
-     * {@code now}.
+     * lock is kept until a success or a reset clears it), and devices expired at {@code now}.
      *
      * @return how many rows were deleted
      */
-    public int deleteStale(Instant now) {
+    @Override
+    public int deleteExpired(Instant now) {
         Instant before = now.minus(STALE_AFTER);
         int keepFrom = LoginCounter.LOCK_AFTER;
         return transactions.write(entityManager -> entityManager
@@ -150,12 +151,11 @@ public class JpaLoginRecords {
                 .executeUpdate()
                 + entityManager.createQuery("delete from UserSessionLoginDevice d where d.expires <= :now")
                         .setParameter("now", DatabaseTime.of(now))
-                        .executeUpdate()
-                + entityManager.createQuery("delete from UserSessionLoginChallenge c where c.expires <= :now")
-                        .setParameter("now", DatabaseTime.of(now))
-                        .executeUpdate()
-                + entityManager.createQuery("delete from UserSessionRememberMe r where r.expires <= :now")
-                        .setParameter("now", DatabaseTime.of(now))
                         .executeUpdate());
+    }
+
+    @Override
+    public String description() {
+        return "stale login counters and expired login devices";
     }
 }

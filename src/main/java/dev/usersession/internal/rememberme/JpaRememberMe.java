@@ -1,6 +1,7 @@
 package dev.usersession.internal.rememberme;
 
 import dev.usersession.internal.store.DatabaseTime;
+import dev.usersession.internal.store.ExpiredRows;
 import dev.usersession.internal.store.StoreTransactions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -13,7 +14,7 @@ import java.util.Optional;
  * rotates it.
  */
 @ApplicationScoped
-public class JpaRememberMe {
+public class JpaRememberMe implements ExpiredRows {
 
     @Inject
     StoreTransactions transactions;
@@ -95,5 +96,18 @@ public class JpaRememberMe {
                 .setParameter("userName", userName)
                 .setParameter("kept", keptSeries == null ? "" : keptSeries)
                 .executeUpdate());
+    }
+
+    @Override
+    public int deleteExpired(Instant now) {
+        return transactions.write(entityManager -> entityManager
+                .createQuery("delete from UserSessionRememberMe r where r.expires <= :now")
+                .setParameter("now", DatabaseTime.of(now))
+                .executeUpdate());
+    }
+
+    @Override
+    public String description() {
+        return "expired \"keep me signed in\" series";
     }
 }

@@ -11,6 +11,8 @@ import dev.usersession.testing.Containers;
 import dev.usersession.testing.Counter;
 import dev.usersession.testing.TestDatabase;
 import jakarta.enterprise.inject.se.SeContainer;
+import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -92,6 +94,35 @@ class ExpiredSessionCleanupTest {
             ExpiredSessionCleanup cleanup = container.select(ExpiredSessionCleanup.class).get();
             assertThrows(IllegalArgumentException.class, () -> cleanup.removeExpired(0));
             assertThrows(IllegalArgumentException.class, () -> cleanup.removeExpired(1.5));
+        }
+    }
+
+    @Test
+    void eachRepositoryDeletesItsOwnExpiredRowsAndKeepsTheLiveOnes() {
+        try (SeContainer container = Containers.boot(Counter.class)) {
+            String user = "cleanup-rows-" + System.nanoTime();
+            Timestamp past = Timestamp.from(Instant.now().minus(Duration.ofDays(3)));
+            Timestamp future = Timestamp.from(Instant.now().plus(Duration.ofDays(3)));
+            for (Timestamp expires : List.of(past, future)) {
+                String id = user + (expires == past ? "-old" : "-new");
+                TestDatabase.update("insert into login_device (id, user_name, created, expires) values (?, ?, ?, ?)",
+                        id, user, past, expires);
+                TestDatabase.update("insert into login_challenge (id, purpose, user_name, created, expires) "
+                        + "values (?, 'SECOND_FACTOR', ?, ?, ?)", id, user, past, expires);
+                TestDatabase.update("insert into remember_me (series, token_hash, user_name, created, expires) "
+                        + "values (?, 'hash', ?, ?, ?)", id, user, past, expires);
+                TestDatabase.update("insert into login_attempts (subject, attempts, window_start, updated) "
+                        + "values (?, 1, ?, ?)", id, past, expires == past ? past : Timestamp.from(Instant.now()));
+            }
+
+            int removed = container.select(ExpiredSessionCleanup.class).get().removeExpiredRows();
+
+            assertTrue(removed >= 4, "removed " + removed);
+            for (String table : List.of("login_device where id", "login_challenge where id",
+                    "remember_me where series", "login_attempts where subject")) {
+                assertEquals(0, count("select count(*) from " + table + " = ?", user + "-old"), table);
+                assertEquals(1, count("select count(*) from " + table + " = ?", user + "-new"), table);
+            }
         }
     }
 
