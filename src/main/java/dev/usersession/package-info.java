@@ -1,18 +1,13 @@
 /**
- * What applications use: the {@link dev.usersession.UserSession} scope, the {@link dev.usersession.ReadOnly} marker
- * and the {@link dev.usersession.auth.RequiresLogin} guard, the facades {@link dev.usersession.UserSessions} and
- * {@link dev.usersession.auth.UserAccounts}, the events, value types and exceptions, and the configuration
- * ({@link dev.usersession.UserSessionConfig}, {@link dev.usersession.UserSessionClock}).
+ * The {@link dev.usersession.UserSession} scope and its core: the {@link dev.usersession.ReadOnly} marker,
+ * {@link dev.usersession.UserSessions} (open, list, end and run in sessions), what the application may know about a
+ * session ({@link dev.usersession.UserSessionInfo}, {@link dev.usersession.SessionProofs}), the
+ * {@link dev.usersession.UserSessionEnded} event, the configuration ({@link dev.usersession.UserSessionConfig},
+ * {@link dev.usersession.UserSessionClock}), the {@link dev.usersession.UserSessionPersistence} qualifier of the
+ * application's entity manager, and the exceptions of sessions and of their store.
  *
- * <p>How the packages depend on each other, top to bottom (each uses only those below it, and the value types,
- * exceptions and configuration of this package): {@code web} (servlets, filter; its endpoints use the facades as an
- * application would) → {@code security} (the Jakarta Security mechanism, login, throttling, identity store) →
- * {@code errors} (the catalogue of failures and the error responses) and {@code context} (the scope's context, units
- * of work, the one owner of a session's life: {@link dev.usersession.internal.context.SessionLifecycle}) → {@code jpa} (the
- * JPA store and the login records) → {@code spi} (the storage interface, its records) and {@code state} (JSON-B state
- * of beans). The facades of this package ({@code UserSessions}, {@code UserAccounts}) sit on {@code context}
- * and {@code security}, and no implementation package below {@code web} calls them; {@code bootstrap} registers
- * everything with CDI.
+ * <p>The public API is this package, {@code dev.usersession.auth} (logins, factors, accounts),
+ * {@code dev.usersession.admin} (other users' sessions, audit) and {@code dev.usersession.spi} (the store). Everything
+ * under {@code dev.usersession.internal} is the implementation: it may change in any release.
  */
 package dev.usersession;
-

@@ -1,9 +1,10 @@
 /**
- * Authentication with Jakarta Security: the mechanism that issues and checks the session cookie, login and logout,
- * login throttling with device cookies ({@link dev.usersession.internal.login.LoginGuard}), the CSRF check, password hashing
- * and policy, the JPA identity store, the {@code @RequiresLogin} interceptor, and the check before every administration
- * call ({@link dev.usersession.internal.security.AdminAccess}). Uses {@code context} (sessions and
- * their life) and {@code jpa} (accounts, login records) below it, never {@code web}.
+ * Authentication with Jakarta Security: the mechanism that issues and checks the session cookie, the login and its
+ * second step ({@link dev.usersession.internal.security.SessionLogin},
+ * {@link dev.usersession.internal.security.FactorLogins}), sessions of callers another mechanism authenticated, the JPA
+ * identity store, the {@code @RequiresLogin} interceptor, changes of a user's factors
+ * ({@link dev.usersession.internal.security.FactorChanges}) and the check before every administration call
+ * ({@link dev.usersession.internal.security.AdminAccess}). Uses the factor packages, {@code login}, {@code account},
+ * {@code context} and the packages below them; never {@code web}.
  */
 package dev.usersession.internal.security;
-

@@ -26,6 +26,7 @@ class SessionCapTest {
     private static final int LOGINS = 12;
 
     @Test
+    @SuppressWarnings("try") // the settings hold for the block: the resource is never referenced
     void parallelLoginsEndingTheOldestLeaveExactlyTheLimit() throws Exception {
         try (Settings settings = Settings.of("usersession.max-sessions-per-user", String.valueOf(LIMIT),
                 "usersession.on-max-sessions", "end-oldest");
@@ -42,6 +43,7 @@ class SessionCapTest {
     }
 
     @Test
+    @SuppressWarnings("try") // the settings hold for the block: the resource is never referenced
     void parallelLoginsRefusedAtTheLimitNeverExceedIt() throws Exception {
         try (Settings settings = Settings.of("usersession.max-sessions-per-user", String.valueOf(LIMIT),
                 "usersession.on-max-sessions", "refuse");

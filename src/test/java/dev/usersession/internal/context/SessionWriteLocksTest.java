@@ -114,6 +114,7 @@ class SessionWriteLocksTest {
         }
     }
 
+    @SuppressWarnings("try") // the resource holds for the block, which never names it
     @Test
     void aChangeThatWaitsLongerThanTheBoundIsAConflictAndChangesNothing() throws Exception {
         try (Settings settings = Settings.of("usersession.write-wait", "PT0.3S");

@@ -66,6 +66,7 @@ class SettingsValidationTest {
         assertTrue(message.contains("usersession.idle-timeout"), message);
     }
 
+    @SuppressWarnings("try") // the resource holds for the block, which never names it
     @Test
     void aDuplicatedAllowedOriginIsFine() {
         try (Settings settings = Settings.of("usersession.allowed-origins",
@@ -76,6 +77,7 @@ class SettingsValidationTest {
         }
     }
 
+    @SuppressWarnings("try") // the resource holds for the block, which never names it
     @Test
     void usableValuesAreReadAsGiven() {
         try (Settings settings = Settings.of("usersession.idle-timeout", " PT10M ", "usersession.cookie.same-site",

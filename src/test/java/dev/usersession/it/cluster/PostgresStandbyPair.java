@@ -99,7 +99,7 @@ final class PostgresStandbyPair implements AutoCloseable {
     }
 
     @Override
-    public void close() throws IOException, InterruptedException {
+    public void close() throws IOException {
         for (String server : new String[] {"standby", "primary"}) {
             Path data = root.resolve(server);
             if (Files.exists(data.resolve("postmaster.pid"))) {
