@@ -5,14 +5,15 @@
  * ({@link dev.usersession.UserSessionConfig}, {@link dev.usersession.UserSessionClock}).
  *
  * <p>How the packages depend on each other, top to bottom (each uses only those below it, and the value types,
- * exceptions and configuration of this package): {@code web} (servlets, filter; its endpoints use the facades as an
- * application would) → {@code security} (the Jakarta Security mechanism, login, throttling, identity store) →
+ * exceptions and configuration of this package): {@code web} (servlets, filter; its endpoints use the facades'
+ * implementations) → {@code security} (the Jakarta Security mechanism, login, throttling, identity store) →
  * {@code errors} (the catalogue of failures and the error responses) and {@code context} (the scope's context, units
  * of work, the one owner of a session's life: {@link dev.usersession.internal.context.SessionLifecycle}) → {@code jpa} (the
  * JPA store and the login records) → {@code spi} (the storage interface, its records) and {@code state} (JSON-B state
- * of beans). The facades of this package ({@code UserSessions}, {@code UserAccounts}) sit on {@code context}
- * and {@code security}, and no implementation package below {@code web} calls them; {@code bootstrap} registers
- * everything with CDI.
+ * of beans). The facades ({@code UserSessions} here, {@code UserAccounts} and {@code UserCredentials} in
+ * {@code auth}, {@code UserSessionAdmin} in {@code admin}) are interfaces that only describe; the library implements
+ * them in {@code internal.security} and {@code internal.admin}, and nothing inside the library calls them (it uses
+ * the implementations); {@code bootstrap} registers everything with CDI.
  */
 package dev.usersession;
 
