@@ -2,13 +2,6 @@ package dev.usersession;
 
 import dev.usersession.auth.NotLoggedInException;
 import dev.usersession.auth.SessionLimitReachedException;
-import dev.usersession.internal.rememberme.RememberMe;
-import dev.usersession.internal.context.SessionLifecycle;
-import dev.usersession.internal.context.UnitOfWork;
-import dev.usersession.internal.context.UserSessionManager;
-import dev.usersession.spi.SessionRecord;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -16,7 +9,8 @@ import java.util.function.Supplier;
 
 /**
  * Manages user sessions: opens them, lists a user's sessions, ends them, and runs code in one of them. Inject it
- * anywhere ({@code @Inject UserSessions sessions;}).
+ * anywhere ({@code @Inject UserSessions sessions;}); the library provides its one implementation, applications do not
+ * implement it.
  *
  * <p>Events: opening a session fires {@code @Initialized(UserSession.class)} with its {@link UserSessionInfo}; ending
  * one fires {@code @BeforeDestroyed(UserSession.class)} (while its state is still stored), then, once its rows are
@@ -27,20 +21,7 @@ import java.util.function.Supplier;
  * session's row is locked: it may read the session, not change it; an exception it throws is logged and the session
  * ends anyway.
  */
-@ApplicationScoped
-public class UserSessions {
-
-    @Inject
-    SessionLifecycle lifecycle;
-
-    @Inject
-    UserSessionManager manager;
-
-    @Inject
-    UserSessionClock clock;
-
-    @Inject
-    RememberMe rememberMe;
+public interface UserSessions {
 
     /**
      * Opens a new session for a user whose credentials the caller has already checked. Unless
@@ -56,18 +37,14 @@ public class UserSessions {
      * @return the session with its secret token
      * @throws SessionLimitReachedException when the cap refuses this login
      */
-    public IssuedSession open(String userName, Set<String> groups, String client) {
-        return open(userName, groups, client, SessionProofs.of(Factor.PASSWORD, clock.now(), AssuranceLevel.AAL1));
-    }
+    IssuedSession open(String userName, Set<String> groups, String client);
 
     /**
      * Like {@link #open(String, Set, String)}, recording the proofs the caller checked.
      *
      * @param proofs how and when the user proved who they are
      */
-    public IssuedSession open(String userName, Set<String> groups, String client, SessionProofs proofs) {
-        return lifecycle.open(userName, groups, client, proofs);
-    }
+    IssuedSession open(String userName, Set<String> groups, String client, SessionProofs proofs);
 
     /**
      * Replaces a session of the same user by a new one with a new token, keeping its bean state: what a re-login
@@ -76,35 +53,23 @@ public class UserSessions {
      *
      * @return the new session with its secret token
      */
-    public IssuedSession renew(String oldSessionId, String userName, Set<String> groups, String client) {
-        return lifecycle.renew(oldSessionId, userName, groups, client,
-                SessionProofs.of(Factor.PASSWORD, clock.now(), AssuranceLevel.AAL1));
-    }
+    IssuedSession renew(String oldSessionId, String userName, Set<String> groups, String client);
 
     /** @return the live session with this id; an expired one is ended (reason {@link EndReason#EXPIRED}) */
-    public Optional<UserSessionInfo> find(String sessionId) {
-        return lifecycle.live(sessionId).map(SessionRecord::toInfo);
-    }
+    Optional<UserSessionInfo> find(String sessionId);
 
     /** @return the live sessions of a user, oldest first (by creation, then id) */
-    public List<UserSessionInfo> listFor(String userName) {
-        return lifecycle.liveSessionsOf(userName).stream().map(SessionRecord::toInfo).toList();
-    }
+    List<UserSessionInfo> listFor(String userName);
 
     /** @return the session bound to the current thread (a request of a logged-in user, or {@link #runIn}) */
-    public Optional<UserSessionInfo> current() {
-        UnitOfWork unitOfWork = manager.current();
-        return unitOfWork == null ? Optional.empty() : Optional.of(unitOfWork.session().toInfo());
-    }
+    Optional<UserSessionInfo> current();
 
     /**
      * Ends a session: deletes it with all its bean state and fires the end events.
      *
      * @return whether this call ended it (the events fire only then)
      */
-    public boolean end(String sessionId, EndReason reason) {
-        return lifecycle.end(sessionId, reason);
-    }
+    boolean end(String sessionId, EndReason reason);
 
     /**
      * Ends a session of the current user (a "sign out that device" button): refuses a session of someone else.
@@ -112,11 +77,7 @@ public class UserSessions {
      * @return whether such a session of the current user existed
      * @throws NotLoggedInException when no session is bound
      */
-    public boolean endOwn(String sessionId) {
-        UserSessionInfo me = current().orElseThrow(() -> new NotLoggedInException("Ending a session needs a login"));
-        return lifecycle.live(sessionId).filter(session -> session.userName().equals(me.userName())).isPresent()
-                && lifecycle.end(sessionId, EndReason.REVOKED);
-    }
+    boolean endOwn(String sessionId);
 
     /**
      * Ends every session of the current user except the current one ("sign out everywhere else"), and every "keep me
@@ -125,20 +86,13 @@ public class UserSessions {
      * @return how many ended
      * @throws NotLoggedInException when no session is bound
      */
-    public int endOthers() {
-        UserSessionInfo me = current().orElseThrow(() -> new NotLoggedInException("Ending sessions needs a login"));
-        rememberMe.forgetOthers(me.userName());
-        return lifecycle.endAllFor(me.userName(), EndReason.REVOKED, me.id());
-    }
+    int endOthers();
 
     /**
      * Ends every session of a user and every "keep me signed in" of the user's browsers (after a password change, or
      * by an administrator). @return how many sessions ended
      */
-    public int endAllFor(String userName, EndReason reason) {
-        rememberMe.forgetAll(userName);
-        return lifecycle.endAllFor(userName, reason, null);
-    }
+    int endAllFor(String userName, EndReason reason);
 
     /**
      * Runs code in a session, as a request of that session would: {@code @UserSession} beans it calls hold that
@@ -147,30 +101,14 @@ public class UserSessions {
      * @throws UserSessionNotFoundException when the session does not exist or has expired
      * @throws UserSessionConflictException when another unit of work changed the same bean first
      */
-    public void runIn(String sessionId, Runnable work) {
-        callIn(sessionId, () -> {
-            work.run();
-            return null;
-        });
-    }
+    void runIn(String sessionId, Runnable work);
 
     /**
      * Like {@link #runIn}, returning what the code returns.
      *
      * @return the code's result
      */
-    public <T> T callIn(String sessionId, Supplier<T> work) {
-        SessionRecord session = lifecycle.live(sessionId).orElseThrow(() -> new UserSessionNotFoundException(
-                "There is no live user session with id " + sessionId));
-        manager.begin(session);
-        try {
-            T result = work.get();
-            manager.flush();
-            return result;
-        } finally {
-            manager.end();
-        }
-    }
+    <T> T callIn(String sessionId, Supplier<T> work);
 
     /**
      * Wraps code that goes on with the current request on another thread: the asynchronous part of a request (an
@@ -183,16 +121,12 @@ public class UserSessions {
      *
      * @return code that runs in the current request's session
      */
-    public Runnable propagate(Runnable work) {
-        return manager.propagate(work);
-    }
+    Runnable propagate(Runnable work);
 
     /**
      * Like {@link #propagate(Runnable)}, for code that returns a result ({@code CompletableFuture.supplyAsync}).
      *
      * @return code that runs in the current request's session
      */
-    public <T> Supplier<T> propagate(Supplier<T> work) {
-        return manager.propagate(work);
-    }
+    <T> Supplier<T> propagate(Supplier<T> work);
 }

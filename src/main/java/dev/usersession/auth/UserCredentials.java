@@ -1,29 +1,6 @@
 package dev.usersession.auth;
 
 import dev.usersession.AssuranceLevel;
-import dev.usersession.Factor;
-import dev.usersession.IssuedSession;
-import dev.usersession.UserSessionConfig;
-import dev.usersession.admin.AuditEvent;
-import dev.usersession.internal.context.SessionLifecycle;
-import dev.usersession.internal.context.UnitOfWork;
-import dev.usersession.internal.context.UserSessionManager;
-import dev.usersession.internal.audit.AuditTrail;
-import dev.usersession.internal.security.FactorLogins;
-import dev.usersession.internal.login.LoginAdmission;
-import dev.usersession.internal.security.FactorChanges;
-import dev.usersession.internal.security.LibraryPasswordCheck;
-import dev.usersession.internal.login.LoginGuard;
-import dev.usersession.internal.onetimecode.OneTimeCodeFactor;
-import dev.usersession.internal.passkey.PasskeyFactor;
-import dev.usersession.spi.SessionRecord;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Instance;
-import jakarta.inject.Inject;
-import jakarta.security.enterprise.credential.Password;
-import jakarta.security.enterprise.credential.UsernamePasswordCredential;
-import jakarta.security.enterprise.identitystore.CredentialValidationResult;
-import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
 import java.util.List;
 
 /**
@@ -35,43 +12,14 @@ import java.util.List;
  * {@link ReauthenticationRequiredException}; for an account with codes or a passkey that proof must be a code or a
  * passkey, else {@link SecondFactorRequiredException} (a stolen cookie and the saved password are not enough). Adding
  * or removing a factor ends the user's other sessions and renews this one.
- * Wrong passwords and codes are throttled like logins ({@link TooManyAttemptsException}).
+ * Wrong passwords and codes are throttled like logins ({@link TooManyAttemptsException}). Inject it
+ * ({@code @Inject UserCredentials credentials;}); the library provides its one implementation, applications do not
+ * implement it.
  *
  * <p>The same operations are served over HTTP under {@code /usersession/reauthenticate}, {@code /usersession/totp}
  * and {@code /usersession/passkeys} (see the README).
  */
-@ApplicationScoped
-public class UserCredentials {
-
-    @Inject
-    UserSessionManager manager;
-
-    @Inject
-    SessionLifecycle lifecycle;
-
-    @Inject
-    LoginGuard guard;
-
-    @Inject
-    Instance<IdentityStoreHandler> identityStores;
-
-    @Inject
-    FactorLogins factorLogins;
-
-    @Inject
-    OneTimeCodeFactor oneTimeCodes;
-
-    @Inject
-    PasskeyFactor passkeys;
-
-    @Inject
-    UserSessionConfig config;
-
-    @Inject
-    AuditTrail audit;
-
-    @Inject
-    FactorChanges factorChanges;
+public interface UserCredentials {
 
     /**
      * Proves the current user's password again: the session records it and gets a new token (sent as a new cookie
@@ -80,24 +28,7 @@ public class UserCredentials {
      * @return false when the password is wrong (nothing changes)
      * @throws TooManyAttemptsException when the password was guessed wrong too often (nothing is checked)
      */
-    public boolean reauthenticate(char[] password) {
-        String userName = session().userName();
-        LoginAdmission admission = guard.admit(guard.currentAttempt(userName));
-        if (!admission.admitted()) {
-            throw new TooManyAttemptsException("Too many wrong passwords for " + userName, admission.retryAfter());
-        }
-        CredentialValidationResult result = LibraryPasswordCheck.run(() -> identityStores.get().validate(
-                new UsernamePasswordCredential(userName, new Password(password))));
-        if (result.getStatus() != CredentialValidationResult.Status.VALID
-                || !result.getCallerPrincipal().getName().equals(userName)) {
-            audit.record(AuditEvent.Type.LOGIN_FAILED, userName, session().id(), "re-authentication");
-            return false;
-        }
-        guard.succeeded(admission);
-        IssuedSession renewed = lifecycle.reauthenticated(Factor.PASSWORD, AssuranceLevel.AAL1);
-        audit.record(AuditEvent.Type.REAUTHENTICATED, userName, renewed.session().id(), "password");
-        return true;
-    }
+    boolean reauthenticate(char[] password);
 
     /**
      * Proves the current user again with a one-time or recovery code: the session records it, reaches
@@ -106,22 +37,10 @@ public class UserCredentials {
      * @throws FactorRefusedException when the code is malformed, wrong or used, or the user has no codes
      * @throws TooManyAttemptsException when codes were guessed wrong too often
      */
-    public void reauthenticateWithCode(String code) {
-        String userName = session().userName();
-        try {
-            factorLogins.checkCode(userName, code);
-        } catch (FactorRefusedException e) {
-            audit.record(AuditEvent.Type.SECOND_FACTOR_FAILED, userName, session().id(), "re-authentication");
-            throw e;
-        }
-        IssuedSession renewed = lifecycle.reauthenticated(Factor.ONE_TIME_CODE, AssuranceLevel.AAL2);
-        audit.record(AuditEvent.Type.REAUTHENTICATED, userName, renewed.session().id(), "one-time code");
-    }
+    void reauthenticateWithCode(String code);
 
     /** @return whether the current user has confirmed one-time codes */
-    public boolean oneTimeCodesEnabled() {
-        return oneTimeCodes.isEnabled(session().userName());
-    }
+    boolean oneTimeCodesEnabled();
 
     /**
      * Creates a new one-time code secret for the current user, to show once (a QR code). It counts once confirmed.
@@ -129,9 +48,7 @@ public class UserCredentials {
      *
      * @throws FactorRefusedException ({@code ALREADY_ENABLED}) when codes are enabled already
      */
-    public OneTimeCodeEnrollment enrollOneTimeCodes() {
-        return oneTimeCodes.enroll(recentSession().userName());
-    }
+    OneTimeCodeEnrollment enrollOneTimeCodes();
 
     /**
      * Confirms the new secret with a first code (throttled like a login): from now on a login needs a code. Needs a
@@ -142,13 +59,7 @@ public class UserCredentials {
      * @throws FactorRefusedException when the code is wrong or no enrollment waits
      * @throws TooManyAttemptsException when codes were guessed wrong too often
      */
-    public List<String> confirmOneTimeCodes(String code) {
-        SessionRecord session = recentSession();
-        List<String> recovery = factorLogins.confirmCodes(session.userName(), code);
-        audit.record(AuditEvent.Type.FACTOR_ENROLLED, session.userName(), session.id(), "one-time codes");
-        factorChanges.changed(session); // sessions and remembered browsers from before the second factor end
-        return recovery;
-    }
+    List<String> confirmOneTimeCodes(String code);
 
     /**
      * Checks that the current user proved who they are within {@code usersession.factors.recent}, with a code or a
@@ -159,69 +70,24 @@ public class UserCredentials {
      * @throws SecondFactorRequiredException when the account has a second factor and none was proved within it
      * @throws NotLoggedInException without a session
      */
-    public void requireRecentProof() {
-        recentSession();
-    }
+    void requireRecentProof();
 
     /**
      * Turns one-time codes off (and deletes the recovery codes). Needs a recent proof.
      *
      * @return whether codes were enabled
      */
-    public boolean disableOneTimeCodes() {
-        SessionRecord session = recentSession();
-        boolean disabled = oneTimeCodes.disable(session.userName());
-        if (disabled) {
-            audit.record(AuditEvent.Type.FACTOR_REMOVED, session.userName(), session.id(), "one-time codes");
-            factorChanges.changed(session);
-        }
-        return disabled;
-    }
+    boolean disableOneTimeCodes();
 
     /** @return ten new recovery codes replacing the old ones, shown only now; needs a recent proof */
-    public List<String> newRecoveryCodes() {
-        SessionRecord session = recentSession();
-        if (!oneTimeCodes.isEnabled(session.userName())) {
-            throw new FactorRefusedException(FactorRefusedException.Reason.NOT_ENABLED,
-                    session.userName() + " has no one-time codes");
-        }
-        List<String> codes = oneTimeCodes.newRecoveryCodes(session.userName());
-        audit.record(AuditEvent.Type.FACTOR_ENROLLED, session.userName(), session.id(), "recovery codes");
-        return codes;
-    }
+    List<String> newRecoveryCodes();
 
     /** @return how many unused recovery codes the current user has */
-    public long recoveryCodesLeft() {
-        return oneTimeCodes.recoveryCodesLeft(session().userName());
-    }
+    long recoveryCodesLeft();
 
     /** @return the current user's passkeys, oldest first */
-    public List<PasskeyInfo> passkeys() {
-        return passkeys.list(session().userName());
-    }
+    List<PasskeyInfo> passkeys();
 
     /** Removes one of the current user's passkeys; needs a recent proof. @return whether it was the user's */
-    public boolean removePasskey(String id) {
-        SessionRecord session = recentSession();
-        boolean removed = passkeys.remove(session.userName(), id);
-        if (removed) {
-            audit.record(AuditEvent.Type.FACTOR_REMOVED, session.userName(), session.id(), "passkey " + id);
-            factorChanges.changed(session);
-        }
-        return removed;
-    }
-
-    private SessionRecord session() {
-        UnitOfWork unitOfWork = manager.current();
-        if (unitOfWork == null) {
-            throw new NotLoggedInException("This needs a logged-in user");
-        }
-        return unitOfWork.session();
-    }
-
-    private SessionRecord recentSession() {
-        SessionRecord session = session();
-        factorChanges.requireProof(session);
-        return session;
-    }
+    boolean removePasskey(String id);
 }

@@ -1,6 +1,7 @@
 package dev.usersession.internal.account;
 
 import dev.usersession.auth.InvalidPasswordException;
+import dev.usersession.auth.UserAccounts;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,10 +22,10 @@ import java.util.Set;
  */
 public final class PasswordPolicy {
 
-    /** NIST SP 800-63B: at least 8 characters. */
-    public static final int MINIMUM_LENGTH = 8;
-    /** Longer passwords are refused, so that hashing stays bounded. */
-    public static final int MAXIMUM_LENGTH = 1024;
+    /** NIST SP 800-63B: at least 8 characters; the public API states the number. */
+    public static final int MINIMUM_LENGTH = UserAccounts.MINIMUM_PASSWORD_LENGTH;
+    /** Longer passwords are refused, so that hashing stays bounded; the public API states the number. */
+    public static final int MAXIMUM_LENGTH = UserAccounts.MAXIMUM_PASSWORD_LENGTH;
 
     static final String COMMON_PASSWORDS = "/META-INF/usersession/common-passwords.txt";
     private static final int SHORTEST_NAME_TO_LOOK_FOR = 3;

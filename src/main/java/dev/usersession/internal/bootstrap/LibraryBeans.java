@@ -1,9 +1,7 @@
 package dev.usersession.internal.bootstrap;
 
-import dev.usersession.auth.UserAccounts;
 import dev.usersession.UserSessionClock;
 import dev.usersession.UserSessionConfig;
-import dev.usersession.UserSessions;
 import dev.usersession.internal.context.ExpiredSessionCleanup;
 import dev.usersession.internal.context.NodeStateCache;
 import dev.usersession.internal.context.SessionLifecycle;
@@ -29,7 +27,6 @@ import dev.usersession.internal.security.SessionCookie;
 import dev.usersession.internal.security.SessionLogin;
 import dev.usersession.internal.security.UserSessionAuthenticationMechanism;
 import dev.usersession.internal.errors.ErrorResponses;
-import dev.usersession.auth.UserCredentials;
 import dev.usersession.internal.login.JpaLoginChallenges;
 import dev.usersession.internal.onetimecode.JpaOneTimeCodes;
 import dev.usersession.internal.passkey.JpaPasskeys;
@@ -39,6 +36,10 @@ import dev.usersession.internal.audit.AuditTrail;
 import dev.usersession.internal.security.AdminAccess;
 import dev.usersession.internal.security.CallerGroups;
 import dev.usersession.internal.security.CallerSessions;
+import dev.usersession.internal.security.DefaultUserAccounts;
+import dev.usersession.internal.security.DefaultUserCredentials;
+import dev.usersession.internal.security.DefaultUserSessions;
+import dev.usersession.internal.admin.DefaultUserSessionAdmin;
 import dev.usersession.internal.request.CurrentRequest;
 import dev.usersession.internal.security.FactorLogins;
 import dev.usersession.internal.onetimecode.OneTimeCodeFactor;
@@ -48,7 +49,6 @@ import dev.usersession.internal.passkey.PasskeyFactor;
 import dev.usersession.internal.login.LoginChallenges;
 import dev.usersession.internal.web.LoginOutcomes;
 import dev.usersession.auth.UserSessionMechanism;
-import dev.usersession.admin.UserSessionAdmin;
 import dev.usersession.internal.metrics.SessionMetrics;
 import dev.usersession.internal.operations.ActiveSessionCount;
 import dev.usersession.internal.operations.StoreProbe;
@@ -75,8 +75,8 @@ import java.util.List;
 public class LibraryBeans implements Extension {
 
     private static final List<Class<?>> LIBRARY_BEANS = List.of(
-            // what applications use
-            UserSessions.class, UserAccounts.class, UserSessionConfig.class, UserSessionClock.class,
+            // what applications use (the implementations of the public interfaces)
+            DefaultUserSessions.class, DefaultUserAccounts.class, UserSessionConfig.class, UserSessionClock.class,
             // the scope
             UserSessionManager.class, NodeStateCache.class, SessionWriteLocks.class,
             UsageTrackingInterceptor.class,
@@ -89,12 +89,13 @@ public class LibraryBeans implements Extension {
             SessionCookie.class, CsrfProtection.class, InvalidTokenLog.class, JpaIdentityStore.class,
             PasswordHashing.class, LoginGuard.class, DeviceCookie.class, RequiresLoginInterceptor.class,
             // second factors and passkeys
-            UserCredentials.class, LoginChallenges.class, OneTimeCodeFactor.class, PasskeyFactor.class,
+            DefaultUserCredentials.class, LoginChallenges.class, OneTimeCodeFactor.class, PasskeyFactor.class,
             FactorLogins.class, CallerGroups.class, JpaLoginChallenges.class, JpaOneTimeCodes.class,
             JpaPasskeys.class, RememberMe.class, JpaRememberMe.class, CallerSessions.class,
             OtherMechanismSessions.class, FactorChanges.class, AuditTrail.class, CurrentRequest.class,
             // operations
-            SessionMetrics.class, ActiveSessionCount.class, StoreProbe.class, UserSessionAdmin.class, AdminAccess.class,
+            SessionMetrics.class, ActiveSessionCount.class, StoreProbe.class, DefaultUserSessionAdmin.class,
+            AdminAccess.class,
             // web
             ErrorResponses.class, LoginOutcomes.class);
 

@@ -2,7 +2,7 @@ package dev.usersession.internal.web;
 
 import dev.usersession.admin.SessionPage;
 import dev.usersession.admin.SessionQuery;
-import dev.usersession.admin.UserSessionAdmin;
+import dev.usersession.internal.admin.DefaultUserSessionAdmin;
 import dev.usersession.UserSessionInfo;
 import dev.usersession.internal.errors.Failure;
 import jakarta.inject.Inject;
@@ -19,7 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The administration of sessions over HTTP, on {@link UserSessionAdmin}, which checks every call: 401
+ * The administration of sessions over HTTP, on {@link DefaultUserSessionAdmin}, which checks every call: 401
  * {@code not_logged_in} without a session, 403 {@code forbidden} when the identity store does not give the caller the
  * group {@code usersession.admin.role} now, 401 {@code reauthentication_required} without a proof of identity from the
  * last {@code usersession.admin.recent} (re-authenticate at {@code /usersession/reauthenticate} and retry), 401
@@ -46,7 +46,7 @@ public class AdminServlet extends LibraryServlet {
     private static final String SESSIONS = "/sessions";
 
     @Inject
-    UserSessionAdmin admin;
+    DefaultUserSessionAdmin admin;
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {

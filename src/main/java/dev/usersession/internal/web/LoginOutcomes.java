@@ -1,7 +1,7 @@
 package dev.usersession.internal.web;
 
 import dev.usersession.UserSessionConfig;
-import dev.usersession.UserSessions;
+import dev.usersession.internal.security.DefaultUserSessions;
 import dev.usersession.internal.errors.ErrorResponses;
 import dev.usersession.internal.errors.Failure;
 import dev.usersession.internal.request.RequestAttributes;
@@ -26,7 +26,7 @@ import java.util.Optional;
 public class LoginOutcomes {
 
     @Inject
-    UserSessions sessions;
+    DefaultUserSessions sessions;
 
     @Inject
     UserSessionConfig config;

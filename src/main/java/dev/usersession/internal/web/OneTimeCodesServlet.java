@@ -2,7 +2,7 @@ package dev.usersession.internal.web;
 
 import dev.usersession.auth.FactorRefusedException;
 import dev.usersession.auth.OneTimeCodeEnrollment;
-import dev.usersession.auth.UserCredentials;
+import dev.usersession.internal.security.DefaultUserCredentials;
 import dev.usersession.internal.errors.Failure;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -28,7 +28,7 @@ public class OneTimeCodesServlet extends LibraryServlet {
     public static final String PATH = "/usersession/totp";
 
     @Inject
-    UserCredentials credentials;
+    DefaultUserCredentials credentials;
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {

@@ -4,7 +4,7 @@ import dev.usersession.internal.passkey.PasskeyFactor;
 import dev.usersession.auth.FactorRefusedException;
 import dev.usersession.auth.NotLoggedInException;
 import dev.usersession.auth.PasskeyInfo;
-import dev.usersession.auth.UserCredentials;
+import dev.usersession.internal.security.DefaultUserCredentials;
 import dev.usersession.internal.context.UnitOfWork;
 import dev.usersession.internal.context.UserSessionManager;
 import dev.usersession.internal.errors.Failure;
@@ -33,7 +33,7 @@ public class PasskeysServlet extends LibraryServlet {
     public static final String PATH = "/usersession/passkeys";
 
     @Inject
-    UserCredentials credentials;
+    DefaultUserCredentials credentials;
 
     @Inject
     PasskeyFactor passkeys;

@@ -5,7 +5,7 @@ import dev.usersession.admin.AuditEvent;
 import dev.usersession.Factor;
 import dev.usersession.auth.FactorRefusedException;
 import dev.usersession.auth.NotLoggedInException;
-import dev.usersession.auth.UserCredentials;
+import dev.usersession.internal.security.DefaultUserCredentials;
 import dev.usersession.UserSessionClock;
 import dev.usersession.UserSessionConfig;
 import dev.usersession.internal.context.SessionLifecycle;
@@ -38,7 +38,7 @@ public class ReauthenticateServlet extends LibraryServlet {
     static final String PATH = "/usersession/reauthenticate";
 
     @Inject
-    UserCredentials credentials;
+    DefaultUserCredentials credentials;
 
     @Inject
     UserSessionManager manager;

@@ -2,7 +2,7 @@ package dev.usersession.internal.web;
 
 import dev.usersession.internal.errors.Failure;
 import dev.usersession.UserSessionInfo;
-import dev.usersession.UserSessions;
+import dev.usersession.internal.security.DefaultUserSessions;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
@@ -22,7 +22,7 @@ public class SessionsServlet extends LibraryServlet {
     static final String PATH = "/usersession/sessions";
 
     @Inject
-    UserSessions sessions;
+    DefaultUserSessions sessions;
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
