@@ -113,9 +113,11 @@ public class LibraryBeans implements Extension {
     private static final String READINESS = "dev.usersession.internal.operations.SessionStoreReadiness";
 
 
+    /** Whether the library registered its mechanism: decided before any bean exists, checked once they do. */
+    private boolean mechanism;
+
     void addLibraryBeans(@Observes BeforeBeanDiscovery event, BeanManager beanManager) {
-        // Read from the configuration sources (an application's subclass of UserSessionConfig does not exist yet).
-        boolean mechanism = new UserSessionConfig().mechanismEnabled();
+        mechanism = UserSessionConfig.mechanismEnabledInSources();
         for (Class<?> type : LIBRARY_BEANS) {
             if (type == UserSessionAuthenticationMechanism.class && !mechanism) {
                 continue; // the server or the application's own mechanism authenticates (CallerSessions)
@@ -138,8 +140,31 @@ public class LibraryBeans implements Extension {
      * {@code HttpAuthenticationMechanismHandler}, else the deployment fails saying so.
      */
     void checkMechanisms(@Observes AfterDeploymentValidation event, BeanManager beanManager) {
+        checkMechanismSetting(event, beanManager);
         if (HAS_HANDLER_API) {
             Handlers.check(event, beanManager);
+        }
+    }
+
+    /**
+     * The mechanism was registered, or not, from the configuration sources, before the application's configuration
+     * bean could exist: a bean that answers otherwise would be silently ignored, so it fails the deployment instead.
+     */
+    private void checkMechanismSetting(AfterDeploymentValidation event, BeanManager beanManager) {
+        UserSessionConfig config = beanManager.createInstance().select(UserSessionConfig.class).get();
+        boolean configured;
+        try {
+            configured = config.mechanismEnabled();
+        } catch (IllegalStateException cannotBeUsed) {
+            return; // the check of every setting reports it
+        }
+        if (configured != mechanism) {
+            String bean = beanManager.resolve(beanManager.getBeans(UserSessionConfig.class)).getBeanClass().getName();
+            event.addDeploymentProblem(new DeploymentException("The setting usersession.mechanism.enabled is "
+                    + mechanism + " in the configuration sources but " + bean + " answers " + configured
+                    + ": it decides which beans exist, so the library reads it before any bean is created. Give it "
+                    + "in the configuration sources (a system property, an environment variable or "
+                    + "META-INF/microprofile-config.properties), not in a subclass of UserSessionConfig"));
         }
     }
 
