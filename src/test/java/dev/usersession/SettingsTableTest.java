@@ -31,6 +31,7 @@ class SettingsTableTest {
      */
     private static final String UNUSABLE = "not usable: " + "x".repeat(256);
 
+    @SuppressWarnings("try") // the resource holds for the block, which never names it
     @Test
     void everyDeclaredSettingWithAValueThatCannotBeUsedFailsTheDeploymentNamingIt() {
         String[] everySettingUnusable = SettingsTable.ALL.stream()
@@ -48,6 +49,7 @@ class SettingsTableTest {
         }
     }
 
+    @SuppressWarnings("try") // the resource holds for the block, which never names it
     @Test
     void everyGetterReadsADeclaredSettingAndEveryDeclaredSettingHasAGetter() throws Exception {
         List<Method> getters = Arrays.stream(UserSessionConfig.class.getDeclaredMethods())
