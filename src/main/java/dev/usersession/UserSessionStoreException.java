@@ -9,9 +9,8 @@ import dev.usersession.auth.UserAccounts;
  * in it and never answered by the library.
  *
  * <p>What was being written was not stored. A web request answers 503 Service Unavailable with {@code Retry-After}
- * (error code {@code unavailable}),
- * and the library logs the failure once, with its cause. Code that calls {@link UserSessions} or
- * {@link UserAccounts} outside a request may catch it and retry later.
+ * (error code {@code unavailable}), and the library logs the failure once, with its cause. Code that calls
+ * {@link UserSessions} or {@link UserAccounts} outside a request may catch it and retry later.
  */
 public class UserSessionStoreException extends UserSessionException {
     private static final long serialVersionUID = 1L;

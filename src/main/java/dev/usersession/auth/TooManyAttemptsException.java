@@ -5,8 +5,8 @@ import java.time.Duration;
 
 /**
  * A password check was refused before it happened because of earlier failures (for instance the current password of
- * a password change, guessed too often). The library's error handling answers it with 429, error code {@code throttled}, and
- * {@code Retry-After}.
+ * a password change, guessed too often). The library's error handling answers it with 429, error code
+ * {@code throttled}, and {@code Retry-After}.
  */
 public class TooManyAttemptsException extends UserSessionException {
     private static final long serialVersionUID = 1L;
