@@ -3,9 +3,9 @@ package dev.usersession;
 /**
  * Thrown at the end of a unit of work when another unit of work of the same session changed the same bean first.
  * None of the changes of the failing unit of work were stored; the other one's were. The caller may retry the whole
- * operation (a web request answers 409 Conflict).
+ * operation (a web request answers 409 Conflict, error code {@code conflict}).
  */
-public class UserSessionConflictException extends RuntimeException {
+public class UserSessionConflictException extends UserSessionException {
     private static final long serialVersionUID = 1L;
 
     private final String sessionId;
@@ -15,7 +15,7 @@ public class UserSessionConflictException extends RuntimeException {
      * @param message what conflicted
      */
     public UserSessionConflictException(String sessionId, String message) {
-        super(message);
+        super("conflict", message);
         this.sessionId = sessionId;
     }
 

@@ -8,11 +8,11 @@ import dev.usersession.auth.UserAccounts;
  * accounts, login records) are reported so; whatever the application's own persistence code throws is never wrapped
  * in it and never answered by the library.
  *
- * <p>What was being written was not stored. A web request answers 503 Service Unavailable with {@code Retry-After},
- * and the library logs the failure once, with its cause. Code that calls {@link UserSessions} or
- * {@link UserAccounts} outside a request may catch it and retry later.
+ * <p>What was being written was not stored. A web request answers 503 Service Unavailable with {@code Retry-After}
+ * (error code {@code unavailable}), and the library logs the failure once, with its cause. Code that calls
+ * {@link UserSessions} or {@link UserAccounts} outside a request may catch it and retry later.
  */
-public class UserSessionStoreException extends RuntimeException {
+public class UserSessionStoreException extends UserSessionException {
     private static final long serialVersionUID = 1L;
 
     /**
@@ -20,6 +20,6 @@ public class UserSessionStoreException extends RuntimeException {
      * @param cause the database's failure
      */
     public UserSessionStoreException(String message, Throwable cause) {
-        super(message, cause);
+        super("unavailable", message, cause);
     }
 }

@@ -9,6 +9,6 @@ public class ReauthenticationRequiredException extends NotLoggedInException {
 
     /** @param message what was refused and why */
     public ReauthenticationRequiredException(String message) {
-        super(message);
+        super("reauthentication_required", message);
     }
 }

@@ -9,6 +9,6 @@ public class SecondFactorRequiredException extends NotLoggedInException {
 
     /** @param message what was refused and why */
     public SecondFactorRequiredException(String message) {
-        super(message);
+        super("second_factor_required", message);
     }
 }

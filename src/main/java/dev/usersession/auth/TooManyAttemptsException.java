@@ -1,12 +1,14 @@
 package dev.usersession.auth;
 
+import dev.usersession.UserSessionException;
 import java.time.Duration;
 
 /**
  * A password check was refused before it happened because of earlier failures (for instance the current password of
- * a password change, guessed too often). The library's error handling answers it with 429 and {@code Retry-After}.
+ * a password change, guessed too often). The library's error handling answers it with 429, error code
+ * {@code throttled}, and {@code Retry-After}.
  */
-public class TooManyAttemptsException extends RuntimeException {
+public class TooManyAttemptsException extends UserSessionException {
     private static final long serialVersionUID = 1L;
 
     private final Duration retryAfter;
@@ -16,7 +18,7 @@ public class TooManyAttemptsException extends RuntimeException {
      * @param retryAfter how long to wait before the next attempt
      */
     public TooManyAttemptsException(String message, Duration retryAfter) {
-        super(message);
+        super("throttled", message);
         this.retryAfter = retryAfter;
     }
 

@@ -74,6 +74,23 @@ class ApplicationFailuresIT {
     }
 
     @Test
+    void theLibrarysExceptionsInAResourceAreAnsweredByTheirCodesWhateverTheirSuperclass() {
+        // A subclass of a subclass of UserSessionException, a ContextNotActiveException and an
+        // IllegalArgumentException: each reaches one of the library's mappers, never the application's 500.
+        HttpResponse<String> secondFactor = loggedIn().postJson("api/app-errors/second-factor", "{}");
+        HttpResponse<String> noSession = new Browser(base).postJson("api/app-errors/counter", "{}");
+        HttpResponse<String> password = loggedIn().postJson("api/app-errors/account?password=short", "{}");
+
+        assertEquals(401, secondFactor.statusCode(), secondFactor.body());
+        assertTrue(secondFactor.body().startsWith("{\"error\":\"second_factor_required\""), secondFactor.body());
+        assertEquals(401, noSession.statusCode(), noSession.body());
+        assertTrue(noSession.body().startsWith("{\"error\":\"not_logged_in\""), noSession.body());
+        assertEquals(400, password.statusCode(), password.body());
+        assertTrue(password.body().startsWith("{\"error\":\"invalid_password\""), password.body());
+        assertEquals("no-store", password.headers().firstValue("Cache-Control").orElse(""));
+    }
+
+    @Test
     void anonymousRequestsGetTheContainersErrorToo() {
         assertContainerError(new Browser(base).postForm("app/errors/constraint", "id", UUID.randomUUID().toString()));
     }

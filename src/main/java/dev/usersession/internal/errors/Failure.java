@@ -10,17 +10,24 @@ import dev.usersession.auth.SecondFactorRequiredException;
 import dev.usersession.auth.SessionLimitReachedException;
 import dev.usersession.auth.TooManyAttemptsException;
 import dev.usersession.UserSessionConflictException;
+import dev.usersession.UserSessionFailure;
 import dev.usersession.UserSessionNotFoundException;
 import dev.usersession.UserSessionStoreException;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.Map;
+import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The catalogue of the library's error responses: every status, code, sentence and {@code Retry-After} the library
- * answers with is built here, and {@link #of(Throwable)} tells which one a library exception stands for. Exceptions
- * that are not the library's (an application's own {@code PersistenceException}, {@code OptimisticLockException} or
- * anything else) stand for none: they are the application's to answer.
+ * answers with is built here, and {@link #of(Throwable)} tells which one a library exception stands for, by its error
+ * code ({@link UserSessionFailure#errorCode()}): the code is the {@code error} of the answer, so one lookup serves
+ * every exception, whatever its superclass. Exceptions that are not the library's (an application's own
+ * {@code PersistenceException}, {@code OptimisticLockException} or anything else) stand for none: they are the
+ * application's to answer.
  *
  * @param status the HTTP status
  * @param code a short machine-readable code
@@ -98,6 +105,48 @@ public record Failure(int status, String code, String message, String retryAfter
     public static final Failure METHOD_NOT_ALLOWED = new Failure(HttpServletResponse.SC_METHOD_NOT_ALLOWED,
             "method_not_allowed", "This address does not take this method; the Allow header names those it takes");
 
+    // The answers to a refused factor, one per FactorRefusedException.Reason (named after it).
+    private static final Failure MALFORMED_CODE = new Failure(HttpServletResponse.SC_BAD_REQUEST, "malformed_code",
+            "Enter the code of your authenticator app or one of your recovery codes.");
+    private static final Failure WRONG_CODE = new Failure(HttpServletResponse.SC_UNAUTHORIZED, "invalid_code",
+            "That code is wrong or was used already.");
+    private static final Failure NO_PENDING_STEP = new Failure(HttpServletResponse.SC_BAD_REQUEST, "no_pending_step",
+            "This step has expired. Please start again.");
+    private static final Failure ALREADY_ENABLED = new Failure(HttpServletResponse.SC_CONFLICT, "already_enabled",
+            "One-time codes are already enabled.");
+    private static final Failure NOT_ENABLED = new Failure(HttpServletResponse.SC_CONFLICT, "not_enabled",
+            "One-time codes are not enabled.");
+    private static final Failure MALFORMED_CREDENTIAL = new Failure(HttpServletResponse.SC_BAD_REQUEST,
+            "malformed_credential", "The passkey response could not be read.");
+    private static final Failure UNKNOWN_CREDENTIAL = new Failure(HttpServletResponse.SC_UNAUTHORIZED,
+            "unknown_credential", "This passkey is not registered here.");
+    private static final Failure CREDENTIAL_REFUSED = new Failure(HttpServletResponse.SC_UNAUTHORIZED,
+            "credential_refused", "The passkey could not be verified.");
+    private static final Failure CREDENTIAL_REPLAYED = new Failure(HttpServletResponse.SC_UNAUTHORIZED,
+            "credential_replayed", "This passkey response was used before.");
+    private static final Failure CREDENTIAL_EXISTS = new Failure(HttpServletResponse.SC_CONFLICT,
+            "credential_exists", "This passkey is registered already.");
+
+    private static final String INVALID_PASSWORD = "invalid_password";
+    private static final String THROTTLED = "throttled";
+
+    /** The one answer of each error code of the library's exceptions that is answered the same whatever its text. */
+    private static final Map<String, Failure> FIXED_ANSWERS = Stream.of(UNAVAILABLE, CONFLICT, SESSION_LIMIT,
+            NOT_LOGGED_IN, REAUTHENTICATION_REQUIRED, SECOND_FACTOR_REQUIRED, SESSION_ENDED, FORBIDDEN, MALFORMED_CODE,
+            WRONG_CODE, NO_PENDING_STEP, ALREADY_ENABLED, NOT_ENABLED, MALFORMED_CREDENTIAL, UNKNOWN_CREDENTIAL,
+            CREDENTIAL_REFUSED, CREDENTIAL_REPLAYED, CREDENTIAL_EXISTS)
+            .collect(Collectors.toUnmodifiableMap(Failure::code, Function.identity()));
+
+    /**
+     * The answers that take something of the exception: a broken password rule is answered with the exception's
+     * sentence (written for the user), a refused attempt with its wait.
+     */
+    private static final Map<String, Function<Throwable, Failure>> DETAILED_ANSWERS = Map.of(
+            INVALID_PASSWORD, thrown -> new Failure(HttpServletResponse.SC_BAD_REQUEST, INVALID_PASSWORD,
+                    thrown.getMessage()),
+            THROTTLED, thrown -> thrown instanceof TooManyAttemptsException tooMany
+                    ? throttled(tooMany.retryAfterSeconds()) : null);
+
     /** A failure without {@code Retry-After}. */
     public Failure(int status, String code, String message) {
         this(status, code, message, null);
@@ -122,7 +171,7 @@ public record Failure(int status, String code, String message, String retryAfter
 
     /** @return 429: too many failed attempts, try again after this many seconds */
     public static Failure throttled(long retryAfterSeconds) {
-        return new Failure(TOO_MANY_REQUESTS, "throttled", "Too many failed attempts. Please wait "
+        return new Failure(TOO_MANY_REQUESTS, THROTTLED, "Too many failed attempts. Please wait "
                 + retryAfterSeconds + " seconds.", String.valueOf(retryAfterSeconds));
     }
 
@@ -142,7 +191,8 @@ public record Failure(int status, String code, String message, String retryAfter
      */
     public static Failure of(Throwable thrown) {
         for (Throwable cause : Causes.of(thrown)) {
-            Failure failure = direct(cause);
+            Failure failure = cause instanceof UserSessionFailure libraryFailure
+                    ? answer(cause, libraryFailure.errorCode()) : null;
             if (failure != null) {
                 return failure;
             }
@@ -173,64 +223,15 @@ public record Failure(int status, String code, String message, String retryAfter
 
     /** @return the answer to a refused factor */
     public static Failure refused(FactorRefusedException.Reason reason) {
-        return switch (reason) {
-            case MALFORMED_CODE -> new Failure(HttpServletResponse.SC_BAD_REQUEST, "malformed_code",
-                    "Enter the code of your authenticator app or one of your recovery codes.");
-            case WRONG_CODE -> new Failure(HttpServletResponse.SC_UNAUTHORIZED, "invalid_code",
-                    "That code is wrong or was used already.");
-            case NO_PENDING_STEP -> new Failure(HttpServletResponse.SC_BAD_REQUEST, "no_pending_step",
-                    "This step has expired. Please start again.");
-            case ALREADY_ENABLED -> new Failure(HttpServletResponse.SC_CONFLICT, "already_enabled",
-                    "One-time codes are already enabled.");
-            case NOT_ENABLED -> new Failure(HttpServletResponse.SC_CONFLICT, "not_enabled",
-                    "One-time codes are not enabled.");
-            case MALFORMED_CREDENTIAL -> new Failure(HttpServletResponse.SC_BAD_REQUEST, "malformed_credential",
-                    "The passkey response could not be read.");
-            case UNKNOWN_CREDENTIAL -> new Failure(HttpServletResponse.SC_UNAUTHORIZED, "unknown_credential",
-                    "This passkey is not registered here.");
-            case CREDENTIAL_REFUSED -> new Failure(HttpServletResponse.SC_UNAUTHORIZED, "credential_refused",
-                    "The passkey could not be verified.");
-            case CREDENTIAL_REPLAYED -> new Failure(HttpServletResponse.SC_UNAUTHORIZED, "credential_replayed",
-                    "This passkey response was used before.");
-            case CREDENTIAL_EXISTS -> new Failure(HttpServletResponse.SC_CONFLICT, "credential_exists",
-                    "This passkey is registered already.");
-        };
+        return FIXED_ANSWERS.get(reason.errorCode());
     }
 
-    private static Failure direct(Throwable cause) {
-        if (cause instanceof FactorRefusedException refused) {
-            return refused(refused.reason());
-        }
-        if (cause instanceof UserSessionConflictException) {
-            return CONFLICT;
-        }
-        if (cause instanceof SessionLimitReachedException) {
-            return SESSION_LIMIT;
-        }
-        if (cause instanceof ReauthenticationRequiredException) {
-            return REAUTHENTICATION_REQUIRED;
-        }
-        if (cause instanceof SecondFactorRequiredException) {
-            return SECOND_FACTOR_REQUIRED;
-        }
-        if (cause instanceof NotLoggedInException || cause instanceof NoUserSessionException) {
-            return NOT_LOGGED_IN;
-        }
-        if (cause instanceof UserSessionNotFoundException) {
-            return SESSION_ENDED;
-        }
-        if (cause instanceof InvalidPasswordException) {
-            return new Failure(HttpServletResponse.SC_BAD_REQUEST, "invalid_password", cause.getMessage());
-        }
-        if (cause instanceof AccessDeniedException) {
-            return FORBIDDEN;
-        }
-        if (cause instanceof TooManyAttemptsException tooMany) {
-            return throttled(tooMany.retryAfterSeconds());
-        }
-        if (cause instanceof UserSessionStoreException) {
-            return UNAVAILABLE;
-        }
-        return null;
+    /**
+     * @return the answer to a library exception with that error code ({@code LibraryExceptionMappingTest} checks
+     *     that every public exception's code has one), or {@code null} for a code the library does not answer
+     */
+    private static Failure answer(Throwable thrown, String errorCode) {
+        Function<Throwable, Failure> detailed = DETAILED_ANSWERS.get(errorCode);
+        return detailed != null ? detailed.apply(thrown) : FIXED_ANSWERS.get(errorCode);
     }
 }

@@ -7,10 +7,12 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 
 /**
- * Maps one of the library's exceptions, thrown in a Jakarta REST resource, to its short error response (the same
- * status and body the library's servlet filter gives).
+ * Maps the library's exceptions, thrown in a Jakarta REST resource, to their short error responses (the same status,
+ * body and headers the library's servlet filter gives), by their error code. A Jakarta REST runtime picks a mapper by
+ * the exception's class, so there is one subclass per superclass of the library's exceptions: the common
+ * {@code UserSessionException}, and the two exceptions that must keep the superclass of a platform type.
  *
- * @param <E> the exception type
+ * @param <E> the exceptions answered, all of them {@link dev.usersession.UserSessionFailure}s
  */
 public abstract class FailureMapper<E extends Throwable> implements ExceptionMapper<E> {
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.usersession.UserSessionFailure;
 import dev.usersession.internal.errors.Failure;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
@@ -16,6 +17,7 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -36,6 +38,9 @@ class LibraryExceptionMappingTest {
             "dev.usersession.internal.state.InvalidBeanStateException",
             "a deployment error (a @UserSession bean whose state cannot be stored), never thrown at a request");
 
+    /** Where the implementation lives; every other package of the library is public. */
+    private static final String INTERNAL_PACKAGES = "dev.usersession.internal";
+
     @Test
     void everyPublicLibraryExceptionHasAMapperAndAFailure() throws Exception {
         List<Class<?>> classes = libraryClasses();
@@ -51,6 +56,35 @@ class LibraryExceptionMappingTest {
             assertTrue(mapped.stream().anyMatch(type -> type.isAssignableFrom(exception)),
                     exception.getName() + " has no exception mapper in " + FailureMapper.class.getPackageName());
             assertNotNull(Failure.of(instanceOf(exception)), exception.getName() + " stands for no Failure");
+        }
+    }
+
+    @Test
+    void everyPublicExceptionCarriesAnErrorCodeThatTheCatalogueAndAMapperAnswer() throws Exception {
+        List<Class<?>> classes = libraryClasses();
+        List<Class<?>> mapped = mappedTypes(classes);
+        List<Class<?>> publicExceptions = classes.stream()
+                .filter(type -> !type.getPackageName().startsWith(INTERNAL_PACKAGES))
+                .filter(type -> Throwable.class.isAssignableFrom(type)
+                        || UserSessionFailure.class.isAssignableFrom(type))
+                .toList();
+
+        assertTrue(publicExceptions.size() >= 14, "found the public exceptions: " + publicExceptions);
+        for (Class<?> exception : publicExceptions) {
+            assertTrue(UserSessionFailure.class.isAssignableFrom(exception), exception.getName()
+                    + " carries no error code: extend UserSessionException, or implement UserSessionFailure");
+            if (exception.isInterface() || Modifier.isAbstract(exception.getModifiers())) {
+                continue;
+            }
+            assertTrue(mapped.stream().anyMatch(type -> type.isAssignableFrom(exception)),
+                    exception.getName() + " has no exception mapper in " + FailureMapper.class.getPackageName());
+            for (Throwable instance : everyInstanceOf(exception)) {
+                String code = ((UserSessionFailure) instance).errorCode();
+                assertTrue(code != null && !code.isBlank(), exception.getName() + " has no error code");
+                Failure failure = Failure.of(instance);
+                assertNotNull(failure, exception.getName() + "'s code " + code + " stands for no Failure");
+                assertEquals(code, failure.code(), exception.getName() + " is answered with another code");
+            }
         }
     }
 
@@ -102,6 +136,29 @@ class LibraryExceptionMappingTest {
         } catch (ClassNotFoundException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * @return instances made with the first public constructor and plain arguments, one for each constant of an enum
+     *     parameter (each reason of a refused factor has its own code)
+     */
+    private static List<Throwable> everyInstanceOf(Class<?> exception) throws ReflectiveOperationException {
+        Constructor<?> constructor = exception.getConstructors()[0];
+        Class<?>[] parameters = constructor.getParameterTypes();
+        List<Throwable> instances = new ArrayList<>();
+        for (int i = 0; i < parameters.length; i++) {
+            if (parameters[i].isEnum()) {
+                for (Object constant : parameters[i].getEnumConstants()) {
+                    Object[] arguments = Stream.of(parameters).map(LibraryExceptionMappingTest::plain).toArray();
+                    arguments[i] = constant;
+                    instances.add((Throwable) constructor.newInstance(arguments));
+                }
+            }
+        }
+        if (instances.isEmpty()) {
+            instances.add(instanceOf(exception));
+        }
+        return instances;
     }
 
     /** @return an instance made with the first public constructor and plain arguments */
