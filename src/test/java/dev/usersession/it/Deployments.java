@@ -77,6 +77,7 @@ public final class Deployments {
      * without waiting, waits until that process has let go of the HTTP port, so that the next deployment's process
      * can take it. On WildFly (one server for all deployments) it returns at once.
      */
+    @SuppressWarnings("try") // the resource holds for the block, which never names it
     public static void awaitUndeployed() throws InterruptedException {
         if (!"payara".equals(System.getProperty("arquillian.launch"))) {
             return;

@@ -46,6 +46,7 @@ class MechanismSettingTest {
         assertTrue(messages.contains("configuration sources"), messages);
     }
 
+    @SuppressWarnings("try") // the resource holds for the block, which never names it
     @Test
     void aConfigurationBeanThatAgreesWithTheSourcesDeploysWithoutTheMechanism() {
         try (Settings settings = Settings.of("usersession.mechanism.enabled", "false");

@@ -91,6 +91,7 @@ class SettingsValidationTest {
         }
     }
 
+    @SuppressWarnings("try") // the resource holds for the block, which never names it
     private static String deploymentFailure(String... namesAndValues) {
         try (Settings settings = Settings.of(namesAndValues)) {
             DeploymentException failure = assertThrows(DeploymentException.class,

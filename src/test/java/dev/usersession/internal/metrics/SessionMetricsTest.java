@@ -110,6 +110,7 @@ class SessionMetricsTest {
         assertTrue(Registry.REGISTRY.getMeters().isEmpty(), "the meters leave with the application");
     }
 
+    @SuppressWarnings("try") // the resource holds for the block, which never names it
     @Test
     void noMetricsApiOrMetricsSwitchedOffRecordsNothingAndChangesNothing() {
         try (SeContainer container = Containers.boot(Counter.class)) {
@@ -126,6 +127,7 @@ class SessionMetricsTest {
         }
     }
 
+    @SuppressWarnings("try") // the resource holds for the block, which never names it
     @Test
     void askingForAnApiTheServerDoesNotGiveFailsTheDeployment() {
         try (Settings micrometer = Settings.of("usersession.metrics", "micrometer")) {

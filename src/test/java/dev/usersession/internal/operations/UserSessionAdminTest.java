@@ -138,6 +138,7 @@ class UserSessionAdminTest {
         }
     }
 
+    @SuppressWarnings("try") // the resource holds for the block, which never names it
     @Test
     void filtersByUserNamePrefixClientAndAgeAndRefusesForeignCursors() {
         try (Settings settings = Settings.of("usersession.idle-timeout", "PT8H");
@@ -232,6 +233,7 @@ class UserSessionAdminTest {
         }
     }
 
+    @SuppressWarnings("try") // the resource holds for the block, which never names it
     @Test
     void theWindowIsASetting() {
         try (Settings settings = Settings.of("usersession.admin.recent", "PT1H", "usersession.idle-timeout", "PT2H");

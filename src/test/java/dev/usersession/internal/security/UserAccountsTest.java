@@ -226,6 +226,7 @@ class UserAccountsTest {
                 Set.of()));
     }
 
+    @SuppressWarnings("try") // the resource holds for the block, which never names it
     @Test
     void sessionCapEndsTheOldestSession() {
         try (Settings cap = Settings.of("usersession.max-sessions-per-user", "2")) {
@@ -240,6 +241,7 @@ class UserAccountsTest {
         }
     }
 
+    @SuppressWarnings("try") // the resource holds for the block, which never names it
     @Test
     void sessionCapCanRefuseTheNewLogin() {
         try (Settings cap = Settings.of("usersession.max-sessions-per-user", "1",
