@@ -67,8 +67,8 @@ import java.lang.annotation.Target;
  *
  * <h2>Configuration</h2>
  * The application gives the library its persistence unit with one producer (see
- * {@link UserSessionPersistence}) and lists the library's entities in that unit. Timeouts are set in
- * {@link UserSessionConfig}.
+ * {@link UserSessionPersistence}) and lists the library's entities in that unit with one line,
+ * {@code <mapping-file>META-INF/usersession/orm.xml</mapping-file>}. Timeouts are set in {@link UserSessionConfig}.
  */
 @NormalScope(passivating = true)
 @Inherited

@@ -20,8 +20,9 @@ import java.lang.annotation.Target;
  * }
  * }</pre>
  *
- * and lists the library's entities in that unit ({@code <class>dev.usersession.internal.store.UserSessionEntity</class>},
- * {@code <class>dev.usersession.internal.store.UserSessionBeanEntity</class>}). With a JTA persistence unit the library runs its
+ * and lists every entity of the library in that unit with one line,
+ * {@code <mapping-file>META-INF/usersession/orm.xml</mapping-file>} (the file is in the library's jar; its tables come
+ * from {@code META-INF/usersession/schema-<database>.sql}). With a JTA persistence unit the library runs its
  * writes in container transactions; with a resource-local one (Java SE) it begins and commits its own, and a
  * {@code @Dependent} producer that opens an {@code EntityManager} should have a disposer that closes it.
  */

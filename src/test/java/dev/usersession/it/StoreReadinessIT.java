@@ -43,7 +43,7 @@ class StoreReadinessIT {
     void readinessIsDownWhileTheDatabaseIsAndUpAgainAfter() throws Exception {
         // An application's own @DataSourceDefinition on WildFly cannot ask its pool to validate connections, so
         // broken ones stay after a restart and the check rightly stays DOWN: on WildFly, ClusterIT checks readiness
-        // through a PostgreSQL outage on both nodes, with the pool validation README's setup gives.
+        // through a PostgreSQL outage on both nodes, with the pool validation docs/operations.md (Health) gives.
         Assumptions.assumeTrue(ServerEndpoints.payara(), "WildFly: see ClusterIT's database outage");
         assertTrue(await(STORE_UP, 200, 30), () -> "UP with the database running: " + lastAnswer);
         long stopped = System.nanoTime();

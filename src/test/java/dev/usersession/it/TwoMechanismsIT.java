@@ -52,7 +52,7 @@ class TwoMechanismsIT {
     @Test
     void theApiTakesBasicAndNeverASessionWhilePagesTakeTheSession() {
         assumeTrue(HANDLER_API, "WildFly 39 has Jakarta Security 3.0, without HttpAuthenticationMechanismHandler: "
-                + "mechanisms cannot be combined there (README, Several mechanisms)");
+                + "mechanisms cannot be combined there (docs/authentication.md, Several mechanisms)");
         assertEquals("true", new Browser(base).get("test/security-handler").body());
         Browser api = new Browser(base);
         String user = api.newUser("api");
