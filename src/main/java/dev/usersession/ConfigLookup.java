@@ -10,8 +10,7 @@ final class ConfigLookup {
 
     private static final boolean MICROPROFILE_CONFIG = isPresent("org.eclipse.microprofile.config.ConfigProvider");
 
-    private ConfigLookup() {
-    }
+    private ConfigLookup() {}
 
     static Optional<String> value(String name) {
         if (MICROPROFILE_CONFIG) {

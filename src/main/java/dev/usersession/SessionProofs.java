@@ -44,7 +44,9 @@ public record SessionProofs(Instant passwordAt, Instant oneTimeCodeAt, Instant p
 
     /** @return when any factor was last proved, or {@code null} when none was recorded */
     public Instant lastProof() {
-        return Stream.of(passwordAt, oneTimeCodeAt, passkeyAt).filter(Objects::nonNull).max(Instant::compareTo)
+        return Stream.of(passwordAt, oneTimeCodeAt, passkeyAt)
+                .filter(Objects::nonNull)
+                .max(Instant::compareTo)
                 .orElse(null);
     }
 
@@ -63,7 +65,8 @@ public record SessionProofs(Instant passwordAt, Instant oneTimeCodeAt, Instant p
      *     session that reached AAL2 hours ago is AAL1 now), else {@link AssuranceLevel#AAL1}
      */
     public AssuranceLevel levelWithin(Duration maxAge, Instant now) {
-        return level == AssuranceLevel.AAL2 && secondFactorWithin(maxAge, now) ? AssuranceLevel.AAL2
+        return level == AssuranceLevel.AAL2 && secondFactorWithin(maxAge, now)
+                ? AssuranceLevel.AAL2
                 : AssuranceLevel.AAL1;
     }
 

@@ -24,35 +24,67 @@ import java.util.function.Predicate;
  * @param meaning what it does, one line of Markdown
  * @param <T> the type of its value
  */
-record Setting<T>(SettingGroup group, String name, T defaultValue, String shownDefault, Function<String, T> parse,
-        Predicate<T> check, String allowed, String meaning) {
+record Setting<T>(
+        SettingGroup group,
+        String name,
+        T defaultValue,
+        String shownDefault,
+        Function<String, T> parse,
+        Predicate<T> check,
+        String allowed,
+        String meaning) {
 
     /** @return a setting whose value the reference shows as its default in code */
-    static <T> Setting<T> of(SettingGroup group, String name, T defaultValue, Function<String, T> parse,
-            Predicate<T> check, String allowed, String meaning) {
-        return new Setting<>(group, name, defaultValue, "`" + describe(defaultValue) + "`", parse, check, allowed,
-                meaning);
+    static <T> Setting<T> of(
+            SettingGroup group,
+            String name,
+            T defaultValue,
+            Function<String, T> parse,
+            Predicate<T> check,
+            String allowed,
+            String meaning) {
+        return new Setting<>(
+                group, name, defaultValue, "`" + describe(defaultValue) + "`", parse, check, allowed, meaning);
     }
 
     /** @return a duration above zero */
     static Setting<Duration> positive(SettingGroup group, String name, Duration defaultValue, String meaning) {
-        return of(group, name, defaultValue, Duration::parse, value -> !value.isNegative() && !value.isZero(),
-                "an ISO-8601 duration above zero, such as " + defaultValue, meaning);
+        return of(
+                group,
+                name,
+                defaultValue,
+                Duration::parse,
+                value -> !value.isNegative() && !value.isZero(),
+                "an ISO-8601 duration above zero, such as " + defaultValue,
+                meaning);
     }
 
     /** @return a whole number of at least {@code minimum} */
     static Setting<Integer> atLeast(SettingGroup group, String name, int minimum, int defaultValue, String meaning) {
-        return of(group, name, defaultValue, Integer::valueOf, value -> value >= minimum,
-                "a whole number of at least " + minimum, meaning);
+        return of(
+                group,
+                name,
+                defaultValue,
+                Integer::valueOf,
+                value -> value >= minimum,
+                "a whole number of at least " + minimum,
+                meaning);
     }
 
     /** @return {@code true} or {@code false}, in any case */
     static Setting<Boolean> flag(SettingGroup group, String name, boolean defaultValue, String meaning) {
-        return of(group, name, defaultValue, value -> switch (value.toLowerCase(Locale.ROOT)) {
-            case "true" -> true;
-            case "false" -> false;
-            default -> throw new IllegalArgumentException(value);
-        }, value -> true, "true or false", meaning);
+        return of(
+                group,
+                name,
+                defaultValue,
+                value -> switch (value.toLowerCase(Locale.ROOT)) {
+                    case "true" -> true;
+                    case "false" -> false;
+                    default -> throw new IllegalArgumentException(value);
+                },
+                value -> true,
+                "true or false",
+                meaning);
     }
 
     /** @return the same setting, shown in the reference with a default described in words */
@@ -79,8 +111,8 @@ record Setting<T>(SettingGroup group, String name, T defaultValue, String shownD
             parsed = null;
         }
         if (parsed == null || !check.test(parsed)) {
-            throw new IllegalStateException("The setting " + name + " has a value that cannot be used: '"
-                    + text.get() + "'; allowed: " + allowed + " (default: " + describe(defaultValue) + ")");
+            throw new IllegalStateException("The setting " + name + " has a value that cannot be used: '" + text.get()
+                    + "'; allowed: " + allowed + " (default: " + describe(defaultValue) + ")");
         }
         return parsed;
     }
@@ -97,6 +129,9 @@ record Setting<T>(SettingGroup group, String name, T defaultValue, String shownD
 
     /** @return a comma-separated list, its entries trimmed, empty entries dropped */
     static List<String> commaSeparated(String text) {
-        return Arrays.stream(text.split(",")).map(String::trim).filter(entry -> !entry.isEmpty()).toList();
+        return Arrays.stream(text.split(","))
+                .map(String::trim)
+                .filter(entry -> !entry.isEmpty())
+                .toList();
     }
 }

@@ -2,12 +2,13 @@ package dev.usersession;
 
 /** The groups of {@link Setting}s, in the order the settings reference ({@code docs/settings.md}) shows them. */
 enum SettingGroup {
-
     SESSIONS("Sessions", "How long a session lives and how many a user may have."),
     COOKIE("Cookie and requests", "The session cookie, and what the library accepts and adds to requests."),
-    MECHANISM("Authentication mechanism and identity store",
+    MECHANISM(
+            "Authentication mechanism and identity store",
             "Which mechanism authenticates callers, and how the library's identity store checks passwords."),
-    LOGIN_THROTTLING("Login throttling",
+    LOGIN_THROTTLING(
+            "Login throttling",
             "How failed logins slow down guessing: per user name, per trusted device, per client address and for the "
                     + "whole site."),
     REMEMBER_ME("Remember me", "\"Keep me signed in\"."),

@@ -14,6 +14,7 @@ final class SettingsSnapshot {
 
     /** By identity: a getter's look-up stays a few instructions (a record's hash code would hash every part). */
     private final Map<Setting<?>, Object> values;
+
     private final Map<Setting<?>, String> problems;
 
     private SettingsSnapshot(Map<Setting<?>, Object> values, Map<Setting<?>, String> problems) {
@@ -50,6 +51,9 @@ final class SettingsSnapshot {
 
     /** @return one message per setting whose text cannot be used, in the table's order */
     List<String> problems() {
-        return SettingsTable.ALL.stream().filter(problems::containsKey).map(problems::get).toList();
+        return SettingsTable.ALL.stream()
+                .filter(problems::containsKey)
+                .map(problems::get)
+                .toList();
     }
 }

@@ -7,5 +7,4 @@ package dev.usersession;
  * @param session the session as it was when it ended
  * @param reason why it ended
  */
-public record UserSessionEnded(UserSessionInfo session, EndReason reason) {
-}
+public record UserSessionEnded(UserSessionInfo session, EndReason reason) {}

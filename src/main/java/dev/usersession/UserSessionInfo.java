@@ -17,8 +17,16 @@ import java.util.Set;
  * @param client a description of the client (user agent, address), may be empty
  * @param proofs how and when the user last proved who they are in this session
  */
-public record UserSessionInfo(String id, String userName, Set<String> groups, Instant created, Instant lastAccess,
-        Instant idleExpiry, Instant absoluteExpiry, String client, SessionProofs proofs) {
+public record UserSessionInfo(
+        String id,
+        String userName,
+        Set<String> groups,
+        Instant created,
+        Instant lastAccess,
+        Instant idleExpiry,
+        Instant absoluteExpiry,
+        String client,
+        SessionProofs proofs) {
 
     /** Copies the groups into an immutable set and turns a missing client description into an empty one. */
     public UserSessionInfo {

@@ -36,9 +36,9 @@ public @interface UserSessionPersistence {
     final class Literal extends AnnotationLiteral<UserSessionPersistence> implements UserSessionPersistence {
         /** The one instance. */
         public static final Literal INSTANCE = new Literal();
+
         private static final long serialVersionUID = 1L;
 
-        private Literal() {
-        }
+        private Literal() {}
     }
 }

@@ -24,8 +24,10 @@ class SettingsReferenceTest {
             Files.createDirectories(Path.of("target"));
             Files.writeString(Path.of("target/settings.md"), expected, StandardCharsets.UTF_8);
         }
-        assertEquals(expected, actual, PAGE + " differs from the declarations in SettingsTable: copy "
-                + "target/settings.md over it");
+        assertEquals(
+                expected,
+                actual,
+                PAGE + " differs from the declarations in SettingsTable: copy " + "target/settings.md over it");
     }
 
     /** @return the reference page: one table per group, a row per setting in the table's order */
@@ -50,15 +52,24 @@ class SettingsReferenceTest {
                 This page is checked against the settings' declarations (`SettingsTable`) by `SettingsReferenceTest`.
                 """);
         for (SettingGroup group : SettingGroup.values()) {
-            page.append("\n## ").append(group.title()).append("\n\n").append(group.summary()).append("\n\n")
+            page.append("\n## ")
+                    .append(group.title())
+                    .append("\n\n")
+                    .append(group.summary())
+                    .append("\n\n")
                     .append("| Setting | Default | Allowed values | Meaning |\n")
                     .append("|---|---|---|---|\n");
             for (Setting<?> setting : SettingsTable.ALL) {
                 if (setting.group() == group) {
-                    page.append("| `").append(setting.name()).append("` | ")
-                            .append(cell(setting.shownDefault())).append(" | ")
-                            .append(cell(plain(setting.allowed()))).append(" | ")
-                            .append(cell(setting.meaning())).append(" |\n");
+                    page.append("| `")
+                            .append(setting.name())
+                            .append("` | ")
+                            .append(cell(setting.shownDefault()))
+                            .append(" | ")
+                            .append(cell(plain(setting.allowed())))
+                            .append(" | ")
+                            .append(cell(setting.meaning()))
+                            .append(" |\n");
                 }
             }
         }

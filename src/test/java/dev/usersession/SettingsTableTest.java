@@ -38,12 +38,14 @@ class SettingsTableTest {
                 .flatMap(setting -> Arrays.stream(new String[] {setting.name(), UNUSABLE}))
                 .toArray(String[]::new);
         try (Settings settings = Settings.of(everySettingUnusable)) {
-            DeploymentException failure = assertThrows(DeploymentException.class,
+            DeploymentException failure = assertThrows(
+                    DeploymentException.class,
                     () -> Containers.boot(Counter.class).close());
 
             String messages = messages(failure);
             for (Setting<?> setting : SettingsTable.ALL) {
-                assertTrue(messages.contains("The setting " + setting.name() + " has a value that cannot be used"),
+                assertTrue(
+                        messages.contains("The setting " + setting.name() + " has a value that cannot be used"),
                         setting.name() + " is not checked at deployment:\n" + messages);
             }
         }
@@ -55,7 +57,8 @@ class SettingsTableTest {
         List<Method> getters = Arrays.stream(UserSessionConfig.class.getDeclaredMethods())
                 .filter(method -> Modifier.isPublic(method.getModifiers()))
                 .filter(method -> !Modifier.isStatic(method.getModifiers()))
-                .filter(method -> method.getParameterCount() == 0 && !method.getName().equals("problems"))
+                .filter(method ->
+                        method.getParameterCount() == 0 && !method.getName().equals("problems"))
                 .toList();
         Set<String> gettersReadingASetting = new HashSet<>();
         List<String> settingsWithoutGetter = new ArrayList<>();
@@ -75,14 +78,20 @@ class SettingsTableTest {
             }
         }
         assertEquals(List.of(), settingsWithoutGetter, "declared settings that no getter reads");
-        assertEquals(Set.of(), getters.stream().map(Method::getName)
-                .filter(name -> !gettersReadingASetting.contains(name)).collect(Collectors.toSet()),
+        assertEquals(
+                Set.of(),
+                getters.stream()
+                        .map(Method::getName)
+                        .filter(name -> !gettersReadingASetting.contains(name))
+                        .collect(Collectors.toSet()),
                 "getters that read no declared setting");
     }
 
     @Test
     void everySettingIsDeclaredOnce() {
-        assertEquals(SettingsTable.ALL.size(), SettingsTable.ALL.stream().map(Setting::name).distinct().count());
+        assertEquals(
+                SettingsTable.ALL.size(),
+                SettingsTable.ALL.stream().map(Setting::name).distinct().count());
     }
 
     private static boolean failsNaming(Method getter, UserSessionConfig config, Setting<?> setting)

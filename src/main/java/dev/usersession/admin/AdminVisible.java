@@ -30,5 +30,4 @@ import java.lang.annotation.Target;
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.FIELD, ElementType.TYPE})
-public @interface AdminVisible {
-}
+public @interface AdminVisible {}

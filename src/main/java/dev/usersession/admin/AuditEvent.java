@@ -16,8 +16,15 @@ import java.time.Instant;
  * @param detail more about it (a reason, a factor, groups), or empty
  * @param actor who did it, when not the user (an administrator's name), or empty
  */
-public record AuditEvent(Type type, Instant time, String userName, String sessionId, String clientAddress,
-        String userAgent, String detail, String actor) {
+public record AuditEvent(
+        Type type,
+        Instant time,
+        String userName,
+        String sessionId,
+        String clientAddress,
+        String userAgent,
+        String detail,
+        String actor) {
 
     /** What happened. */
     public enum Type {

@@ -1,7 +1,6 @@
 package dev.usersession.auth;
 
 import dev.usersession.AssuranceLevel;
-import dev.usersession.Factor;
 import dev.usersession.SessionProofs;
 import jakarta.servlet.http.HttpServletRequest;
 

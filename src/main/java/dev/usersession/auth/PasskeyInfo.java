@@ -13,8 +13,8 @@ import java.util.List;
  * @param transports how the browser reaches it ({@code internal}, {@code hybrid}, {@code usb}, ...)
  * @param synced whether it may be synced to the user's other devices (backup eligible)
  */
-public record PasskeyInfo(String id, String name, Instant created, Instant lastUsed, List<String> transports,
-        boolean synced) {
+public record PasskeyInfo(
+        String id, String name, Instant created, Instant lastUsed, List<String> transports, boolean synced) {
 
     /** Copies the transports. */
     public PasskeyInfo {

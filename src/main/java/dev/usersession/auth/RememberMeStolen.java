@@ -12,5 +12,4 @@ import java.time.Instant;
  * @param clientAddress the address that presented it
  * @param at when
  */
-public record RememberMeStolen(String userName, String clientAddress, Instant at) {
-}
+public record RememberMeStolen(String userName, String clientAddress, Instant at) {}

@@ -7,5 +7,4 @@ package dev.usersession.spi;
  * @param json the encoded state
  * @param version advanced by every write of this row
  */
-public record BeanStateRecord(String beanId, String json, long version) {
-}
+public record BeanStateRecord(String beanId, String json, long version) {}

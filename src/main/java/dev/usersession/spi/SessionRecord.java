@@ -19,8 +19,17 @@ import java.util.Set;
  * @param stateVersion advanced by every write of the session's bean states
  * @param proofs how and when the user last proved who they are
  */
-public record SessionRecord(String id, String userName, Set<String> groups, Instant created, Instant lastAccess,
-        Instant idleExpiry, Instant absoluteExpiry, String client, long stateVersion, SessionProofs proofs) {
+public record SessionRecord(
+        String id,
+        String userName,
+        Set<String> groups,
+        Instant created,
+        Instant lastAccess,
+        Instant idleExpiry,
+        Instant absoluteExpiry,
+        String client,
+        long stateVersion,
+        SessionProofs proofs) {
 
     /** Copies the groups into an immutable set. */
     public SessionRecord {
@@ -36,7 +45,7 @@ public record SessionRecord(String id, String userName, Set<String> groups, Inst
 
     /** @return the public view of this session */
     public UserSessionInfo toInfo() {
-        return new UserSessionInfo(id, userName, groups, created, lastAccess, idleExpiry, absoluteExpiry, client,
-                proofs);
+        return new UserSessionInfo(
+                id, userName, groups, created, lastAccess, idleExpiry, absoluteExpiry, client, proofs);
     }
 }

@@ -15,8 +15,13 @@ import java.time.Instant;
  * @param afterId the id of the last session of the previous page; {@code null} for the first page
  * @param limit at most this many sessions
  */
-public record SessionSearch(String userNamePrefix, String clientContains, Instant createdBefore, Instant afterCreated,
-        String afterId, int limit) {
+public record SessionSearch(
+        String userNamePrefix,
+        String clientContains,
+        Instant createdBefore,
+        Instant afterCreated,
+        String afterId,
+        int limit) {
 
     /** Turns missing filters into empty ones and checks that the keyset is whole. */
     public SessionSearch {

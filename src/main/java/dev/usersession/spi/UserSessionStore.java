@@ -90,8 +90,8 @@ public interface UserSessionStore {
      * @param afterId the id of the last session the previous batch deleted, or {@code null} to start at the first
      * @return the sessions this call deleted, in id order
      */
-    default List<SessionRecord> deleteExpired(Instant now, String afterId, int limit,
-            Consumer<SessionRecord> beforeDelete) {
+    default List<SessionRecord> deleteExpired(
+            Instant now, String afterId, int limit, Consumer<SessionRecord> beforeDelete) {
         return deleteExpired(now, limit, beforeDelete);
     }
 

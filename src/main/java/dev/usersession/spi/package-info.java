@@ -4,4 +4,3 @@
  * exception's causes.
  */
 package dev.usersession.spi;
-

@@ -31,8 +31,12 @@ class LayeringTest {
 
     @Test
     void publicPackagesNeverDependOnInternalOnes() {
-        noClasses().that().resideInAnyPackage(PUBLIC_PACKAGES)
-                .should().dependOnClassesThat().resideInAPackage("dev.usersession.internal..")
+        noClasses()
+                .that()
+                .resideInAnyPackage(PUBLIC_PACKAGES)
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("dev.usersession.internal..")
                 .because("an application compiles against the public packages only, and the javadoc jar holds only"
                         + " them")
                 .check(LIBRARY);
@@ -40,24 +44,38 @@ class LayeringTest {
 
     @Test
     void internalPackagesDependOnlyDownwards() {
-        layeredArchitecture().consideringOnlyDependenciesInLayers()
-                .layer("Bootstrap").definedBy(INTERNAL + "bootstrap..")
-                .layer("Web").definedBy(INTERNAL + "web..")
-                .optionalLayer("Admin").definedBy(INTERNAL + "admin..")
-                .layer("Security").definedBy(INTERNAL + "security..")
-                .layer("Factors").definedBy(INTERNAL + "passkey..", INTERNAL + "onetimecode..",
-                        INTERNAL + "rememberme..")
-                .layer("Login").definedBy(INTERNAL + "login..")
-                .layer("Request").definedBy(INTERNAL + "account..", INTERNAL + "audit..", INTERNAL + "request..")
-                .layer("Context").definedBy(INTERNAL + "context..", INTERNAL + "operations..")
-                .layer("Store").definedBy(INTERNAL + "store..", INTERNAL + "state..", INTERNAL + "metrics..",
-                        INTERNAL + "errors..")
-                .whereLayer("Bootstrap").mayNotBeAccessedByAnyLayer()
-                .whereLayer("Web").mayOnlyBeAccessedByLayers("Bootstrap")
-                .whereLayer("Admin").mayOnlyBeAccessedByLayers("Bootstrap", "Web")
-                .whereLayer("Security").mayOnlyBeAccessedByLayers("Bootstrap", "Web", "Admin")
-                .whereLayer("Factors").mayOnlyBeAccessedByLayers("Bootstrap", "Web", "Admin", "Security")
-                .whereLayer("Login").mayOnlyBeAccessedByLayers("Bootstrap", "Web", "Admin", "Security", "Factors")
+        layeredArchitecture()
+                .consideringOnlyDependenciesInLayers()
+                .layer("Bootstrap")
+                .definedBy(INTERNAL + "bootstrap..")
+                .layer("Web")
+                .definedBy(INTERNAL + "web..")
+                .optionalLayer("Admin")
+                .definedBy(INTERNAL + "admin..")
+                .layer("Security")
+                .definedBy(INTERNAL + "security..")
+                .layer("Factors")
+                .definedBy(INTERNAL + "passkey..", INTERNAL + "onetimecode..", INTERNAL + "rememberme..")
+                .layer("Login")
+                .definedBy(INTERNAL + "login..")
+                .layer("Request")
+                .definedBy(INTERNAL + "account..", INTERNAL + "audit..", INTERNAL + "request..")
+                .layer("Context")
+                .definedBy(INTERNAL + "context..", INTERNAL + "operations..")
+                .layer("Store")
+                .definedBy(INTERNAL + "store..", INTERNAL + "state..", INTERNAL + "metrics..", INTERNAL + "errors..")
+                .whereLayer("Bootstrap")
+                .mayNotBeAccessedByAnyLayer()
+                .whereLayer("Web")
+                .mayOnlyBeAccessedByLayers("Bootstrap")
+                .whereLayer("Admin")
+                .mayOnlyBeAccessedByLayers("Bootstrap", "Web")
+                .whereLayer("Security")
+                .mayOnlyBeAccessedByLayers("Bootstrap", "Web", "Admin")
+                .whereLayer("Factors")
+                .mayOnlyBeAccessedByLayers("Bootstrap", "Web", "Admin", "Security")
+                .whereLayer("Login")
+                .mayOnlyBeAccessedByLayers("Bootstrap", "Web", "Admin", "Security", "Factors")
                 .whereLayer("Request")
                 .mayOnlyBeAccessedByLayers("Bootstrap", "Web", "Admin", "Security", "Factors", "Login")
                 .whereLayer("Context")
@@ -67,14 +85,20 @@ class LayeringTest {
 
     @Test
     void internalPackagesAreFreeOfCycles() {
-        slices().matching("dev.usersession.internal.(*)..").should().beFreeOfCycles().check(LIBRARY);
+        slices().matching("dev.usersession.internal.(*)..")
+                .should()
+                .beFreeOfCycles()
+                .check(LIBRARY);
     }
 
     @Test
     void nothingInsideCallsAPublicFacade() {
-        noClasses().that().resideInAPackage("dev.usersession.internal..")
-                .should().accessClassesThat().belongToAnyOf(UserSessions.class, UserAccounts.class,
-                        UserCredentials.class, UserSessionAdmin.class)
+        noClasses()
+                .that()
+                .resideInAPackage("dev.usersession.internal..")
+                .should()
+                .accessClassesThat()
+                .belongToAnyOf(UserSessions.class, UserAccounts.class, UserCredentials.class, UserSessionAdmin.class)
                 .because("a facade only delegates to the implementation; the library calls the implementation")
                 .check(LIBRARY);
     }

@@ -39,20 +39,23 @@ class PublicApiTest {
             Files.createDirectories(LIST.getParent());
             Files.writeString(LIST, current, StandardCharsets.UTF_8);
         }
-        assertEquals(Files.readString(LIST, StandardCharsets.UTF_8), current,
+        assertEquals(
+                Files.readString(LIST, StandardCharsets.UTF_8),
+                current,
                 "The public API changed: if that is meant, run with -Dusersession.api.update=true and commit the list");
     }
 
     static String describe() {
         Set<String> publicPackages = Set.of(LayeringTest.PUBLIC_PACKAGES);
         List<Class<?>> types = new ClassFileImporter()
-                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                .importPackages(LayeringTest.PUBLIC_PACKAGES).stream()
-                .filter(type -> publicPackages.contains(type.getPackageName()))
-                .map(JavaClass::reflect)
-                .filter(PublicApiTest::visible)
-                .sorted((a, b) -> a.getName().compareTo(b.getName()))
-                .toList();
+                        .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                        .importPackages(LayeringTest.PUBLIC_PACKAGES)
+                        .stream()
+                        .filter(type -> publicPackages.contains(type.getPackageName()))
+                        .map(JavaClass::reflect)
+                        .filter(PublicApiTest::visible)
+                        .sorted((a, b) -> a.getName().compareTo(b.getName()))
+                        .toList();
         StringBuilder out = new StringBuilder();
         for (Class<?> type : types) {
             out.append(header(type)).append('\n');
@@ -71,22 +74,30 @@ class PublicApiTest {
     }
 
     private static String header(Class<?> type) {
-        String kind = type.isAnnotation() ? "@interface" : type.isInterface() ? "interface" : type.isEnum() ? "enum"
-                : type.isRecord() ? "record" : "class";
+        String kind = type.isAnnotation()
+                ? "@interface"
+                : type.isInterface() ? "interface" : type.isEnum() ? "enum" : type.isRecord() ? "record" : "class";
         int modifiers = type.getModifiers() & ~(Modifier.INTERFACE | Modifier.ABSTRACT * (type.isInterface() ? 1 : 0));
-        StringBuilder header = new StringBuilder(Modifier.toString(modifiers)).append(' ').append(kind).append(' ')
+        StringBuilder header = new StringBuilder(Modifier.toString(modifiers))
+                .append(' ')
+                .append(kind)
+                .append(' ')
                 .append(type.getTypeName());
-        if (type.getGenericSuperclass() != null && type.getSuperclass() != Object.class && !type.isEnum()
+        if (type.getGenericSuperclass() != null
+                && type.getSuperclass() != Object.class
+                && !type.isEnum()
                 && !type.isRecord()) {
             header.append(" extends ").append(type.getGenericSuperclass().getTypeName());
         }
         if (type.getGenericInterfaces().length > 0 && !type.isAnnotation()) {
-            header.append(type.isInterface() ? " extends " : " implements ").append(Arrays.stream(
-                    type.getGenericInterfaces()).map(java.lang.reflect.Type::getTypeName).collect(
-                            Collectors.joining(", ")));
+            header.append(type.isInterface() ? " extends " : " implements ")
+                    .append(Arrays.stream(type.getGenericInterfaces())
+                            .map(java.lang.reflect.Type::getTypeName)
+                            .collect(Collectors.joining(", ")));
         }
         Arrays.stream(type.getDeclaredAnnotations())
-                .filter(annotation -> annotation.annotationType().isAnnotationPresent(java.lang.annotation.Documented.class))
+                .filter(annotation ->
+                        annotation.annotationType().isAnnotationPresent(java.lang.annotation.Documented.class))
                 .map(annotation -> "@" + annotation.annotationType().getName())
                 .sorted()
                 .forEach(annotation -> header.insert(0, annotation + " "));

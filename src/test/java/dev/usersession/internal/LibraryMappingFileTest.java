@@ -47,13 +47,19 @@ class LibraryMappingFileTest {
         TestDatabase.createSchema();
         EntityManagerFactory factory = Persistence.createEntityManagerFactory(
                 "usersession-test-" + TestDatabase.JPA_PROVIDER,
-                Map.of("jakarta.persistence.jdbc.driver", CountingDriver.class.getName(),
-                        "jakarta.persistence.jdbc.url", CountingDriver.wrap(TestDatabase.URL),
-                        "jakarta.persistence.jdbc.user", TestDatabase.USER,
-                        "jakarta.persistence.jdbc.password", TestDatabase.PASSWORD));
+                Map.of(
+                        "jakarta.persistence.jdbc.driver",
+                        CountingDriver.class.getName(),
+                        "jakarta.persistence.jdbc.url",
+                        CountingDriver.wrap(TestDatabase.URL),
+                        "jakarta.persistence.jdbc.user",
+                        TestDatabase.USER,
+                        "jakarta.persistence.jdbc.password",
+                        TestDatabase.PASSWORD));
         try {
             Set<String> managed = factory.getMetamodel().getEntities().stream()
-                    .map(EntityType::getJavaType).map(Class::getName)
+                    .map(EntityType::getJavaType)
+                    .map(Class::getName)
                     .collect(Collectors.toCollection(TreeSet::new));
 
             assertEquals(libraryEntities(), managed);
@@ -65,10 +71,15 @@ class LibraryMappingFileTest {
     /** @return the classes the shipped mapping file names */
     private static Set<String> mappedClasses() throws Exception {
         try (InputStream xml = LibraryMappingFileTest.class.getClassLoader().getResourceAsStream(MAPPING_FILE)) {
-            NodeList entities = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(xml)
+            NodeList entities = DocumentBuilderFactory.newInstance()
+                    .newDocumentBuilder()
+                    .parse(xml)
                     .getElementsByTagName("entity");
             return IntStream.range(0, entities.getLength())
-                    .mapToObj(i -> entities.item(i).getAttributes().getNamedItem("class").getNodeValue())
+                    .mapToObj(i -> entities.item(i)
+                            .getAttributes()
+                            .getNamedItem("class")
+                            .getNodeValue())
                     .collect(Collectors.toCollection(TreeSet::new));
         }
     }
@@ -79,7 +90,8 @@ class LibraryMappingFileTest {
         try (Stream<Path> files = Files.walk(root.resolve("dev/usersession"))) {
             return files.filter(file -> file.toString().endsWith(".class"))
                     .map(file -> root.relativize(file).toString())
-                    .map(name -> name.substring(0, name.length() - ".class".length()).replace('/', '.')
+                    .map(name -> name.substring(0, name.length() - ".class".length())
+                            .replace('/', '.')
                             .replace('\\', '.'))
                     .filter(name -> load(name).isAnnotationPresent(Entity.class))
                     .collect(Collectors.toCollection(TreeSet::new));
@@ -87,7 +99,11 @@ class LibraryMappingFileTest {
     }
 
     private static Path classesRoot() throws URISyntaxException {
-        return Path.of(UserSessionEntity.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        return Path.of(UserSessionEntity.class
+                .getProtectionDomain()
+                .getCodeSource()
+                .getLocation()
+                .toURI());
     }
 
     private static Class<?> load(String name) {

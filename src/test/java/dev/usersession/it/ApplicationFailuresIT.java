@@ -39,7 +39,8 @@ class ApplicationFailuresIT {
 
     @Test
     void theApplicationsOwnConstraintViolationIsTheContainersError() {
-        assertContainerError(loggedIn().postForm("app/errors/constraint", "id", UUID.randomUUID().toString()));
+        assertContainerError(loggedIn()
+                .postForm("app/errors/constraint", "id", UUID.randomUUID().toString()));
     }
 
     @Test
@@ -92,7 +93,8 @@ class ApplicationFailuresIT {
 
     @Test
     void anonymousRequestsGetTheContainersErrorToo() {
-        assertContainerError(new Browser(base).postForm("app/errors/constraint", "id", UUID.randomUUID().toString()));
+        assertContainerError(new Browser(base)
+                .postForm("app/errors/constraint", "id", UUID.randomUUID().toString()));
     }
 
     @Test
@@ -112,7 +114,10 @@ class ApplicationFailuresIT {
 
         for (HttpResponse<String> response : java.util.List.of(fromServlet, fromResource)) {
             assertEquals(503, response.statusCode(), response.body());
-            assertEquals("5", response.headers().firstValue("Retry-After").orElse(""), response.headers().toString());
+            assertEquals(
+                    "5",
+                    response.headers().firstValue("Retry-After").orElse(""),
+                    response.headers().toString());
             assertTrue(response.body().contains("briefly unavailable"), response.body());
             assertFalse(response.body().contains("Exception"), response.body());
         }
@@ -128,14 +133,20 @@ class ApplicationFailuresIT {
         HttpResponse<String> json;
         try {
             page = browser.get("test/whoami");
-            json = browser.send(browser.request("test/whoami").header("Accept", "application/json").GET());
+            json = browser.send(browser.request("test/whoami")
+                    .header("Accept", "application/json")
+                    .GET());
         } finally {
             admin.postForm("app/store/repair", "table", "user_session");
         }
         assertEquals(503, page.statusCode(), page.body());
-        assertEquals("5", page.headers().firstValue("Retry-After").orElse(""), page.headers().toString());
-        assertTrue(page.body().contains("briefly unavailable"), "the library's answer, not the server's page: "
-                + page.body());
+        assertEquals(
+                "5",
+                page.headers().firstValue("Retry-After").orElse(""),
+                page.headers().toString());
+        assertTrue(
+                page.body().contains("briefly unavailable"),
+                "the library's answer, not the server's page: " + page.body());
         assertEquals(503, json.statusCode(), json.body());
         assertTrue(json.body().contains("\"error\":\"unavailable\""), json.body());
         HttpResponse<String> back = browser.get("test/whoami");
@@ -146,7 +157,10 @@ class ApplicationFailuresIT {
     private Browser loggedIn() {
         Browser browser = new Browser(base);
         String user = browser.newUser("failing");
-        assertEquals(200, browser.login(user, dev.usersession.it.app.DemoAccounts.PASSWORD).statusCode());
+        assertEquals(
+                200,
+                browser.login(user, dev.usersession.it.app.DemoAccounts.PASSWORD)
+                        .statusCode());
         return browser;
     }
 

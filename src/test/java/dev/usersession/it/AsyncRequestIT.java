@@ -93,7 +93,9 @@ class AsyncRequestIT {
 
     private Browser loggedIn() {
         Browser browser = new Browser(base);
-        assertEquals(200, browser.login(browser.newUser("async"), DemoAccounts.PASSWORD).statusCode());
+        assertEquals(
+                200,
+                browser.login(browser.newUser("async"), DemoAccounts.PASSWORD).statusCode());
         return browser;
     }
 }

@@ -36,13 +36,24 @@ class BearerTokenIT {
         String token = browser.cookie().orElseThrow();
 
         Browser apiClient = new Browser(base);
-        assertEquals(200, apiClient.send(apiClient.request("protected").header("Authorization", "Bearer " + token))
-                .statusCode());
-        assertEquals(401, apiClient.send(apiClient.request("protected").header("Authorization", "Bearer x" + token))
-                .statusCode());
-        assertEquals(200, apiClient.send(apiClient.request("test/counter/increment")
-                .header("Authorization", "Bearer " + token)
-                .POST(java.net.http.HttpRequest.BodyPublishers.noBody())).statusCode(),
+        assertEquals(
+                200,
+                apiClient
+                        .send(apiClient.request("protected").header("Authorization", "Bearer " + token))
+                        .statusCode());
+        assertEquals(
+                401,
+                apiClient
+                        .send(apiClient.request("protected").header("Authorization", "Bearer x" + token))
+                        .statusCode());
+        assertEquals(
+                200,
+                apiClient
+                        .send(apiClient
+                                .request("test/counter/increment")
+                                .header("Authorization", "Bearer " + token)
+                                .POST(java.net.http.HttpRequest.BodyPublishers.noBody()))
+                        .statusCode(),
                 "no CSRF check for bearer requests: browsers never send them on their own");
     }
 }

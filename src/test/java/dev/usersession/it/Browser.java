@@ -29,17 +29,20 @@ public final class Browser {
     public static final String COOKIE = "__Host-usersession";
     /** The device cookie a browser gets after a successful login. */
     public static final String DEVICE_COOKIE = COOKIE + "-device";
+
     private static final Pattern SET_COOKIE = Pattern.compile("^" + Pattern.quote(COOKIE) + "=([^;]*)(.*)$");
-    private static final Pattern SET_DEVICE_COOKIE = Pattern.compile("^" + Pattern.quote(DEVICE_COOKIE)
-            + "=([^;]*)(.*)$");
+    private static final Pattern SET_DEVICE_COOKIE =
+            Pattern.compile("^" + Pattern.quote(DEVICE_COOKIE) + "=([^;]*)(.*)$");
     /** The cookie of a login step that waits (a second factor, a passkey challenge). */
     public static final String PENDING_COOKIE = COOKIE + "-pending";
-    private static final Pattern SET_PENDING_COOKIE = Pattern.compile("^" + Pattern.quote(PENDING_COOKIE)
-            + "=([^;]*)(.*)$");
+
+    private static final Pattern SET_PENDING_COOKIE =
+            Pattern.compile("^" + Pattern.quote(PENDING_COOKIE) + "=([^;]*)(.*)$");
     /** The "keep me signed in" cookie. */
     public static final String REMEMBER_COOKIE = COOKIE + "-remember";
-    private static final Pattern SET_REMEMBER_COOKIE = Pattern.compile("^" + Pattern.quote(REMEMBER_COOKIE)
-            + "=([^;]*)(.*)$");
+
+    private static final Pattern SET_REMEMBER_COOKIE =
+            Pattern.compile("^" + Pattern.quote(REMEMBER_COOKIE) + "=([^;]*)(.*)$");
     private static final HttpClient CLIENT = HttpClient.newBuilder()
             .followRedirects(HttpClient.Redirect.NEVER)
             .connectTimeout(Duration.ofSeconds(10))
@@ -116,8 +119,8 @@ public final class Browser {
     /** Creates a user of its own for one test (password {@code DemoAccounts.PASSWORD}); returns the name. */
     public String newUser(String prefix, String... groups) {
         String name = prefix + "-" + java.util.UUID.randomUUID().toString().substring(0, 8);
-        HttpResponse<String> created = postForm("test/accounts", "name", name, "groups",
-                groups.length == 0 ? "customer" : String.join(",", groups));
+        HttpResponse<String> created = postForm(
+                "test/accounts", "name", name, "groups", groups.length == 0 ? "customer" : String.join(",", groups));
         if (created.statusCode() != 200) {
             throw new IllegalStateException("Cannot create user " + name + ": " + created.statusCode());
         }
@@ -135,7 +138,8 @@ public final class Browser {
         if (list.statusCode() != 200) {
             throw new AssertionError("usersession/sessions answered " + list.statusCode() + ": " + list.body());
         }
-        for (JsonValue session : Json.createReader(new StringReader(list.body())).readArray()) {
+        for (JsonValue session :
+                Json.createReader(new StringReader(list.body())).readArray()) {
             JsonObject object = session.asJsonObject();
             if (object.getBoolean("current")) {
                 return object.getString("id");
@@ -146,25 +150,37 @@ public final class Browser {
 
     public HttpRequest.Builder request(String path) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(60));
-        if (cookie != null || containerSession != null || deviceCookie != null || pendingCookie != null
+        if (cookie != null
+                || containerSession != null
+                || deviceCookie != null
+                || pendingCookie != null
                 || rememberCookie != null) {
             StringBuilder header = new StringBuilder();
             if (cookie != null) {
                 header.append(COOKIE).append('=').append(cookie);
             }
             if (deviceCookie != null) {
-                header.append(header.length() > 0 ? "; " : "").append(DEVICE_COOKIE).append('=').append(deviceCookie);
+                header.append(header.length() > 0 ? "; " : "")
+                        .append(DEVICE_COOKIE)
+                        .append('=')
+                        .append(deviceCookie);
             }
             if (rememberCookie != null) {
-                header.append(header.length() > 0 ? "; " : "").append(REMEMBER_COOKIE).append('=')
+                header.append(header.length() > 0 ? "; " : "")
+                        .append(REMEMBER_COOKIE)
+                        .append('=')
                         .append(rememberCookie);
             }
             if (pendingCookie != null) {
-                header.append(header.length() > 0 ? "; " : "").append(PENDING_COOKIE).append('=')
+                header.append(header.length() > 0 ? "; " : "")
+                        .append(PENDING_COOKIE)
+                        .append('=')
                         .append(pendingCookie);
             }
             if (containerSession != null) {
-                header.append(header.length() > 0 ? "; " : "").append("JSESSIONID=").append(containerSession);
+                header.append(header.length() > 0 ? "; " : "")
+                        .append("JSESSIONID=")
+                        .append(containerSession);
             }
             builder.header("Cookie", header.toString());
         }
@@ -187,8 +203,8 @@ public final class Browser {
     private void remember(List<String> setCookies) {
         for (String header : setCookies) {
             if (header.startsWith("JSESSIONID=")) {
-                containerSession = header.substring("JSESSIONID=".length(), header.indexOf(';') > 0
-                        ? header.indexOf(';') : header.length());
+                containerSession = header.substring(
+                        "JSESSIONID=".length(), header.indexOf(';') > 0 ? header.indexOf(';') : header.length());
             }
             Matcher matcher = SET_COOKIE.matcher(header);
             if (matcher.matches()) {
@@ -215,7 +231,8 @@ public final class Browser {
             if (form.length() > 0) {
                 form.append('&');
             }
-            form.append(URLEncoder.encode(namesAndValues[i], StandardCharsets.UTF_8)).append('=')
+            form.append(URLEncoder.encode(namesAndValues[i], StandardCharsets.UTF_8))
+                    .append('=')
                     .append(URLEncoder.encode(namesAndValues[i + 1], StandardCharsets.UTF_8));
         }
         return form.toString();

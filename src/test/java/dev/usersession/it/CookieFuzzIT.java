@@ -1,7 +1,6 @@
 package dev.usersession.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.usersession.internal.context.SessionTokens;
 import java.net.URL;
@@ -48,7 +47,8 @@ class CookieFuzzIT {
     @Test
     void hostileCookieValuesGet401AndNever500() {
         Browser inspector = new Browser(base);
-        String sessionsBefore = inspector.get("test/db/count?table=user_session").body();
+        String sessionsBefore =
+                inspector.get("test/db/count?table=user_session").body();
         Map<Integer, Integer> statuses = new HashMap<>();
         List<String> values = hostileValues(new Random(20261125));
         List<String> unexpected = new ArrayList<>();
@@ -65,14 +65,34 @@ class CookieFuzzIT {
             }
         }
         assertEquals(Map.of(401, VALUES - oversized), statuses, "status counts; first unexpected: " + unexpected);
-        assertEquals(sessionsBefore, inspector.get("test/db/count?table=user_session").body());
+        assertEquals(
+                sessionsBefore,
+                inspector.get("test/db/count?table=user_session").body());
     }
 
     private static List<String> hostileValues(Random random) {
         String name = Browser.COOKIE + "=";
-        String[] fragments = {"' OR '1'='1", "'; DROP TABLE user_session; --", "\" OR 1=1 --", "%27%20OR%201=1",
-                "../../etc/passwd", "${jndi:ldap://x}", "<script>alert(1)</script>", "=", "==", "%C3%A9", "%F0%9F%98%80",
-                "\\", "%00", "null", "undefined", " ", ";", ",", "\t"};
+        String[] fragments = {
+            "' OR '1'='1",
+            "'; DROP TABLE user_session; --",
+            "\" OR 1=1 --",
+            "%27%20OR%201=1",
+            "../../etc/passwd",
+            "${jndi:ldap://x}",
+            "<script>alert(1)</script>",
+            "=",
+            "==",
+            "%C3%A9",
+            "%F0%9F%98%80",
+            "\\",
+            "%00",
+            "null",
+            "undefined",
+            " ",
+            ";",
+            ",",
+            "\t"
+        };
         List<String> values = new ArrayList<>();
         while (values.size() < VALUES) {
             int kind = values.size() % 10;

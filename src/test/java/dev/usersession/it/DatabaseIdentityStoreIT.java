@@ -32,7 +32,8 @@ class DatabaseIdentityStoreIT {
                 .addAsLibrary(Deployments.h2Driver())
                 .addAsResource("it/persistence-dbstore.xml", "META-INF/persistence.xml")
                 .addAsResource(Deployments.h2SchemaWithout("user_account"), "META-INF/dbstore-schema.sql")
-                .addAsResource(new StringAsset("usersession.identity-store.enabled=false\n"),
+                .addAsResource(
+                        new StringAsset("usersession.identity-store.enabled=false\n"),
                         "META-INF/microprofile-config.properties");
     }
 

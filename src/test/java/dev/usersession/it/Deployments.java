@@ -17,8 +17,7 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 /** The test application: the library jar as built, plus a few servlets and beans in {@code it.app}. */
 public final class Deployments {
 
-    private Deployments() {
-    }
+    private Deployments() {}
 
     /** @return the test WAR */
     public static WebArchive testApplication(String name) {
@@ -53,9 +52,12 @@ public final class Deployments {
     /** @return the library's shipped H2 schema script without the statements that name {@code table} */
     public static StringAsset h2SchemaWithout(String table) {
         try (ZipFile jar = new ZipFile(System.getProperty("usersession.jar"))) {
-            String script = new String(jar.getInputStream(jar.getEntry("META-INF/usersession/schema-h2.sql"))
-                    .readAllBytes(), StandardCharsets.UTF_8);
-            return new StringAsset(script.lines().filter(line -> !line.contains(" " + table + " "))
+            String script = new String(
+                    jar.getInputStream(jar.getEntry("META-INF/usersession/schema-h2.sql"))
+                            .readAllBytes(),
+                    StandardCharsets.UTF_8);
+            return new StringAsset(script.lines()
+                    .filter(line -> !line.contains(" " + table + " "))
                     .collect(Collectors.joining("\n", "", "\n")));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -90,8 +92,8 @@ public final class Deployments {
                 return;
             }
         }
-        throw new IllegalStateException("The undeployed Payara Micro still holds port " + Integer.getInteger(
-                "it.http.port") + " after 60 s");
+        throw new IllegalStateException(
+                "The undeployed Payara Micro still holds port " + Integer.getInteger("it.http.port") + " after 60 s");
     }
 
     /** @return the jars the library brings into an application's WAR (its runtime dependencies) */
@@ -100,7 +102,8 @@ public final class Deployments {
         File[] jars = directory.listFiles((dir, name) -> name.endsWith(".jar"));
         if (jars == null || jars.length == 0) {
             throw new IllegalStateException("The server tests deploy the library's dependencies as the build copied "
-                    + "them; run them with 'mvn verify' (system property usersession.dependencies = " + directory + ")");
+                    + "them; run them with 'mvn verify' (system property usersession.dependencies = " + directory
+                    + ")");
         }
         return jars;
     }

@@ -23,16 +23,14 @@ import javax.tools.ToolProvider;
 final class DocumentedApplication {
 
     /** One fenced code block: its language (empty when the fence names none) and its text. */
-    record Block(String language, String text) {
-    }
+    record Block(String language, String text) {}
 
     private static final Pattern FENCE = Pattern.compile("^```(\\w*)\\s*$");
     private static final Pattern PACKAGE = Pattern.compile("^package ([\\w.]+);", Pattern.MULTILINE);
-    private static final Pattern PUBLIC_TYPE = Pattern.compile("^public (?:final )?(?:class|interface|record|enum) "
-            + "(\\w+)", Pattern.MULTILINE);
+    private static final Pattern PUBLIC_TYPE =
+            Pattern.compile("^public (?:final )?(?:class|interface|record|enum) " + "(\\w+)", Pattern.MULTILINE);
 
-    private DocumentedApplication() {
-    }
+    private DocumentedApplication() {}
 
     /** @return a page of the project's documentation, by its path from the project's root */
     static Path page(String path) {
@@ -73,10 +71,12 @@ final class DocumentedApplication {
     /** @return the one block of a language whose text contains {@code marker} */
     static Block only(List<Block> blocks, String language, String marker) {
         List<Block> found = blocks.stream()
-                .filter(block -> block.language().equals(language) && block.text().contains(marker)).toList();
+                .filter(block ->
+                        block.language().equals(language) && block.text().contains(marker))
+                .toList();
         if (found.size() != 1) {
-            throw new AssertionError("expected one ```" + language + " block with " + marker + ", found "
-                    + found.size());
+            throw new AssertionError(
+                    "expected one ```" + language + " block with " + marker + ", found " + found.size());
         }
         return found.get(0);
     }
@@ -92,16 +92,16 @@ final class DocumentedApplication {
             Path work = Files.createTempDirectory("documented-application");
             Path sourceRoot = work.resolve("src");
             Path classes = Files.createDirectories(work.resolve("classes"));
-            List<String> arguments = new ArrayList<>(List.of("-proc:none", "-d", classes.toString(), "-classpath",
-                    System.getProperty("java.class.path")));
+            List<String> arguments = new ArrayList<>(List.of(
+                    "-proc:none", "-d", classes.toString(), "-classpath", System.getProperty("java.class.path")));
             for (String source : sources) {
                 arguments.add(write(sourceRoot, source).toString());
             }
             JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
             ByteArrayOutputStream messages = new ByteArrayOutputStream();
             if (javac.run(null, messages, messages, arguments.toArray(String[]::new)) != 0) {
-                throw new AssertionError("The documented Java does not compile:\n"
-                        + messages.toString(StandardCharsets.UTF_8));
+                throw new AssertionError(
+                        "The documented Java does not compile:\n" + messages.toString(StandardCharsets.UTF_8));
             }
             Map<String, byte[]> compiled = new TreeMap<>();
             try (Stream<Path> files = Files.walk(classes)) {

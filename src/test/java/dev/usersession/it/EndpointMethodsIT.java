@@ -33,14 +33,20 @@ class EndpointMethodsIT {
     @ArquillianResource
     URL base;
 
-    private static final List<String> POST_ONLY = List.of("usersession/login", "usersession/login/second-factor",
-            "usersession/login/passkey", "usersession/reauthenticate", "usersession/logout");
-    private static final List<String> GET_AND_POST = List.of("usersession/sessions", "usersession/totp",
-            "usersession/passkeys", "usersession/admin/sessions");
+    private static final List<String> POST_ONLY = List.of(
+            "usersession/login",
+            "usersession/login/second-factor",
+            "usersession/login/passkey",
+            "usersession/reauthenticate",
+            "usersession/logout");
+    private static final List<String> GET_AND_POST =
+            List.of("usersession/sessions", "usersession/totp", "usersession/passkeys", "usersession/admin/sessions");
 
     private HttpResponse<String> send(Browser browser, String method, String path) {
-        return browser.send(browser.request(path).header("Accept", "application/json")
-                .header("Origin", browser.origin()).method(method, HttpRequest.BodyPublishers.noBody()));
+        return browser.send(browser.request(path)
+                .header("Accept", "application/json")
+                .header("Origin", browser.origin())
+                .method(method, HttpRequest.BodyPublishers.noBody()));
     }
 
     private static void assertMethodNotAllowed(HttpResponse<String> response, String allow) {
@@ -73,7 +79,9 @@ class EndpointMethodsIT {
         assertEquals(200, options.statusCode(), options.body());
         assertEquals("POST, OPTIONS", options.headers().firstValue("Allow").orElse(""));
         options = send(browser, "OPTIONS", "usersession/sessions");
-        assertEquals("GET, HEAD, POST, OPTIONS", options.headers().firstValue("Allow").orElse(""));
+        assertEquals(
+                "GET, HEAD, POST, OPTIONS",
+                options.headers().firstValue("Allow").orElse(""));
 
         assertEquals(401, send(browser, "GET", "usersession/sessions").statusCode());
         assertEquals(401, send(browser, "HEAD", "usersession/sessions").statusCode());

@@ -62,8 +62,8 @@ class HostileCookieIT {
         assertEquals(200, browser.login(user, DemoAccounts.PASSWORD).statusCode());
         String session = Browser.COOKIE + "=" + browser.cookie().orElseThrow();
 
-        assertAnswered(RawHttp.get(base, "test/whoami", "Cookie: other=café; " + session + "; ctl=\u0001x"),
-                user + " true");
+        assertAnswered(
+                RawHttp.get(base, "test/whoami", "Cookie: other=café; " + session + "; ctl=\u0001x"), user + " true");
         assertAnswered(RawHttp.get(base, "test/whoami", "Cookie: other=café\r\nCookie: " + session), user + " true");
     }
 }

@@ -45,24 +45,33 @@ class LibraryResponseHeadersIT {
         List<HttpResponse<String>> answers = List.of(
                 browser.login(user, DemoAccounts.PASSWORD),
                 browser.get("usersession/sessions"),
-                browser.send(browser.request("usersession/login").header("Accept", "application/json")
+                browser.send(browser.request("usersession/login")
+                        .header("Accept", "application/json")
                         .method("PATCH", HttpRequest.BodyPublishers.noBody())),
-                browser.send(browser.request("usersession/sessions").method("OPTIONS",
-                        HttpRequest.BodyPublishers.noBody())),
+                browser.send(
+                        browser.request("usersession/sessions").method("OPTIONS", HttpRequest.BodyPublishers.noBody())),
                 wrong.login(user, "not the password at all"),
                 form.postForm("usersession/login", "username", user, "password", DemoAccounts.PASSWORD),
-                crossSite.send(crossSite.request("test/counter/increment").header("Origin", "https://evil.example")
+                crossSite.send(crossSite
+                        .request("test/counter/increment")
+                        .header("Origin", "https://evil.example")
                         .header("Content-Type", "application/x-www-form-urlencoded")
                         .POST(HttpRequest.BodyPublishers.noBody())));
 
-        assertEquals(List.of(200, 200, 405, 200, 401, 303, 403), answers.stream().map(HttpResponse::statusCode)
-                .toList());
+        assertEquals(
+                List.of(200, 200, 405, 200, 401, 303, 403),
+                answers.stream().map(HttpResponse::statusCode).toList());
         for (HttpResponse<String> answer : answers) {
             String where = answer.request().method() + " " + answer.uri() + " " + answer.statusCode();
-            assertEquals("nosniff", answer.headers().firstValue("X-Content-Type-Options").orElse(""), where);
+            assertEquals(
+                    "nosniff",
+                    answer.headers().firstValue("X-Content-Type-Options").orElse(""),
+                    where);
             assertEquals("DENY", answer.headers().firstValue("X-Frame-Options").orElse(""), where);
-            assertEquals("frame-ancestors 'none'", answer.headers().firstValue("Content-Security-Policy")
-                    .orElse(""), where);
+            assertEquals(
+                    "frame-ancestors 'none'",
+                    answer.headers().firstValue("Content-Security-Policy").orElse(""),
+                    where);
         }
     }
 
@@ -74,8 +83,14 @@ class LibraryResponseHeadersIT {
         HttpResponse<String> page = browser.get("test/whoami");
 
         assertEquals(200, page.statusCode());
-        assertTrue(page.headers().firstValue("X-Content-Type-Options").isEmpty(), page.headers().toString());
-        assertTrue(page.headers().firstValue("X-Frame-Options").isEmpty(), page.headers().toString());
-        assertTrue(page.headers().firstValue("Content-Security-Policy").isEmpty(), page.headers().toString());
+        assertTrue(
+                page.headers().firstValue("X-Content-Type-Options").isEmpty(),
+                page.headers().toString());
+        assertTrue(
+                page.headers().firstValue("X-Frame-Options").isEmpty(),
+                page.headers().toString());
+        assertTrue(
+                page.headers().firstValue("Content-Security-Policy").isEmpty(),
+                page.headers().toString());
     }
 }

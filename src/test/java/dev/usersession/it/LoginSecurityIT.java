@@ -88,15 +88,18 @@ class LoginSecurityIT {
         HttpResponse<String> fetchSite = browser.send(browser.request("test/counter/increment")
                 .header("Sec-Fetch-Site", "cross-site")
                 .POST(HttpRequest.BodyPublishers.noBody()));
-        HttpResponse<String> noHeaders = browser.send(browser.request("test/counter/increment")
-                .POST(HttpRequest.BodyPublishers.noBody()));
+        HttpResponse<String> noHeaders =
+                browser.send(browser.request("test/counter/increment").POST(HttpRequest.BodyPublishers.noBody()));
         HttpResponse<String> sameOrigin = browser.postForm("test/counter/increment");
         HttpResponse<String> crossSiteJson = browser.send(browser.request("test/counter/increment")
-                .header("Origin", "https://evil.example").header("Accept", "application/json")
+                .header("Origin", "https://evil.example")
+                .header("Accept", "application/json")
                 .POST(HttpRequest.BodyPublishers.noBody()));
 
         assertEquals(403, crossSite.statusCode());
-        assertEquals("This request came from another site and was refused\n", crossSite.body(),
+        assertEquals(
+                "This request came from another site and was refused\n",
+                crossSite.body(),
                 "the library's short answer, not the server's error page");
         assertEquals(403, crossSiteJson.statusCode());
         assertTrue(crossSiteJson.body().contains("\"error\":\"cross_site_request\""), crossSiteJson.body());
@@ -110,7 +113,8 @@ class LoginSecurityIT {
     void anOriginWithTheSameHostButAnotherSchemeIsCrossOrigin() {
         Browser browser = new Browser(base);
         browser.login(browser.newUser("ivan"), DemoAccounts.PASSWORD);
-        String otherScheme = browser.origin().startsWith("https:") ? browser.origin().replaceFirst("^https:", "http:")
+        String otherScheme = browser.origin().startsWith("https:")
+                ? browser.origin().replaceFirst("^https:", "http:")
                 : browser.origin().replaceFirst("^http:", "https:");
 
         assertEquals(403, postWithOrigin(browser, otherScheme).statusCode(), otherScheme + " on " + base);
@@ -125,15 +129,29 @@ class LoginSecurityIT {
         browser.login(browser.newUser("judy"), DemoAccounts.PASSWORD);
 
         for (String fetchSite : List.of("cross-site", "same-site")) {
-            assertEquals(200, browser.send(browser.request("test/counter/increment")
-                    .header("Sec-Fetch-Site", fetchSite).header("Origin", "https://shop.example")
-                    .POST(HttpRequest.BodyPublishers.noBody())).statusCode(), fetchSite);
-            assertEquals(403, browser.send(browser.request("test/counter/increment")
-                    .header("Sec-Fetch-Site", fetchSite).header("Origin", "https://evil.example")
-                    .POST(HttpRequest.BodyPublishers.noBody())).statusCode(), fetchSite);
-            assertEquals(403, browser.send(browser.request("test/counter/increment")
-                    .header("Sec-Fetch-Site", fetchSite)
-                    .POST(HttpRequest.BodyPublishers.noBody())).statusCode(), fetchSite + " without Origin");
+            assertEquals(
+                    200,
+                    browser.send(browser.request("test/counter/increment")
+                                    .header("Sec-Fetch-Site", fetchSite)
+                                    .header("Origin", "https://shop.example")
+                                    .POST(HttpRequest.BodyPublishers.noBody()))
+                            .statusCode(),
+                    fetchSite);
+            assertEquals(
+                    403,
+                    browser.send(browser.request("test/counter/increment")
+                                    .header("Sec-Fetch-Site", fetchSite)
+                                    .header("Origin", "https://evil.example")
+                                    .POST(HttpRequest.BodyPublishers.noBody()))
+                            .statusCode(),
+                    fetchSite);
+            assertEquals(
+                    403,
+                    browser.send(browser.request("test/counter/increment")
+                                    .header("Sec-Fetch-Site", fetchSite)
+                                    .POST(HttpRequest.BodyPublishers.noBody()))
+                            .statusCode(),
+                    fetchSite + " without Origin");
         }
         assertEquals("3", browser.postForm("test/counter/increment").body(), "only the allowed origin's posts counted");
     }
@@ -153,24 +171,33 @@ class LoginSecurityIT {
     void aFormLoginRedirectsToTheNextPathOnlyWithinTheApplication() {
         Browser browser = new Browser(base);
         String erin = browser.newUser("erin");
-        HttpResponse<String> ok = browser.postForm("usersession/login", "username", erin, "password",
-                DemoAccounts.PASSWORD, "next", "/protected");
+        HttpResponse<String> ok = browser.postForm(
+                "usersession/login", "username", erin, "password", DemoAccounts.PASSWORD, "next", "/protected");
         assertEquals(303, ok.statusCode());
         assertTrue(ok.headers().firstValue("Location").orElseThrow().endsWith("/login/protected"));
 
-        HttpResponse<String> open = new Browser(base).postForm("usersession/login", "username", erin, "password",
-                DemoAccounts.PASSWORD, "next", "//evil.example/");
+        HttpResponse<String> open = new Browser(base)
+                .postForm(
+                        "usersession/login",
+                        "username",
+                        erin,
+                        "password",
+                        DemoAccounts.PASSWORD,
+                        "next",
+                        "//evil.example/");
         assertTrue(open.headers().firstValue("Location").orElseThrow().endsWith("/login/"), "no open redirect");
 
-        HttpResponse<String> failed = new Browser(base).postForm("usersession/login", "username", erin,
-                "password", "wrong one");
+        HttpResponse<String> failed =
+                new Browser(base).postForm("usersession/login", "username", erin, "password", "wrong one");
         assertTrue(failed.headers().firstValue("Location").orElseThrow().endsWith("/login?error=invalid"));
     }
 
     @Test
     void identityStoresCombineByPriority() {
         Browser customer = new Browser(base);
-        assertEquals(200, customer.login("grace", DemoAccounts.PASSWORD).statusCode(),
+        assertEquals(
+                200,
+                customer.login("grace", DemoAccounts.PASSWORD).statusCode(),
                 "the partner store goes first and refuses grace; the JPA store validates her");
         assertEquals("grace true false", customer.get("test/whoami").body());
 
@@ -180,7 +207,8 @@ class LoginSecurityIT {
     }
 
     private static HttpResponse<String> postWithOrigin(Browser browser, String origin) {
-        return browser.send(browser.request("test/counter/increment").header("Origin", origin)
+        return browser.send(browser.request("test/counter/increment")
+                .header("Origin", origin)
                 .POST(HttpRequest.BodyPublishers.noBody()));
     }
 
@@ -204,11 +232,12 @@ class LoginSecurityIT {
                 .POST(HttpRequest.BodyPublishers.ofString("groups=customer&name=long-" + System.nanoTime()
                         + "&password=" + "p".repeat(UserAccounts.MAXIMUM_PASSWORD_LENGTH + 1))));
         assertEquals(400, tooLong.statusCode(), tooLong.body());
-        assertTrue(tooLong.body().startsWith("{\"error\":\"invalid_password\",\"message\":\"A password must be "),
+        assertTrue(
+                tooLong.body().startsWith("{\"error\":\"invalid_password\",\"message\":\"A password must be "),
                 tooLong.body());
 
-        HttpResponse<String> common = browser.postForm("test/accounts", "groups", "customer", "name",
-                "common-" + System.nanoTime(), "password", "Password1");
+        HttpResponse<String> common = browser.postForm(
+                "test/accounts", "groups", "customer", "name", "common-" + System.nanoTime(), "password", "Password1");
         assertEquals(400, common.statusCode(), common.body());
         assertTrue(common.body().contains("commonly used"), common.body());
         assertFalse(common.body().contains("Exception"), common.body());

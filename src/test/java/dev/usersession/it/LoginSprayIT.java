@@ -40,9 +40,11 @@ class LoginSprayIT {
 
     @Deployment(testable = false)
     static WebArchive application() {
-        return Deployments.testApplication("spray").addAsResource(new StringAsset(
-                "usersession.login.global-limit=5\nusersession.login.global-window=PT1M\n"
-                        + "usersession.login.spray-address-limit=2\n"), "META-INF/microprofile-config.properties");
+        return Deployments.testApplication("spray")
+                .addAsResource(
+                        new StringAsset("usersession.login.global-limit=5\nusersession.login.global-window=PT1M\n"
+                                + "usersession.login.spray-address-limit=2\n"),
+                        "META-INF/microprofile-config.properties");
     }
 
     @ArquillianResource
@@ -61,7 +63,8 @@ class LoginSprayIT {
             answers.put(i, statuses);
             sprayers.add(pool.submit(() -> {
                 while (!stop.get()) {
-                    statuses.add(login(address, "sprayed-" + UUID.randomUUID(), "Summer2026!").status());
+                    statuses.add(login(address, "sprayed-" + UUID.randomUUID(), "Summer2026!")
+                            .status());
                 }
             }));
         }
@@ -78,15 +81,19 @@ class LoginSprayIT {
         }
         pool.shutdown();
         assertEquals(200, owner.status(), "the user is not refused for the spray: " + owner.text());
-        long checked = answers.values().stream().flatMap(List::stream).filter(status -> status == 401).count();
+        long checked = answers.values().stream()
+                .flatMap(List::stream)
+                .filter(status -> status == 401)
+                .count();
         assertTrue(checked <= 5 + 2L * SPRAYERS, "wrong passwords checked during the spray: " + answers);
-        assertTrue(answers.values().stream().flatMap(List::stream).allMatch(status -> status == 401 || status == 429),
+        assertTrue(
+                answers.values().stream().flatMap(List::stream).allMatch(status -> status == 401 || status == 429),
                 answers::toString);
     }
 
     private RawHttp.Response login(InetAddress from, String name, String password) {
-        return RawHttp.postJson(base, "usersession/login", from,
-                "{\"username\":\"" + name + "\",\"password\":\"" + password + "\"}");
+        return RawHttp.postJson(
+                base, "usersession/login", from, "{\"username\":\"" + name + "\",\"password\":\"" + password + "\"}");
     }
 
     private static InetAddress loopback(int last) {

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.usersession.it.app.DemoAccounts;
 import dev.usersession.internal.account.UserNames;
+import dev.usersession.it.app.DemoAccounts;
 import java.net.URL;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
@@ -66,7 +66,9 @@ class LoginThrottlingIT {
         long throttled = answers.stream().filter(status -> status == 429).count();
         assertEquals(guesses, checked + throttled, answers::toString);
         assertTrue(checked <= FREE_ATTEMPTS, "password checks: " + checked + " of " + answers);
-        assertEquals(429, new Browser(base).login(victim, DemoAccounts.PASSWORD).statusCode(),
+        assertEquals(
+                429,
+                new Browser(base).login(victim, DemoAccounts.PASSWORD).statusCode(),
                 "the right password waits too");
     }
 
@@ -87,8 +89,11 @@ class LoginThrottlingIT {
             unknownTimes.add(System.nanoTime() - start);
         }
         assertEquals(existingAnswers, unknownAnswers);
-        assertEquals(List.of(401, 401, 401, 401, 401, 429, 429), existingAnswers.stream()
-                .map(answer -> Integer.valueOf(answer.substring(0, 3))).toList());
+        assertEquals(
+                List.of(401, 401, 401, 401, 401, 429, 429),
+                existingAnswers.stream()
+                        .map(answer -> Integer.valueOf(answer.substring(0, 3)))
+                        .toList());
         // The fastest of the checked attempts: load elsewhere on the machine only slows answers down.
         double ratio = (double) fastest(unknownTimes.subList(0, FREE_ATTEMPTS))
                 / fastest(existingTimes.subList(0, FREE_ATTEMPTS));
@@ -96,8 +101,8 @@ class LoginThrottlingIT {
     }
 
     private static String describe(HttpResponse<String> response) {
-        return response.statusCode() + " " + response.headers().firstValue("Retry-After").orElse("-") + " "
-                + response.body();
+        return response.statusCode() + " "
+                + response.headers().firstValue("Retry-After").orElse("-") + " " + response.body();
     }
 
     @Test
@@ -113,7 +118,9 @@ class LoginThrottlingIT {
             attacker.login(name, "attacker guess " + i);
         }
         assertEquals(429, attacker.login(name, "attacker guess").statusCode());
-        assertEquals(429, new Browser(base).login(name, DemoAccounts.PASSWORD).statusCode(),
+        assertEquals(
+                429,
+                new Browser(base).login(name, DemoAccounts.PASSWORD).statusCode(),
                 "a new browser waits like the attacker");
         assertEquals(200, owner.login(name, DemoAccounts.PASSWORD).statusCode(), "the owner's browser does not");
     }
@@ -125,8 +132,8 @@ class LoginThrottlingIT {
         browser.login(name, DemoAccounts.PASSWORD);
         String before = browser.cookie().orElseThrow();
 
-        HttpResponse<String> changed = browser.postForm("test/password", "current", DemoAccounts.PASSWORD, "new",
-                "a new battery staple");
+        HttpResponse<String> changed =
+                browser.postForm("test/password", "current", DemoAccounts.PASSWORD, "new", "a new battery staple");
         assertEquals(200, changed.statusCode(), changed.body());
         String after = browser.cookie().orElseThrow();
         assertNotEquals(before, after, "the response carries a new cookie");
@@ -143,11 +150,13 @@ class LoginThrottlingIT {
         String name = thief.newUser("stolen");
         thief.login(name, DemoAccounts.PASSWORD);
         for (int i = 0; i < FREE_ATTEMPTS; i++) {
-            assertEquals(403, thief.postForm("test/password", "current", "guess " + i, "new",
-                    "a new battery staple").statusCode());
+            assertEquals(
+                    403,
+                    thief.postForm("test/password", "current", "guess " + i, "new", "a new battery staple")
+                            .statusCode());
         }
-        HttpResponse<String> throttled = thief.postForm("test/password", "current", DemoAccounts.PASSWORD, "new",
-                "a new battery staple");
+        HttpResponse<String> throttled =
+                thief.postForm("test/password", "current", DemoAccounts.PASSWORD, "new", "a new battery staple");
         assertEquals(429, throttled.statusCode(), throttled.body());
         assertTrue(throttled.headers().firstValue("Retry-After").isPresent());
         assertTrue(!throttled.body().contains("Exception"), throttled.body());
@@ -170,8 +179,8 @@ class LoginThrottlingIT {
             }));
         }
         Thread.sleep(1500);
-        HttpResponse<String> reset = new Browser(base).postForm("test/reset-password", "name", name, "new",
-                "a new battery staple");
+        HttpResponse<String> reset =
+                new Browser(base).postForm("test/reset-password", "name", name, "new", "a new battery staple");
         assertEquals("true", reset.body());
         Thread.sleep(1500);
         stop.set(true);
@@ -180,7 +189,9 @@ class LoginThrottlingIT {
         }
         pool.shutdown();
         assertTrue(successes.get() > 0, "logins with the old password succeeded before the reset");
-        assertEquals("0", new Browser(base).get("test/db/sessions?user=" + name).body(),
+        assertEquals(
+                "0",
+                new Browser(base).get("test/db/sessions?user=" + name).body(),
                 "every session opened with the old password ended, even those whose login raced the reset");
     }
 
@@ -194,7 +205,10 @@ class LoginThrottlingIT {
         assertTrue(answer.body().contains("user_name_too_long"), answer.body());
         assertEquals(counters, client.get("test/db/count?table=login_attempts").body(), "no counter row");
         assertTrue(!client.get("test/audit-events").body().contains("overlong-"), "no audit line");
-        assertEquals(401, client.login(name.substring(0, UserNames.MAXIMUM_LENGTH), "some password").statusCode(),
+        assertEquals(
+                401,
+                client.login(name.substring(0, UserNames.MAXIMUM_LENGTH), "some password")
+                        .statusCode(),
                 "a name of the longest length is an ordinary wrong login");
     }
 

@@ -65,15 +65,19 @@ class MetricsIT {
                 && System.nanoTime() < deadline) {
             Thread.sleep(500);
         }
-        assertTrue(ServerEndpoints.scrape().sum("usersession_sessions_active", Map.of()) >= 1,
+        assertTrue(
+                ServerEndpoints.scrape().sum("usersession_sessions_active", Map.of()) >= 1,
                 "the second browser is signed in");
         assertTrue(after.has("usersession_conflicts_total"));
         assertTrue(after.has("usersession_store_failures_total"));
         assertFalse(after.text().contains(user), "no user name in the metrics");
     }
 
-    private static double delta(ServerEndpoints.PrometheusText before, ServerEndpoints.PrometheusText after,
-            String metric, Map<String, String> labels) {
+    private static double delta(
+            ServerEndpoints.PrometheusText before,
+            ServerEndpoints.PrometheusText after,
+            String metric,
+            Map<String, String> labels) {
         return after.sum(metric, labels) - before.sum(metric, labels);
     }
 }

@@ -50,8 +50,8 @@ class OpenIdConnectIT {
 
     private static final boolean HANDLER_API = "payara".equals(System.getProperty("arquillian.launch"));
     private static final String ISSUER = "default";
-    private static final HttpClient PROVIDER_CLIENT = HttpClient.newBuilder()
-            .followRedirects(HttpClient.Redirect.NEVER).build();
+    private static final HttpClient PROVIDER_CLIENT =
+            HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
     private static final String WILDFLY_ERROR_PAGE = "Something went wrong. Please try again later.\n";
     private static final String ERROR_PAGE_WEB_XML = """
             <web-app xmlns="https://jakarta.ee/xml/ns/jakartaee" version="6.1">
@@ -71,9 +71,11 @@ class OpenIdConnectIT {
                 .addPackage(ProviderSettings.class.getPackage())
                 .addAsResource(new StringAsset(settings), "META-INF/microprofile-config.properties");
         // WildFly: the server's mechanism fails before the library runs; the application's error page answers.
-        return HANDLER_API ? application : application
-                .addAsWebInfResource(new StringAsset(ERROR_PAGE_WEB_XML), "web.xml")
-                .addAsWebResource(new StringAsset(WILDFLY_ERROR_PAGE), "sign-in-failed.txt");
+        return HANDLER_API
+                ? application
+                : application
+                        .addAsWebInfResource(new StringAsset(ERROR_PAGE_WEB_XML), "web.xml")
+                        .addAsWebResource(new StringAsset(WILDFLY_ERROR_PAGE), "sign-in-failed.txt");
     }
 
     @AfterAll
@@ -102,12 +104,15 @@ class OpenIdConnectIT {
 
         HttpResponse<String> list = browser.get("usersession/sessions");
         assertEquals(200, list.statusCode(), list.body());
-        JsonObject only = Json.createReader(new StringReader(list.body())).readArray().getJsonObject(0);
+        JsonObject only =
+                Json.createReader(new StringReader(list.body())).readArray().getJsonObject(0);
         assertTrue(only.getBoolean("current"), list.body());
 
         browser.dropContainerSession();
         if (HANDLER_API) {
-            assertEquals(subject + " true false", browser.get("test/whoami").body(),
+            assertEquals(
+                    subject + " true false",
+                    browser.get("test/whoami").body(),
                     "the library's cookie alone authenticates: it is the library's session, not the container's");
             assertEquals("3", browser.postForm("test/counter/increment").body());
         } else {
@@ -163,7 +168,8 @@ class OpenIdConnectIT {
         assertEquals(200, signIn(twoFactors, subject, List.of("pwd", "otp")).statusCode());
         assertTrue(twoFactors.cookie().isPresent(), "the provider vouched for a second factor: a library session");
         assertEquals("secret report", twoFactors.get("test/reports/secret").body(), "at AAL2");
-        assertEquals("sensitive report", twoFactors.get("test/reports/sensitive").body(), "proved just now");
+        assertEquals(
+                "sensitive report", twoFactors.get("test/reports/sensitive").body(), "proved just now");
     }
 
     /** Follows a protected page through the provider and back, as a browser would; returns the final answer. */
@@ -183,8 +189,9 @@ class OpenIdConnectIT {
     /** Follows the application's redirects to itself (the callback may first go back to the page that asked). */
     private HttpResponse<String> followWithinApplication(Browser browser, HttpResponse<String> response) {
         HttpResponse<String> answer = response;
-        for (int hops = 0; hops < 5 && answer.statusCode() / 100 == 3
-                && location(answer).startsWith(browser.origin()); hops++) {
+        for (int hops = 0;
+                hops < 5 && answer.statusCode() / 100 == 3 && location(answer).startsWith(browser.origin());
+                hops++) {
             answer = browser.get(location(answer));
         }
         return answer;
@@ -196,15 +203,20 @@ class OpenIdConnectIT {
 
     /** @param methods the authentication methods the provider says it used (the {@code amr} claim) */
     private static DefaultOAuth2TokenCallback callback(String subject, List<String> methods) {
-        return new DefaultOAuth2TokenCallback(ISSUER, subject, "JWT", List.of(ProviderSettings.CLIENT_ID),
-                Map.of("groups", List.of("customer"), "amr", methods), 3600);
+        return new DefaultOAuth2TokenCallback(
+                ISSUER,
+                subject,
+                "JWT",
+                List.of(ProviderSettings.CLIENT_ID),
+                Map.of("groups", List.of("customer"), "amr", methods),
+                3600);
     }
 
     /** The provider's authorize endpoint signs in at once and sends the browser back with a code. */
     private static HttpResponse<String> sendToProvider(String authorize) {
         try {
-            HttpResponse<String> approved = PROVIDER_CLIENT.send(HttpRequest.newBuilder(URI.create(authorize)).GET()
-                    .build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> approved = PROVIDER_CLIENT.send(
+                    HttpRequest.newBuilder(URI.create(authorize)).GET().build(), HttpResponse.BodyHandlers.ofString());
             assertEquals(302, approved.statusCode(), approved.body());
             return approved;
         } catch (IOException e) {
@@ -216,8 +228,9 @@ class OpenIdConnectIT {
     }
 
     private static String location(HttpResponse<String> response) {
-        String location = response.headers().firstValue("Location").orElseThrow(() -> new AssertionError(
-                "no redirect: " + response.statusCode() + " " + response.body()));
+        String location = response.headers()
+                .firstValue("Location")
+                .orElseThrow(() -> new AssertionError("no redirect: " + response.statusCode() + " " + response.body()));
         return response.uri().resolve(location).toString();
     }
 

@@ -32,7 +32,8 @@ public final class PayaraMicroProcesses implements AfterAllCallback {
         if (!"payara".equals(System.getProperty("arquillian.launch"))) {
             return;
         }
-        List<ProcessHandle> left = ProcessHandle.current().descendants()
+        List<ProcessHandle> left = ProcessHandle.current()
+                .descendants()
                 .filter(process -> process.info().commandLine().orElse("").contains("payara-micro"))
                 .toList();
         boolean classFailed = context.getExecutionException().isPresent();
@@ -63,7 +64,9 @@ public final class PayaraMicroProcesses implements AfterAllCallback {
         Path file = Path.of(System.getProperty("payara.runtime", "target"))
                 .resolveSibling(testClass + "-payara-micro-" + process.pid() + "-threads.txt");
         Process dump = new ProcessBuilder(jcmd.toString(), String.valueOf(process.pid()), "Thread.print", "-l")
-                .redirectErrorStream(true).redirectOutput(file.toFile()).start();
+                .redirectErrorStream(true)
+                .redirectOutput(file.toFile())
+                .start();
         if (!dump.waitFor(30, TimeUnit.SECONDS)) {
             dump.destroyForcibly();
         }

@@ -13,8 +13,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class PostgresServer {
 
-    private PostgresServer() {
-    }
+    private PostgresServer() {}
 
     /** Stops it at once ({@code -m fast}: connections are cut, nothing is lost). */
     public static void stop() throws IOException, InterruptedException {
@@ -29,10 +28,12 @@ public final class PostgresServer {
     private static void pgCtlCluster(String... action) throws IOException, InterruptedException {
         String version;
         try (var versions = Files.list(Path.of("/etc/postgresql"))) {
-            version = versions.map(path -> path.getFileName().toString()).sorted().reduce((a, b) -> b).orElseThrow();
+            version = versions.map(path -> path.getFileName().toString())
+                    .sorted()
+                    .reduce((a, b) -> b)
+                    .orElseThrow();
         }
-        List<String> command = new ArrayList<>(List.of("pg_ctlcluster", "--skip-systemctl-redirect", version,
-                "main"));
+        List<String> command = new ArrayList<>(List.of("pg_ctlcluster", "--skip-systemctl-redirect", version, "main"));
         command.addAll(List.of(action));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         if (!process.waitFor(1, TimeUnit.MINUTES) || process.exitValue() != 0) {

@@ -63,12 +63,16 @@ class QuickStartIT {
         List<Block> quickStart = quickStart();
         List<Block> rest = blocks(section(page("docs/getting-started.md"), "The complete application"));
         WebArchive war = Deployments.libraryOnly("quickstart")
-                .addAsResource(new StringAsset(only(quickStart, "xml", "<persistence ").text()),
-                        "META-INF/persistence.xml")
-                .addAsResource(new StringAsset(only(quickStart, "properties", "usersession.").text()),
+                .addAsResource(
+                        new StringAsset(only(quickStart, "xml", "<persistence ").text()), "META-INF/persistence.xml")
+                .addAsResource(
+                        new StringAsset(
+                                only(quickStart, "properties", "usersession.").text()),
                         "META-INF/microprofile-config.properties");
         List<String> java = Stream.concat(quickStart.stream(), rest.stream())
-                .filter(block -> block.language().equals("java")).map(Block::text).toList();
+                .filter(block -> block.language().equals("java"))
+                .map(Block::text)
+                .toList();
         compile(java).forEach((path, bytes) -> war.add(new ByteArrayAsset(bytes), "WEB-INF/classes/" + path));
         return war;
     }
@@ -81,16 +85,22 @@ class QuickStartIT {
         List<Block> quickStart = quickStart();
         String readme = section(page("README.md"), "Quick start");
         String dependency = only(quickStart, "xml", "<dependency>").text();
-        String jar = Path.of(System.getProperty("usersession.jar")).getFileName().toString();
+        String jar =
+                Path.of(System.getProperty("usersession.jar")).getFileName().toString();
 
         assertTrue(dependency.contains("<groupId>dev.usersession</groupId>"), dependency);
         assertTrue(dependency.contains("<artifactId>usersession</artifactId>"), dependency);
         assertEquals("usersession-" + element(dependency, "version") + ".jar", jar);
-        assertTrue(readme.contains("jakarta.platform:jakarta.jakartaee-api:"
-                + element(Files.readString(page("pom.xml")), "jakartaee.version")), "the API version of pom.xml");
+        assertTrue(
+                readme.contains("jakarta.platform:jakarta.jakartaee-api:"
+                        + element(Files.readString(page("pom.xml")), "jakartaee.version")),
+                "the API version of pom.xml");
         String wildflySetting = Files.readAllLines(page("src/test/wildfly/configure.cli")).stream()
-                .filter(line -> line.contains("integrated-jaspi")).findFirst().orElseThrow();
-        assertEquals(wildflySetting, only(quickStart, "", "integrated-jaspi").text().strip());
+                .filter(line -> line.contains("integrated-jaspi"))
+                .findFirst()
+                .orElseThrow();
+        assertEquals(
+                wildflySetting, only(quickStart, "", "integrated-jaspi").text().strip());
     }
 
     @Test
@@ -103,12 +113,18 @@ class QuickStartIT {
 
         JsonObject login = client.logIn(user);
         assertEquals(user, login.getString("user"));
-        assertEquals(List.of("usersession"), client.cookieNames().stream().filter(name -> !name.endsWith("-device"))
-                .toList(), "the session cookie over plain http");
-        assertEquals(403, client.send(client.form("api/cart", "item", "tea")).statusCode(),
+        assertEquals(
+                List.of("usersession"),
+                client.cookieNames().stream()
+                        .filter(name -> !name.endsWith("-device"))
+                        .toList(),
+                "the session cookie over plain http");
+        assertEquals(
+                403,
+                client.send(client.form("api/cart", "item", "tea")).statusCode(),
                 "a state-changing request without the CSRF token or an Origin");
-        HttpResponse<String> added = client.send(client.form("api/cart", "item", "tea")
-                .header("X-CSRF-Token", login.getString("csrfToken")));
+        HttpResponse<String> added = client.send(
+                client.form("api/cart", "item", "tea").header("X-CSRF-Token", login.getString("csrfToken")));
         assertEquals(204, added.statusCode(), added.body());
         assertEquals(List.of("tea"), client.cart(), "the next request");
 
@@ -122,7 +138,8 @@ class QuickStartIT {
     }
 
     private static String element(String xml, String name) {
-        Matcher element = Pattern.compile("<" + Pattern.quote(name) + ">([^<]+)</").matcher(xml);
+        Matcher element =
+                Pattern.compile("<" + Pattern.quote(name) + ">([^<]+)</").matcher(xml);
         assertTrue(element.find(), "<" + name + "> in " + xml);
         return element.group(1).trim();
     }
@@ -135,7 +152,8 @@ class QuickStartIT {
      */
     private static final class ApiClient {
 
-        private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        private static final HttpClient HTTP =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
         private final URI base;
         private final Map<String, String> cookies = new TreeMap<>();
@@ -147,16 +165,21 @@ class QuickStartIT {
         JsonObject logIn(String user) {
             HttpResponse<String> login = send(HttpRequest.newBuilder(base.resolve("usersession/login"))
                     .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(Json.createObjectBuilder().add("username", user)
-                            .add("password", PASSWORD).build().toString())));
+                    .POST(HttpRequest.BodyPublishers.ofString(Json.createObjectBuilder()
+                            .add("username", user)
+                            .add("password", PASSWORD)
+                            .build()
+                            .toString())));
             assertEquals(200, login.statusCode(), login.body());
-            JsonObject answer = Json.createReader(new StringReader(login.body())).readObject();
+            JsonObject answer =
+                    Json.createReader(new StringReader(login.body())).readObject();
             assertFalse(answer.getString("csrfToken").isEmpty(), login.body());
             return answer;
         }
 
         List<String> cart() {
-            HttpResponse<String> cart = send(HttpRequest.newBuilder(base.resolve("api/cart")).GET());
+            HttpResponse<String> cart =
+                    send(HttpRequest.newBuilder(base.resolve("api/cart")).GET());
             assertEquals(200, cart.statusCode(), cart.body());
             JsonArray items = Json.createReader(new StringReader(cart.body())).readArray();
             return items.getValuesAs(value -> ((JsonString) value).getString());
@@ -166,7 +189,8 @@ class QuickStartIT {
             StringBuilder body = new StringBuilder();
             for (int i = 0; i < namesAndValues.length; i += 2) {
                 body.append(body.length() > 0 ? "&" : "")
-                        .append(URLEncoder.encode(namesAndValues[i], StandardCharsets.UTF_8)).append('=')
+                        .append(URLEncoder.encode(namesAndValues[i], StandardCharsets.UTF_8))
+                        .append('=')
                         .append(URLEncoder.encode(namesAndValues[i + 1], StandardCharsets.UTF_8));
             }
             return HttpRequest.newBuilder(base.resolve(path))
@@ -180,12 +204,15 @@ class QuickStartIT {
 
         HttpResponse<String> send(HttpRequest.Builder request) {
             if (!cookies.isEmpty()) {
-                request.header("Cookie", cookies.entrySet().stream().map(cookie -> cookie.getKey() + "="
-                        + cookie.getValue()).collect(Collectors.joining("; ")));
+                request.header(
+                        "Cookie",
+                        cookies.entrySet().stream()
+                                .map(cookie -> cookie.getKey() + "=" + cookie.getValue())
+                                .collect(Collectors.joining("; ")));
             }
             try {
-                HttpResponse<String> response = HTTP.send(request.timeout(Duration.ofSeconds(60)).build(),
-                        HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> response = HTTP.send(
+                        request.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
                 for (String setCookie : response.headers().allValues("Set-Cookie")) {
                     String pair = setCookie.split(";", 2)[0];
                     String name = pair.substring(0, pair.indexOf('=')).trim();

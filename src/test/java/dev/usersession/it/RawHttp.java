@@ -13,12 +13,10 @@ import java.nio.charset.StandardCharsets;
 /** Sends a request with headers as raw bytes (any bytes, unlike HttpClient) and reads the response. */
 final class RawHttp {
 
-    private RawHttp() {
-    }
+    private RawHttp() {}
 
     /** A status code and the rest of the response as text (headers and body, chunk sizes included). */
-    record Response(int status, String text) {
-    }
+    record Response(int status, String text) {}
 
     static int getStatus(URL base, String path, String header) {
         return get(base, path, header).status();
@@ -27,8 +25,10 @@ final class RawHttp {
     /** Sends a GET with the header lines given (UTF-8 encoded, so {@code é} goes as two raw bytes). */
     static Response get(URL base, String path, String header) {
         try (Socket socket = new Socket(base.getHost(), base.getPort())) {
-            return exchange(socket, "GET " + base.getPath() + path + " HTTP/1.1\r\nHost: " + base.getHost() + ":"
-                    + base.getPort() + "\r\n" + header + "\r\nConnection: close\r\n\r\n");
+            return exchange(
+                    socket,
+                    "GET " + base.getPath() + path + " HTTP/1.1\r\nHost: " + base.getHost() + ":" + base.getPort()
+                            + "\r\n" + header + "\r\nConnection: close\r\n\r\n");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -43,10 +43,12 @@ final class RawHttp {
         try (Socket socket = new Socket(InetAddress.getByName("127.0.0.1"), base.getPort(), clientAddress, 0)) {
             byte[] body = json.getBytes(StandardCharsets.UTF_8);
             String origin = base.getProtocol() + "://" + base.getHost() + ":" + base.getPort();
-            return exchange(socket, "POST " + base.getPath() + path + " HTTP/1.1\r\nHost: " + base.getHost() + ":"
-                    + base.getPort() + "\r\nOrigin: " + origin + "\r\nContent-Type: application/json\r\n"
-                    + "Accept: application/json\r\nContent-Length: " + body.length
-                    + "\r\nConnection: close\r\n\r\n" + json);
+            return exchange(
+                    socket,
+                    "POST " + base.getPath() + path + " HTTP/1.1\r\nHost: " + base.getHost() + ":"
+                            + base.getPort() + "\r\nOrigin: " + origin + "\r\nContent-Type: application/json\r\n"
+                            + "Accept: application/json\r\nContent-Length: " + body.length
+                            + "\r\nConnection: close\r\n\r\n" + json);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -58,8 +60,8 @@ final class RawHttp {
             OutputStream out = socket.getOutputStream();
             out.write(request.getBytes(StandardCharsets.UTF_8));
             out.flush();
-            BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(),
-                    StandardCharsets.ISO_8859_1));
+            BufferedReader in =
+                    new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.ISO_8859_1));
             String statusLine = in.readLine();
             StringBuilder text = new StringBuilder();
             char[] chunk = new char[8192];

@@ -11,10 +11,10 @@ import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Every {@code sendRedirect} overload (Servlet 6.1 added three) writes the state before the redirect commits: the
@@ -38,8 +38,8 @@ class RedirectIT {
     void aRedirectCarriesAStoredChange(String overload) {
         Browser browser = loggedIn(overload);
         HttpResponse<String> redirect = browser.postForm("test/counter/increment-then-redirect?overload=" + overload);
-        assertTrue(redirect.statusCode() == 302 || redirect.statusCode() == 303, overload + ": "
-                + redirect.statusCode());
+        assertTrue(
+                redirect.statusCode() == 302 || redirect.statusCode() == 303, overload + ": " + redirect.statusCode());
         assertTrue(redirect.headers().firstValue("Location").orElseThrow().endsWith("/test/counter"));
         assertEquals("1", browser.get("test/counter").body());
     }
@@ -49,7 +49,8 @@ class RedirectIT {
     void aConflictBeforeARedirectIs409(String overload) {
         Browser browser = loggedIn(overload);
         HttpResponse<String> response = browser.postForm("test/counter/conflict-then-redirect?overload=" + overload);
-        assertEquals(409, response.statusCode(), overload + ": " + response.headers().map());
+        assertEquals(
+                409, response.statusCode(), overload + ": " + response.headers().map());
         assertEquals("1", browser.get("test/counter").body(), "only the other unit of work's change is stored");
     }
 
@@ -59,7 +60,10 @@ class RedirectIT {
             Assumptions.assumeTrue(version.compareTo("6.1") >= 0, "Servlet " + version + " has no " + overload);
         }
         Browser browser = new Browser(base);
-        assertEquals(200, browser.login(browser.newUser("redirect"), DemoAccounts.PASSWORD).statusCode());
+        assertEquals(
+                200,
+                browser.login(browser.newUser("redirect"), DemoAccounts.PASSWORD)
+                        .statusCode());
         return browser;
     }
 }

@@ -52,10 +52,11 @@ class RememberMeIT {
         assertTrue(browser.cookie().isPresent());
         String second = browser.rememberCookie().orElseThrow();
         assertNotEquals(first, second, "each use rotates the token");
-        assertEquals(first.substring(0, first.indexOf('.')), second.substring(0, second.indexOf('.')),
-                "in the same series");
+        assertEquals(
+                first.substring(0, first.indexOf('.')), second.substring(0, second.indexOf('.')), "in the same series");
         HttpResponse<String> sensitive = browser.send(browser.request("test/reports/sensitive")
-                .header("Accept", "application/json").GET());
+                .header("Accept", "application/json")
+                .GET());
         assertEquals(401, sensitive.statusCode(), "a remembered login proves nothing recent");
         assertTrue(sensitive.body().contains("reauthentication_required"));
     }
@@ -68,14 +69,16 @@ class RememberMeIT {
         browser.setCookie(null);
 
         HttpResponse<String> refused = browser.send(browser.request("test/reports/sensitive")
-                .header("Accept", "application/json").GET());
+                .header("Accept", "application/json")
+                .GET());
         assertEquals(401, refused.statusCode(), "a remembered login is not recent");
         assertNotEquals(original, browser.rememberCookie().orElseThrow(), "the rotated token came with the error");
         assertTrue(browser.cookie().isPresent(), "and the new session");
 
         browser.postForm("test/clock/advance", "by", "PT2M");
         browser.setCookie(null);
-        assertTrue(browser.get("test/whoami").body().startsWith(user + " "),
+        assertTrue(
+                browser.get("test/whoami").body().startsWith(user + " "),
                 "the browser holds the current token: no false theft alarm");
     }
 
@@ -95,8 +98,8 @@ class RememberMeIT {
         browser.postForm("test/clock/advance", "by", "PT2M");
         Browser copy = new Browser(base);
         copy.setRememberCookie(original);
-        HttpResponse<String> stolen = copy.send(copy.request("test/whoami").header("Accept", "application/json")
-                .GET());
+        HttpResponse<String> stolen = copy.send(
+                copy.request("test/whoami").header("Accept", "application/json").GET());
         assertEquals(401, stolen.statusCode());
         assertTrue(stolen.body().contains("remember_me_stolen"), stolen.body());
         assertTrue(copy.rememberCookie().isEmpty(), "the cookie is cleared");
@@ -119,7 +122,8 @@ class RememberMeIT {
 
         new Browser(base).postForm("test/clock/advance", "by", "PT31S");
         browser.setCookie(null); // the browser tries again with what it holds
-        HttpResponse<String> again = browser.send(browser.request("test/whoami").header("Accept", "application/json")
+        HttpResponse<String> again = browser.send(browser.request("test/whoami")
+                .header("Accept", "application/json")
                 .GET());
         assertTrue(again.body().startsWith(user + " "), "a new session, not theft: " + again.body());
         String reissued = browser.rememberCookie().orElseThrow();
@@ -130,8 +134,8 @@ class RememberMeIT {
         new Browser(base).postForm("test/clock/advance", "by", "PT2M");
         Browser copy = new Browser(base);
         copy.setRememberCookie(original);
-        HttpResponse<String> stolen = copy.send(copy.request("test/whoami").header("Accept", "application/json")
-                .GET());
+        HttpResponse<String> stolen = copy.send(
+                copy.request("test/whoami").header("Accept", "application/json").GET());
         assertEquals(401, stolen.statusCode(), stolen.body());
         assertTrue(stolen.body().contains("remember_me_stolen"), stolen.body());
         assertEquals("anonymous", browser.get("test/whoami").body(), "the user's sessions ended");
@@ -150,9 +154,15 @@ class RememberMeIT {
         Browser laptop = new Browser(base);
         String user = rememberedLogin(laptop, "everywhere");
         Browser phone = new Browser(base);
-        assertEquals(200, phone.postJson("usersession/login", "{\"username\":\"" + user + "\",\"password\":\""
-                + DemoAccounts.PASSWORD + "\",\"remember\":true}").statusCode());
-        assertEquals(200, laptop.postJson("usersession/sessions/end-others", "{}").statusCode());
+        assertEquals(
+                200,
+                phone.postJson(
+                                "usersession/login",
+                                "{\"username\":\"" + user + "\",\"password\":\"" + DemoAccounts.PASSWORD
+                                        + "\",\"remember\":true}")
+                        .statusCode());
+        assertEquals(
+                200, laptop.postJson("usersession/sessions/end-others", "{}").statusCode());
         phone.setCookie(null);
         assertEquals("anonymous", phone.get("test/whoami").body(), "sign out everywhere else ends the phone's");
         laptop.setCookie(null);
@@ -162,16 +172,18 @@ class RememberMeIT {
         String changer = rememberedLogin(tablet, "changer");
         Browser desktop = new Browser(base);
         assertEquals(200, desktop.login(changer, DemoAccounts.PASSWORD).statusCode());
-        assertEquals(200, desktop.postForm("test/password", "current", DemoAccounts.PASSWORD, "new",
-                "a new long passphrase 42").statusCode());
+        assertEquals(
+                200,
+                desktop.postForm("test/password", "current", DemoAccounts.PASSWORD, "new", "a new long passphrase 42")
+                        .statusCode());
         tablet.setCookie(null);
         assertEquals("anonymous", tablet.get("test/whoami").body(), "a password change ends the series");
     }
 
     private String rememberedLogin(Browser browser, String prefix) {
         String user = browser.newUser(prefix);
-        HttpResponse<String> login = browser.postForm("usersession/login", "username", user, "password",
-                DemoAccounts.PASSWORD, "remember", "on");
+        HttpResponse<String> login = browser.postForm(
+                "usersession/login", "username", user, "password", DemoAccounts.PASSWORD, "remember", "on");
         assertEquals(303, login.statusCode(), login.body());
         assertTrue(browser.rememberCookie().isPresent(), "the box was ticked");
         return user;

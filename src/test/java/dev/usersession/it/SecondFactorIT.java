@@ -75,22 +75,33 @@ class SecondFactorIT {
         Enrolled user = enrolled();
         Browser reset = new Browser(base);
         assertEquals("second_factor_required", error(reset.login(user.name, DemoAccounts.PASSWORD)));
-        assertEquals("true", new Browser(base).postForm("test/reset-password", "name", user.name, "new",
-                "a new long passphrase 42").body());
-        assertEquals(400, secondFactor(reset, TOTP.codeAt(user.secret, user.confirmedStep + 1)).statusCode(),
+        assertEquals(
+                "true",
+                new Browser(base)
+                        .postForm("test/reset-password", "name", user.name, "new", "a new long passphrase 42")
+                        .body());
+        assertEquals(
+                400,
+                secondFactor(reset, TOTP.codeAt(user.secret, user.confirmedStep + 1))
+                        .statusCode(),
                 "a change deletes the pending steps it finds");
 
         // A change that commits after the code step read its pending step (another node, a moment later): only the
         // credentials version tells.
         Browser raced = new Browser(base);
         assertEquals("second_factor_required", error(raced.login(user.name, "a new long passphrase 42")));
-        assertEquals("1", new Browser(base).postForm("app/accounts/credentials-changed", "name", user.name).body());
+        assertEquals(
+                "1",
+                new Browser(base)
+                        .postForm("app/accounts/credentials-changed", "name", user.name)
+                        .body());
         HttpResponse<String> code = secondFactor(raced, TOTP.codeAt(user.secret, user.confirmedStep + 1));
 
         assertEquals(401, code.statusCode(), code.body());
         assertTrue(raced.cookie().isEmpty(), "no session cookie: " + code.headers());
         assertEquals("anonymous", raced.get("test/whoami").body());
-        assertEquals("0", new Browser(base).get("test/db/sessions?user=" + user.name).body());
+        assertEquals(
+                "0", new Browser(base).get("test/db/sessions?user=" + user.name).body());
     }
 
     @Test
@@ -119,7 +130,10 @@ class SecondFactorIT {
         }
         assertEquals(429, last.statusCode(), last.body());
         assertTrue(last.headers().firstValue("Retry-After").isPresent());
-        assertEquals(429, secondFactor(browser, TOTP.codeAt(user.secret, user.confirmedStep + 1)).statusCode());
+        assertEquals(
+                429,
+                secondFactor(browser, TOTP.codeAt(user.secret, user.confirmedStep + 1))
+                        .statusCode());
         assertTrue(browser.cookie().isEmpty());
     }
 
@@ -141,9 +155,11 @@ class SecondFactorIT {
         HttpResponse<String> options = passkey.postJson("usersession/login/passkey/options", "{}");
         assertEquals(200, options.statusCode(), options.body());
         assertFalse(json(options).getString("challenge").isEmpty());
-        HttpResponse<String> unknown = passkey.postJson("usersession/login/passkey", "{\"credential\":{\"id\":\"AAAA\","
-                + "\"rawId\":\"AAAA\",\"type\":\"public-key\",\"response\":{\"clientDataJSON\":\"e30\","
-                + "\"authenticatorData\":\"AAAA\",\"signature\":\"AAAA\"}}}");
+        HttpResponse<String> unknown = passkey.postJson(
+                "usersession/login/passkey",
+                "{\"credential\":{\"id\":\"AAAA\","
+                        + "\"rawId\":\"AAAA\",\"type\":\"public-key\",\"response\":{\"clientDataJSON\":\"e30\","
+                        + "\"authenticatorData\":\"AAAA\",\"signature\":\"AAAA\"}}}");
         assertTrue(unknown.statusCode() == 400 || unknown.statusCode() == 401, unknown.body());
         HttpResponse<String> again = passkey.postJson("usersession/login/passkey", "{\"credential\":{}}");
         assertEquals("no_pending_step", error(again), "a challenge is used once");
@@ -155,10 +171,11 @@ class SecondFactorIT {
     void aPendingLoginExpiresAndAFormLoginIsSentToTheLoginPageForItsCode() {
         Enrolled user = enrolled();
         Browser form = new Browser(base);
-        HttpResponse<String> redirected = form.postForm("usersession/login", "username", user.name, "password",
-                DemoAccounts.PASSWORD, "next", "/reports");
+        HttpResponse<String> redirected = form.postForm(
+                "usersession/login", "username", user.name, "password", DemoAccounts.PASSWORD, "next", "/reports");
         assertEquals(303, redirected.statusCode());
-        assertTrue(redirected.headers().firstValue("Location").orElse("").contains("error=second_factor_required"),
+        assertTrue(
+                redirected.headers().firstValue("Location").orElse("").contains("error=second_factor_required"),
                 redirected.headers().toString());
         assertTrue(form.pendingCookie().isPresent(), "the redirect keeps the pending cookie");
         assertTrue(form.cookie().isEmpty());
@@ -166,8 +183,11 @@ class SecondFactorIT {
         Browser slow = new Browser(base);
         slow.login(user.name, DemoAccounts.PASSWORD);
         slow.postForm("test/clock/advance", "by", "PT6M");
-        HttpResponse<String> late = secondFactor(slow, TOTP.codeAt(user.secret,
-                TOTP.stepAt(Instant.parse(slow.get("test/clock/now").body()))));
+        HttpResponse<String> late = secondFactor(
+                slow,
+                TOTP.codeAt(
+                        user.secret,
+                        TOTP.stepAt(Instant.parse(slow.get("test/clock/now").body()))));
         assertEquals(400, late.statusCode(), late.body());
         assertEquals("no_pending_step", error(late), "a pending login lasts five minutes");
         assertTrue(slow.cookie().isEmpty());
@@ -186,11 +206,12 @@ class SecondFactorIT {
         assertEquals(401, stale.statusCode());
         assertEquals("reauthentication_required", error(stale));
 
-        assertEquals("invalid", error(browser.postJson("usersession/reauthenticate",
-                "{\"password\":\"not the password\"}")));
+        assertEquals(
+                "invalid",
+                error(browser.postJson("usersession/reauthenticate", "{\"password\":\"not the password\"}")));
         String before = browser.cookie().orElseThrow();
-        HttpResponse<String> again = browser.postJson("usersession/reauthenticate",
-                "{\"password\":\"" + DemoAccounts.PASSWORD + "\"}");
+        HttpResponse<String> again =
+                browser.postJson("usersession/reauthenticate", "{\"password\":\"" + DemoAccounts.PASSWORD + "\"}");
         assertEquals(200, again.statusCode(), again.body());
         assertNotEquals(before, browser.cookie().orElseThrow(), "a privilege change issues a new token");
         assertEquals(200, browser.get("test/reports/sensitive").statusCode());
@@ -223,8 +244,10 @@ class SecondFactorIT {
         JsonObject enrollment = json(enroller.postJson("usersession/totp/enroll", "{}"));
         byte[] secret = OneTimeCodeAlgorithm.fromBase32(enrollment.getString("secret"));
         long step = TOTP.stepAt(Instant.parse(enroller.get("test/clock/now").body()));
-        assertEquals(200, enroller.postJson("usersession/totp/confirm", "{\"code\":\"" + TOTP.codeAt(secret, step)
-                + "\"}").statusCode());
+        assertEquals(
+                200,
+                enroller.postJson("usersession/totp/confirm", "{\"code\":\"" + TOTP.codeAt(secret, step) + "\"}")
+                        .statusCode());
         assertEquals("second_factor_required", error(getJson(enroller, "test/reports/secret")));
     }
 
@@ -240,12 +263,14 @@ class SecondFactorIT {
         Browser thief = new Browser(base);
         thief.setCookie(victim.cookie().orElseThrow());
         thief.postForm("test/clock/advance", "by", "PT10M");
-        HttpResponse<String> password = thief.postJson("usersession/reauthenticate",
-                "{\"password\":\"" + DemoAccounts.PASSWORD + "\"}");
+        HttpResponse<String> password =
+                thief.postJson("usersession/reauthenticate", "{\"password\":\"" + DemoAccounts.PASSWORD + "\"}");
         assertEquals(200, password.statusCode(), password.body());
         assertEquals("AAL1", json(password).getString("level"), "a fresh password is not a fresh second factor");
         assertEquals("second_factor_required", error(getJson(thief, "test/reports/recent-secret")));
-        for (String path : List.of("usersession/totp/recovery-codes", "usersession/totp/disable",
+        for (String path : List.of(
+                "usersession/totp/recovery-codes",
+                "usersession/totp/disable",
                 "usersession/passkeys/registration/options")) {
             HttpResponse<String> refused = thief.postJson(path, "{}");
             assertEquals(401, refused.statusCode(), path + ": " + refused.body());
@@ -275,23 +300,25 @@ class SecondFactorIT {
         assertTrue(enrollment.getString("qrCode").startsWith("data:image/svg+xml;base64,"));
         byte[] secret = OneTimeCodeAlgorithm.fromBase32(enrollment.getString("secret"));
         long step = TOTP.stepAt(Instant.parse(browser.get("test/clock/now").body()));
-        HttpResponse<String> confirmed = browser.postJson("usersession/totp/confirm",
-                "{\"code\":\"" + TOTP.codeAt(secret, step) + "\"}");
+        HttpResponse<String> confirmed =
+                browser.postJson("usersession/totp/confirm", "{\"code\":\"" + TOTP.codeAt(secret, step) + "\"}");
         assertEquals(200, confirmed.statusCode(), confirmed.body());
-        List<String> recovery = json(confirmed).getJsonArray("recoveryCodes").getValuesAs(
-                jakarta.json.JsonString::getString);
+        List<String> recovery =
+                json(confirmed).getJsonArray("recoveryCodes").getValuesAs(jakarta.json.JsonString::getString);
         assertEquals(10, recovery.size());
         assertTrue(json(browser.get("usersession/totp")).getBoolean("enabled"));
         return new Enrolled(name, secret, step, recovery);
     }
 
     private static HttpResponse<String> secondFactor(Browser browser, String code) {
-        return browser.postJson("usersession/login/second-factor", Json.createObjectBuilder().add("code", code)
-                .build().toString());
+        return browser.postJson(
+                "usersession/login/second-factor",
+                Json.createObjectBuilder().add("code", code).build().toString());
     }
 
     private static HttpResponse<String> getJson(Browser browser, String path) {
-        return browser.send(browser.request(path).header("Accept", "application/json").GET());
+        return browser.send(
+                browser.request(path).header("Accept", "application/json").GET());
     }
 
     private static JsonObject json(HttpResponse<String> response) {
@@ -302,6 +329,5 @@ class SecondFactorIT {
         return json(response).getString("error", "(status " + response.statusCode() + ": " + response.body() + ")");
     }
 
-    private record Enrolled(String name, byte[] secret, long confirmedStep, List<String> recoveryCodes) {
-    }
+    private record Enrolled(String name, byte[] secret, long confirmedStep, List<String> recoveryCodes) {}
 }

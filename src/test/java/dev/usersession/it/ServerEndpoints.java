@@ -14,24 +14,26 @@ import java.util.Map;
  */
 final class ServerEndpoints {
 
-    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
-            .followRedirects(HttpClient.Redirect.NORMAL).build(); // Payara answers /metrics with a redirect
+    private static final HttpClient CLIENT = HttpClient.newBuilder()
+            .connectTimeout(Duration.ofSeconds(5))
+            .followRedirects(HttpClient.Redirect.NORMAL)
+            .build(); // Payara answers /metrics with a redirect
 
-    private ServerEndpoints() {
-    }
+    private ServerEndpoints() {}
 
     static boolean payara() {
         return "payara".equals(System.getProperty("arquillian.launch"));
     }
 
     static URI metrics() {
-        return payara() ? URI.create("http://127.0.0.1:" + Integer.getInteger("it.http.port") + "/metrics")
+        return payara()
+                ? URI.create("http://127.0.0.1:" + Integer.getInteger("it.http.port") + "/metrics")
                 : URI.create("http://127.0.0.1:" + Integer.getInteger("wildfly.management.port") + "/prometheus");
     }
 
     static URI readiness() {
-        return URI.create("http://127.0.0.1:" + Integer.getInteger(payara() ? "it.http.port"
-                : "wildfly.management.port") + "/health/ready");
+        return URI.create("http://127.0.0.1:"
+                + Integer.getInteger(payara() ? "it.http.port" : "wildfly.management.port") + "/health/ready");
     }
 
     /** @return the metrics in Prometheus' text format */
@@ -45,8 +47,13 @@ final class ServerEndpoints {
 
     static HttpResponse<String> get(URI uri, String accept) {
         try {
-            return CLIENT.send(HttpRequest.newBuilder(uri).header("Accept", accept).timeout(Duration.ofSeconds(20))
-                    .GET().build(), HttpResponse.BodyHandlers.ofString());
+            return CLIENT.send(
+                    HttpRequest.newBuilder(uri)
+                            .header("Accept", accept)
+                            .timeout(Duration.ofSeconds(20))
+                            .GET()
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -70,8 +77,8 @@ final class ServerEndpoints {
                     continue; // another metric whose name starts with this one
                 }
                 String labelText = rest.startsWith("{") ? rest.substring(1, rest.indexOf('}')) : "";
-                if (labels.entrySet().stream().allMatch(label -> labelText.contains(label.getKey() + "=\""
-                        + label.getValue() + "\""))) {
+                if (labels.entrySet().stream()
+                        .allMatch(label -> labelText.contains(label.getKey() + "=\"" + label.getValue() + "\""))) {
                     String[] parts = line.trim().split(" ");
                     sum += Double.parseDouble(parts[parts.length - 1]);
                 }

@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.usersession.it.app.DemoAccounts;
 import dev.usersession.internal.context.SessionTokens;
 import dev.usersession.internal.request.CsrfProtection;
+import dev.usersession.it.app.DemoAccounts;
 import java.net.URL;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -43,7 +43,9 @@ class SessionCookieIT {
 
         assertEquals(200, login.statusCode(), login.body());
         String header = login.headers().allValues("Set-Cookie").stream()
-                .filter(value -> value.startsWith(Browser.COOKIE + "=")).findFirst().orElseThrow();
+                .filter(value -> value.startsWith(Browser.COOKIE + "="))
+                .findFirst()
+                .orElseThrow();
         assertTrue(header.contains("; Path=/"), header);
         assertTrue(header.contains("; Secure"), header);
         assertTrue(header.contains("; HttpOnly"), header);
@@ -64,17 +66,24 @@ class SessionCookieIT {
 
         HttpResponse<String> counter = browser.get("test/counter");
         assertEquals(200, counter.statusCode());
-        assertEquals("private, no-store", counter.headers().firstValue("Cache-Control").orElse(""));
+        assertEquals(
+                "private, no-store",
+                counter.headers().firstValue("Cache-Control").orElse(""));
         HttpResponse<String> large = browser.postForm("test/counter/increment-large");
         assertEquals(200, large.statusCode());
-        assertEquals("private, no-store", large.headers().firstValue("Cache-Control").orElse(""),
+        assertEquals(
+                "private, no-store",
+                large.headers().firstValue("Cache-Control").orElse(""),
                 "set before a body larger than the buffer commits the response");
-        assertEquals(java.util.List.of("max-age=60"),
+        assertEquals(
+                java.util.List.of("max-age=60"),
                 browser.get("test/counter/cacheable").headers().allValues("Cache-Control"));
 
         HttpResponse<String> anonymous = new Browser(base).get("test/whoami");
         assertEquals("anonymous", anonymous.body());
-        assertTrue(anonymous.headers().firstValue("Cache-Control").isEmpty(), anonymous.headers().toString());
+        assertTrue(
+                anonymous.headers().firstValue("Cache-Control").isEmpty(),
+                anonymous.headers().toString());
     }
 
     @Test
@@ -107,7 +116,9 @@ class SessionCookieIT {
 
         assertEquals(200, login.statusCode(), login.body());
         String renewed = login.headers().allValues("Set-Cookie").stream()
-                .filter(value -> value.startsWith("JSESSIONID=")).findFirst().orElseThrow();
+                .filter(value -> value.startsWith("JSESSIONID="))
+                .findFirst()
+                .orElseThrow();
         assertFalse(renewed.contains(jsessionBefore.split("\\.")[0]), renewed + " still holds " + jsessionBefore);
     }
 
@@ -118,7 +129,11 @@ class SessionCookieIT {
         browser.setCookie(forged);
         assertEquals("anonymous", browser.get("test/whoami").body());
         assertEquals(401, browser.get("protected").statusCode());
-        assertEquals("false", new Browser(base).get("test/db/contains?value=" + SessionTokens.hash(forged)).body());
+        assertEquals(
+                "false",
+                new Browser(base)
+                        .get("test/db/contains?value=" + SessionTokens.hash(forged))
+                        .body());
 
         browser.setCookie(forged);
         browser.setCookie(null);
@@ -155,8 +170,11 @@ class SessionCookieIT {
 
         assertEquals(401, inUrl.get("protected?" + Browser.COOKIE + "=" + token).statusCode());
         assertEquals(401, inUrl.get("protected;jsessionid=" + token).statusCode());
-        assertEquals(401, inUrl.send(inUrl.request("protected").header("Authorization", "Bearer " + token))
-                .statusCode(), "bearer tokens are off unless configured");
+        assertEquals(
+                401,
+                inUrl.send(inUrl.request("protected").header("Authorization", "Bearer " + token))
+                        .statusCode(),
+                "bearer tokens are off unless configured");
     }
 
     @Test
@@ -167,7 +185,11 @@ class SessionCookieIT {
 
         Browser inspector = new Browser(base);
         assertEquals("false", inspector.get("test/db/contains?value=" + token).body());
-        assertEquals("true", inspector.get("test/db/contains?value=" + SessionTokens.hash(token)).body());
+        assertEquals(
+                "true",
+                inspector
+                        .get("test/db/contains?value=" + SessionTokens.hash(token))
+                        .body());
         Browser withHash = new Browser(base);
         withHash.setCookie(SessionTokens.hash(token));
         assertEquals(401, withHash.get("protected").statusCode());
@@ -178,15 +200,19 @@ class SessionCookieIT {
         Browser browser = new Browser(base);
         String user = browser.newUser("dumped");
         HttpResponse<String> login = browser.send(browser.request("usersession/login")
-                .header("Content-Type", "application/json").header("Accept", "application/json")
-                .header("Origin", browser.origin()).header("X-Dump-Attributes", "yes")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"" + user + "\",\"password\":\""
-                        + DemoAccounts.PASSWORD + "\"}")));
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json")
+                .header("Origin", browser.origin())
+                .header("X-Dump-Attributes", "yes")
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"username\":\"" + user + "\",\"password\":\"" + DemoAccounts.PASSWORD + "\"}")));
         assertEquals(200, login.statusCode(), login.body());
         String token = browser.cookie().orElseThrow();
         String atLogin = browser.get("test/attribute-dump").body();
 
-        browser.send(browser.request("test/whoami").header("X-Dump-Attributes", "yes").GET());
+        browser.send(browser.request("test/whoami")
+                .header("X-Dump-Attributes", "yes")
+                .GET());
         String inSession = browser.get("test/attribute-dump").body();
 
         assertFalse(atLogin.contains(token), "the login's attributes: " + atLogin);

@@ -29,7 +29,9 @@ class SessionLifetimeIT {
     URL base;
 
     private void advanceClock(String duration) {
-        assertEquals(204, new Browser(base).postForm("test/clock/advance", "by", duration).statusCode());
+        assertEquals(
+                204,
+                new Browser(base).postForm("test/clock/advance", "by", duration).statusCode());
     }
 
     @Test
@@ -42,7 +44,8 @@ class SessionLifetimeIT {
         advanceClock("PT31M");
 
         assertEquals(401, browser.get("protected").statusCode());
-        assertEquals("0", new Browser(base).get("test/db/sessions?user=" + alice).body());
+        assertEquals(
+                "0", new Browser(base).get("test/db/sessions?user=" + alice).body());
     }
 
     @Test

@@ -49,12 +49,14 @@ class SessionManagementIT {
         JsonArray sessions = list(laptop);
         assertEquals(2, sessions.size());
         JsonObject other = sessions.getValuesAs(JsonObject.class).stream()
-                .filter(session -> !session.getBoolean("current")).findFirst().orElseThrow();
+                .filter(session -> !session.getBoolean("current"))
+                .findFirst()
+                .orElseThrow();
         assertFalse(sessions.toString().contains(phone.cookie().orElseThrow()), "never a token");
         assertTrue(other.getString("client").contains("Java-http-client"));
 
-        HttpResponse<String> end = laptop.postJson("usersession/sessions/end",
-                "{\"id\":\"" + other.getString("id") + "\"}");
+        HttpResponse<String> end =
+                laptop.postJson("usersession/sessions/end", "{\"id\":\"" + other.getString("id") + "\"}");
 
         assertEquals(204, end.statusCode(), end.body());
         assertEquals(401, phone.get("protected").statusCode());
@@ -85,7 +87,10 @@ class SessionManagementIT {
         erin.login(erin.newUser("erin"), DemoAccounts.PASSWORD);
         String erinsId = list(erin).getJsonObject(0).getString("id");
 
-        assertEquals(404, dave.postJson("usersession/sessions/end", "{\"id\":\"" + erinsId + "\"}").statusCode());
+        assertEquals(
+                404,
+                dave.postJson("usersession/sessions/end", "{\"id\":\"" + erinsId + "\"}")
+                        .statusCode());
         assertEquals(200, erin.get("protected").statusCode());
     }
 

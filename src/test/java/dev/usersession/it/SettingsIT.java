@@ -24,8 +24,9 @@ class SettingsIT {
 
     @Deployment(name = APP, managed = false, testable = false)
     static WebArchive application() {
-        return Deployments.testApplication(APP).addAsResource(new StringAsset("usersession.idle-timeout=abc\n"),
-                "META-INF/microprofile-config.properties");
+        return Deployments.testApplication(APP)
+                .addAsResource(
+                        new StringAsset("usersession.idle-timeout=abc\n"), "META-INF/microprofile-config.properties");
     }
 
     @ArquillianResource
@@ -52,8 +53,9 @@ class SettingsIT {
                 assertTrue(messages.toString().contains("usersession.idle-timeout"), messages.toString());
             }
             if (reportedDeployed) {
-                HttpResponse<String> response = new Browser(new URL("http://127.0.0.1:"
-                        + Integer.getInteger("it.http.port") + "/" + APP + "/")).get("test/whoami");
+                HttpResponse<String> response = new Browser(
+                                new URL("http://127.0.0.1:" + Integer.getInteger("it.http.port") + "/" + APP + "/"))
+                        .get("test/whoami");
                 assertEquals(404, response.statusCode(), "the application must not be served: " + response.body());
             }
         } finally {

@@ -25,9 +25,10 @@ class StatementBudgetIT {
     static WebArchive application() {
         // The active-sessions gauge counts the sessions in the background (a few seconds after the start, then every
         // 30 s): not a statement of any request, but it would land in the counted window. Metrics off here.
-        return Deployments.testApplication("budget").addAsResource(
-                new org.jboss.shrinkwrap.api.asset.StringAsset("usersession.metrics=none\n"),
-                "META-INF/microprofile-config.properties");
+        return Deployments.testApplication("budget")
+                .addAsResource(
+                        new org.jboss.shrinkwrap.api.asset.StringAsset("usersession.metrics=none\n"),
+                        "META-INF/microprofile-config.properties");
     }
 
     @ArquillianResource
@@ -50,16 +51,26 @@ class StatementBudgetIT {
         long anonymousRequest = statementsOf(() -> anonymous.get("test/whoami").statusCode());
         long noBean = statementsOf(() -> browser.get("test/whoami").statusCode());
         long readBean = statementsOf(() -> browser.get("test/counter").statusCode());
-        long changeBean = statementsOf(() -> browser.postForm("test/counter/increment").statusCode());
+        long changeBean =
+                statementsOf(() -> browser.postForm("test/counter/increment").statusCode());
         long readAfterChange = statementsOf(() -> browser.get("test/counter").statusCode());
         // A bean without read-only methods: every call uses it, only a change is written.
-        long changePlainBean = statementsOf(() -> browser.postForm("test/visits/record", "page", "home").statusCode());
+        long changePlainBean = statementsOf(
+                () -> browser.postForm("test/visits/record", "page", "home").statusCode());
         long usePlainBean = statementsOf(() -> browser.get("test/visits").statusCode());
 
-        System.out.printf("StatementBudgetIT (%s): anonymous %d, authenticated without bean %d, "
-                + "read bean %d, change one bean %d, read after change %d; bean without read-only methods: "
-                + "change %d, use without change %d%n", System.getProperty("arquillian.launch", "wildfly"),
-                anonymousRequest, noBean, readBean, changeBean, readAfterChange, changePlainBean, usePlainBean);
+        System.out.printf(
+                "StatementBudgetIT (%s): anonymous %d, authenticated without bean %d, "
+                        + "read bean %d, change one bean %d, read after change %d; bean without read-only methods: "
+                        + "change %d, use without change %d%n",
+                System.getProperty("arquillian.launch", "wildfly"),
+                anonymousRequest,
+                noBean,
+                readBean,
+                changeBean,
+                readAfterChange,
+                changePlainBean,
+                usePlainBean);
         assertEquals(0, anonymousRequest, "anonymous request");
         assertEquals(1, noBean, "authenticated, touches no bean");
         assertEquals(1, readBean, "reads a bean this node holds: session row only");

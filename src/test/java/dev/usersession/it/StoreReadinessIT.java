@@ -68,7 +68,8 @@ class StoreReadinessIT {
         while (System.nanoTime() < deadline) {
             HttpResponse<String> ready = ServerEndpoints.get(ServerEndpoints.readiness(), "application/json");
             lastAnswer = ready.statusCode() + " " + ready.body();
-            if (ready.statusCode() == status && ready.body().replaceAll("\\s", "").contains(check)) {
+            if (ready.statusCode() == status
+                    && ready.body().replaceAll("\\s", "").contains(check)) {
                 return true;
             }
             Thread.sleep(200);

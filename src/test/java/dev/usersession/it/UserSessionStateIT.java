@@ -81,11 +81,14 @@ class UserSessionStateIT {
         deployed(base -> {
             Browser browser = new Browser(base);
             browser.login(browser.newUser("bob"), DemoAccounts.PASSWORD);
-            assertEquals(200, browser.postForm("test/counter/increment-then-flush").statusCode());
+            assertEquals(
+                    200, browser.postForm("test/counter/increment-then-flush").statusCode());
             HttpResponse<String> large = browser.postForm("test/counter/increment-large");
             assertEquals(200, large.statusCode());
             assertTrue(large.body().length() > 200_000);
-            assertEquals("3", browser.postForm("test/counter/increment-with-length").body(),
+            assertEquals(
+                    "3",
+                    browser.postForm("test/counter/increment-with-length").body(),
                     "a body of declared length commits with its last byte (Payara)");
             assertEquals("3", browser.get("test/counter").body());
         });

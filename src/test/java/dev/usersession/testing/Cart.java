@@ -47,7 +47,8 @@ public class Cart implements Serializable {
 
     @ReadOnly
     public BigDecimal total() {
-        return lines.stream().map(line -> prices.price(line.sku()).multiply(BigDecimal.valueOf(line.quantity())))
+        return lines.stream()
+                .map(line -> prices.price(line.sku()).multiply(BigDecimal.valueOf(line.quantity())))
                 .reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 
@@ -57,6 +58,5 @@ public class Cart implements Serializable {
     }
 
     /** One line of the cart. */
-    public record Line(String sku, int quantity) {
-    }
+    public record Line(String sku, int quantity) {}
 }

@@ -40,12 +40,10 @@ public final class ConnectionLeakCheck implements AfterEachCallback, AfterAllCal
             }
 
             @Override
-            public void flush() {
-            }
+            public void flush() {}
 
             @Override
-            public void close() {
-            }
+            public void close() {}
         };
         root.addHandler(leaks);
         try {

@@ -9,8 +9,7 @@ import org.jboss.weld.environment.se.Weld;
 /** Boots Weld SE as the tests need it: no discovery, the library's extension, the test persistence and given beans. */
 public final class Containers {
 
-    private Containers() {
-    }
+    private Containers() {}
 
     /** @return a running container with the library and these bean classes */
     public static SeContainer boot(Class<?>... beanClasses) {

@@ -89,7 +89,9 @@ public final class CountingDriver implements Driver {
         InvocationHandler handler = (proxy, method, arguments) -> {
             // A proxy equals itself: forwarded, equals would ask the target whether it equals the proxy, and a pool
             // that finds its lent connections by equality (Hibernate's) would never see this one come back.
-            if (method.getName().equals("equals") && arguments != null && arguments.length == 1
+            if (method.getName().equals("equals")
+                    && arguments != null
+                    && arguments.length == 1
                     && method.getParameterTypes()[0] == Object.class) {
                 return proxy == arguments[0];
             }
@@ -102,8 +104,7 @@ public final class CountingDriver implements Driver {
                 throw e.getCause();
             }
         };
-        return type.cast(Proxy.newProxyInstance(CountingDriver.class.getClassLoader(), new Class<?>[] {type},
-                handler));
+        return type.cast(Proxy.newProxyInstance(CountingDriver.class.getClassLoader(), new Class<?>[] {type}, handler));
     }
 
     @Override

@@ -1,7 +1,7 @@
 package dev.usersession.testing;
 
-import dev.usersession.admin.AdminVisible;
 import dev.usersession.UserSession;
+import dev.usersession.admin.AdminVisible;
 import java.io.Serializable;
 
 /** A {@code @UserSession} bean that holds something secret beside something plain (marked viewable). */
@@ -11,6 +11,7 @@ public class Credentials implements Serializable {
 
     @AdminVisible
     private String displayName;
+
     private String apiToken;
 
     public void set(String displayName, String apiToken) {

@@ -43,7 +43,9 @@ public final class LogCapture extends Handler implements AutoCloseable {
 
     /** @return the captured messages with their parameters filled in */
     public synchronized List<String> messages() {
-        return records.stream().map(record -> new java.util.logging.SimpleFormatter().formatMessage(record)).toList();
+        return records.stream()
+                .map(record -> new java.util.logging.SimpleFormatter().formatMessage(record))
+                .toList();
     }
 
     /** @return the captured records (with their exceptions) */
@@ -52,8 +54,7 @@ public final class LogCapture extends Handler implements AutoCloseable {
     }
 
     @Override
-    public void flush() {
-    }
+    public void flush() {}
 
     @Override
     public void close() {

@@ -35,11 +35,13 @@ public final class TestDatabase {
     };
 
     /** The database user. */
-    public static final String USER = System.getProperty("usersession.test.user", switch (KIND) {
-        case "postgresql" -> "postgres";
-        case "mariadb" -> "root";
-        default -> "sa";
-    });
+    public static final String USER = System.getProperty(
+            "usersession.test.user",
+            switch (KIND) {
+                case "postgresql" -> "postgres";
+                case "mariadb" -> "root";
+                default -> "sa";
+            });
 
     /** The database password. */
     public static final String PASSWORD = System.getProperty("usersession.test.password", "");
@@ -51,8 +53,7 @@ public final class TestDatabase {
     /** Holds the database lock of this JVM's tests until the JVM ends (see {@link #createSchema}). */
     private static Connection lockHolder;
 
-    private TestDatabase() {
-    }
+    private TestDatabase() {}
 
     /**
      * Once per JVM: drops the library's tables (those the script creates) and runs the shipped schema script, so that
@@ -64,14 +65,14 @@ public final class TestDatabase {
         if (created) {
             return;
         }
-        try (InputStream script = TestDatabase.class.getResourceAsStream("/META-INF/usersession/schema-" + KIND
-                + ".sql");
+        try (InputStream script =
+                        TestDatabase.class.getResourceAsStream("/META-INF/usersession/schema-" + KIND + ".sql");
                 Connection connection = connect();
                 Statement statement = connection.createStatement()) {
             lockDatabase();
             String sql = new String(script.readAllBytes(), StandardCharsets.UTF_8);
             List<String> tables = new ArrayList<>();
-            for (Matcher table = TABLE.matcher(sql); table.find();) {
+            for (Matcher table = TABLE.matcher(sql); table.find(); ) {
                 tables.add(0, table.group(1));
             }
             for (String table : tables) {
@@ -84,8 +85,8 @@ public final class TestDatabase {
             }
             created = true;
         } catch (IOException | SQLException e) {
-            throw new IllegalStateException("Cannot create the test schema on " + URL + " (is the database running?)",
-                    e);
+            throw new IllegalStateException(
+                    "Cannot create the test schema on " + URL + " (is the database running?)", e);
         }
     }
 
@@ -99,7 +100,8 @@ public final class TestDatabase {
             return;
         }
         lockHolder = connect();
-        try (Statement statement = lockHolder.createStatement(); var result = statement.executeQuery(lock)) {
+        try (Statement statement = lockHolder.createStatement();
+                var result = statement.executeQuery(lock)) {
             if (!result.next() || "mariadb".equals(KIND) && result.getInt(1) != 1) {
                 throw new SQLException("Another test run held " + LOCK + " for an hour");
             }

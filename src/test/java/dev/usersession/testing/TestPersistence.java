@@ -25,11 +25,17 @@ public class TestPersistence {
     @PostConstruct
     void open() {
         TestDatabase.createSchema();
-        factory = Persistence.createEntityManagerFactory("usersession-test-" + TestDatabase.JPA_PROVIDER,
-                Map.of("jakarta.persistence.jdbc.driver", CountingDriver.class.getName(),
-                        "jakarta.persistence.jdbc.url", CountingDriver.wrap(TestDatabase.URL),
-                        "jakarta.persistence.jdbc.user", TestDatabase.USER,
-                        "jakarta.persistence.jdbc.password", TestDatabase.PASSWORD));
+        factory = Persistence.createEntityManagerFactory(
+                "usersession-test-" + TestDatabase.JPA_PROVIDER,
+                Map.of(
+                        "jakarta.persistence.jdbc.driver",
+                        CountingDriver.class.getName(),
+                        "jakarta.persistence.jdbc.url",
+                        CountingDriver.wrap(TestDatabase.URL),
+                        "jakarta.persistence.jdbc.user",
+                        TestDatabase.USER,
+                        "jakarta.persistence.jdbc.password",
+                        TestDatabase.PASSWORD));
     }
 
     @PreDestroy

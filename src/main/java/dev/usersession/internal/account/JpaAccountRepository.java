@@ -22,8 +22,7 @@ public class JpaAccountRepository {
 
     /** @return the account with this name */
     public Optional<StoredAccount> find(String name) {
-        return transactions.read(entityManager -> Optional
-                .ofNullable(entityManager.find(UserAccountEntity.class, name))
+        return transactions.read(entityManager -> Optional.ofNullable(entityManager.find(UserAccountEntity.class, name))
                 .map(UserAccountEntity::toRecord));
     }
 
@@ -45,14 +44,18 @@ public class JpaAccountRepository {
 
     /** Replaces the password hash. @return whether the account exists */
     public boolean updatePassword(String name, String passwordHash) {
-        return update("update UserSessionAccount a set a.passwordHash = :value, " + NEXT_VERSION
-                + " where a.name = :name", name, passwordHash);
+        return update(
+                "update UserSessionAccount a set a.passwordHash = :value, " + NEXT_VERSION + " where a.name = :name",
+                name,
+                passwordHash);
     }
 
     /** Replaces the groups. @return whether the account exists */
     public boolean updateGroups(String name, Set<String> groups) {
-        return update("update UserSessionAccount a set a.groups = :value, " + NEXT_VERSION + " where a.name = :name",
-                name, Groups.join(groups));
+        return update(
+                "update UserSessionAccount a set a.groups = :value, " + NEXT_VERSION + " where a.name = :name",
+                name,
+                Groups.join(groups));
     }
 
     /**
@@ -62,32 +65,40 @@ public class JpaAccountRepository {
      * @return whether the hash was replaced
      */
     public boolean replaceHash(String name, String expectedHash, String newHash) {
-        return transactions.write(entityManager -> entityManager.createQuery("update UserSessionAccount a "
-                + "set a.passwordHash = :newHash where a.name = :name and a.passwordHash = :expectedHash")
-                .setParameter("newHash", newHash)
-                .setParameter("name", name)
-                .setParameter("expectedHash", expectedHash)
-                .executeUpdate() == 1);
+        return transactions.write(entityManager -> entityManager
+                        .createQuery(
+                                "update UserSessionAccount a "
+                                        + "set a.passwordHash = :newHash where a.name = :name and a.passwordHash = :expectedHash")
+                        .setParameter("newHash", newHash)
+                        .setParameter("name", name)
+                        .setParameter("expectedHash", expectedHash)
+                        .executeUpdate()
+                == 1);
     }
 
     /** Enables or disables an account. @return whether the account exists */
     public boolean setEnabled(String name, boolean enabled) {
-        return update("update UserSessionAccount a set a.enabled = :value, " + NEXT_VERSION + " where a.name = :name",
-                name, enabled);
+        return update(
+                "update UserSessionAccount a set a.enabled = :value, " + NEXT_VERSION + " where a.name = :name",
+                name,
+                enabled);
     }
 
     /** Deletes an account. @return whether it existed */
     public boolean delete(String name) {
         return transactions.write(entityManager -> entityManager
-                .createQuery("delete from UserSessionAccount a where a.name = :name")
-                .setParameter("name", name)
-                .executeUpdate() == 1);
+                        .createQuery("delete from UserSessionAccount a where a.name = :name")
+                        .setParameter("name", name)
+                        .executeUpdate()
+                == 1);
     }
 
     private boolean update(String jpql, String name, Object value) {
-        return transactions.write(entityManager -> entityManager.createQuery(jpql)
-                .setParameter("value", value)
-                .setParameter("name", name)
-                .executeUpdate() == 1);
+        return transactions.write(entityManager -> entityManager
+                        .createQuery(jpql)
+                        .setParameter("value", value)
+                        .setParameter("name", name)
+                        .executeUpdate()
+                == 1);
     }
 }

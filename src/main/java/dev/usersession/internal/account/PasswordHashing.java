@@ -1,14 +1,14 @@
 package dev.usersession.internal.account;
 
-import dev.usersession.internal.context.SessionTokens;
 import dev.usersession.UserSessionConfig;
+import dev.usersession.internal.context.SessionTokens;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
+import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import java.util.Map;
 
 /**
  * Password hashes with the container's {@link Pbkdf2PasswordHash}, set to PBKDF2-HMAC-SHA256, 32-byte salt and key,
@@ -38,14 +38,20 @@ public class PasswordHashing {
     void configure() {
         int iterations = config.passwordIterations();
         if (iterations < MINIMUM_ITERATIONS) {
-            LOG.log(Level.WARNING, "usersession.password.iterations is {0}, below the minimum of {1}: "
-                    + "use this only in tests", new Object[] {iterations, MINIMUM_ITERATIONS});
+            LOG.log(
+                    Level.WARNING,
+                    "usersession.password.iterations is {0}, below the minimum of {1}: " + "use this only in tests",
+                    new Object[] {iterations, MINIMUM_ITERATIONS});
         }
         hash.initialize(Map.of(
-                "Pbkdf2PasswordHash.Algorithm", ALGORITHM,
-                "Pbkdf2PasswordHash.Iterations", String.valueOf(iterations),
-                "Pbkdf2PasswordHash.SaltSizeBytes", "32",
-                "Pbkdf2PasswordHash.KeySizeBytes", "32"));
+                "Pbkdf2PasswordHash.Algorithm",
+                ALGORITHM,
+                "Pbkdf2PasswordHash.Iterations",
+                String.valueOf(iterations),
+                "Pbkdf2PasswordHash.SaltSizeBytes",
+                "32",
+                "Pbkdf2PasswordHash.KeySizeBytes",
+                "32"));
         unknownUserHash = hash.generate(SessionTokens.newToken().toCharArray());
     }
 

@@ -30,8 +30,7 @@ public final class PasswordPolicy {
     static final String COMMON_PASSWORDS = "/META-INF/usersession/common-passwords.txt";
     private static final int SHORTEST_NAME_TO_LOOK_FOR = 3;
 
-    private PasswordPolicy() {
-    }
+    private PasswordPolicy() {}
 
     /**
      * @param userName the account's name
@@ -39,8 +38,8 @@ public final class PasswordPolicy {
      */
     public static void check(String userName, char[] password) {
         if (password == null || password.length < MINIMUM_LENGTH || password.length > MAXIMUM_LENGTH) {
-            throw new InvalidPasswordException("A password must be " + MINIMUM_LENGTH + " to " + MAXIMUM_LENGTH
-                    + " characters long.");
+            throw new InvalidPasswordException(
+                    "A password must be " + MINIMUM_LENGTH + " to " + MAXIMUM_LENGTH + " characters long.");
         }
         String lowerCase = CharBuffer.wrap(password).toString().toLowerCase(Locale.ROOT);
         if (CommonPasswords.SET.contains(lowerCase)) {
@@ -80,7 +79,6 @@ public final class PasswordPolicy {
             return Set.copyOf(passwords);
         }
 
-        private CommonPasswords() {
-        }
+        private CommonPasswords() {}
     }
 }

@@ -12,8 +12,8 @@ import java.util.Set;
  * @param credentialsVersion moves on at every change of password, groups or enablement: a login validated before
  *     such a change does not open a session after it
  */
-public record StoredAccount(String name, String passwordHash, Set<String> groups, boolean enabled,
-        long credentialsVersion) {
+public record StoredAccount(
+        String name, String passwordHash, Set<String> groups, boolean enabled, long credentialsVersion) {
 
     /** Copies the groups into an immutable set. */
     public StoredAccount {

@@ -1,7 +1,7 @@
 package dev.usersession.internal.account;
 
-import dev.usersession.internal.store.Groups;
 import dev.usersession.internal.store.DatabaseTime;
+import dev.usersession.internal.store.Groups;
 import jakarta.persistence.Cacheable;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -41,8 +41,7 @@ public class UserAccountEntity {
     private long credentialsVersion;
 
     /** For JPA. */
-    protected UserAccountEntity() {
-    }
+    protected UserAccountEntity() {}
 
     UserAccountEntity(String name, String passwordHash, String groups, Instant created) {
         this.name = name;

@@ -15,8 +15,7 @@ public final class UserNames {
     /** The longest user name an account can have; a longer submitted name is refused before anything else. */
     public static final int MAXIMUM_LENGTH = 255;
 
-    private UserNames() {
-    }
+    private UserNames() {}
 
     /** @return whether a submitted name is longer than any account's name can be */
     public static boolean isTooLong(String userName) {
@@ -28,7 +27,8 @@ public final class UserNames {
         if (userName == null) {
             return "";
         }
-        String lowerCase = Normalizer.normalize(userName, Normalizer.Form.NFKC).strip().toLowerCase(Locale.ROOT);
+        String lowerCase =
+                Normalizer.normalize(userName, Normalizer.Form.NFKC).strip().toLowerCase(Locale.ROOT);
         // Lower-casing can leave a string that NFKC would still change (rare letters): normalise once more.
         return Normalizer.normalize(lowerCase, Normalizer.Form.NFKC);
     }

@@ -7,12 +7,12 @@ import dev.usersession.admin.AuditEvent;
 import dev.usersession.admin.SessionPage;
 import dev.usersession.admin.SessionQuery;
 import dev.usersession.admin.UserSessionAdmin;
+import dev.usersession.internal.audit.AuditTrail;
 import dev.usersession.internal.context.UserSessionExtension;
 import dev.usersession.internal.operations.PageCursor;
 import dev.usersession.internal.operations.RedactedState;
 import dev.usersession.internal.security.AdminAccess;
 import dev.usersession.internal.security.DefaultUserSessions;
-import dev.usersession.internal.audit.AuditTrail;
 import dev.usersession.internal.state.AdminVisibleFields;
 import dev.usersession.spi.BeanStateRecord;
 import dev.usersession.spi.SessionRecord;
@@ -60,12 +60,21 @@ public class DefaultUserSessionAdmin implements UserSessionAdmin {
         requireAdmin();
         Instant now = clock.now();
         PageCursor after = query.after().isEmpty() ? null : PageCursor.decode(query.after());
-        List<SessionRecord> found = store.search(new SessionSearch(query.userNamePrefix(), query.clientContains(),
-                query.olderThan() == null ? null : now.minus(query.olderThan()),
-                after == null ? null : after.created(), after == null ? null : after.id(), query.limit() + 1), now);
-        List<UserSessionInfo> page = found.stream().limit(query.limit()).map(SessionRecord::toInfo).toList();
+        List<SessionRecord> found = store.search(
+                new SessionSearch(
+                        query.userNamePrefix(),
+                        query.clientContains(),
+                        query.olderThan() == null ? null : now.minus(query.olderThan()),
+                        after == null ? null : after.created(),
+                        after == null ? null : after.id(),
+                        query.limit() + 1),
+                now);
+        List<UserSessionInfo> page =
+                found.stream().limit(query.limit()).map(SessionRecord::toInfo).toList();
         Optional<String> next = found.size() > query.limit()
-                ? Optional.of(new PageCursor(page.get(page.size() - 1).created(), page.get(page.size() - 1).id())
+                ? Optional.of(new PageCursor(
+                                page.get(page.size() - 1).created(),
+                                page.get(page.size() - 1).id())
                         .encode())
                 : Optional.empty();
         return new SessionPage(page, next);
@@ -87,7 +96,10 @@ public class DefaultUserSessionAdmin implements UserSessionAdmin {
         audit.record(AuditEvent.Type.ADMIN_VIEWED_STATE, session.get().userName(), sessionId, "", admin);
         Map<String, JsonValue> states = new TreeMap<>();
         for (BeanStateRecord state : store.findBeanStates(sessionId).values()) {
-            Set<String> visible = extension.beanClass(state.beanId()).map(AdminVisibleFields::of).orElse(Set.of());
+            Set<String> visible = extension
+                    .beanClass(state.beanId())
+                    .map(AdminVisibleFields::of)
+                    .orElse(Set.of());
             states.put(state.beanId(), RedactedState.of(state.json(), visible));
         }
         return Optional.of(states);

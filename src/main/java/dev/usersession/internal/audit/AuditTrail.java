@@ -1,10 +1,10 @@
 package dev.usersession.internal.audit;
 
-import dev.usersession.internal.request.CurrentRequest;
-import dev.usersession.internal.account.UserNames;
-import dev.usersession.admin.AuditEvent;
 import dev.usersession.UserSessionClock;
 import dev.usersession.UserSessionEnded;
+import dev.usersession.admin.AuditEvent;
+import dev.usersession.internal.account.UserNames;
+import dev.usersession.internal.request.CurrentRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
@@ -48,9 +48,15 @@ public class AuditTrail {
     public void record(AuditEvent.Type type, String userName, String sessionId, String detail, String actor) {
         HttpServletRequest request = currentRequest.get().orElse(null);
         String agent = request == null ? null : request.getHeader("User-Agent");
-        AuditEvent event = new AuditEvent(type, clock.now(), bounded(userName, UserNames.MAXIMUM_LENGTH), sessionId,
-                request == null ? null : request.getRemoteAddr(), bounded(agent, AGENT_LENGTH),
-                bounded(detail, DETAIL_LENGTH), bounded(actor, UserNames.MAXIMUM_LENGTH));
+        AuditEvent event = new AuditEvent(
+                type,
+                clock.now(),
+                bounded(userName, UserNames.MAXIMUM_LENGTH),
+                sessionId,
+                request == null ? null : request.getRemoteAddr(),
+                bounded(agent, AGENT_LENGTH),
+                bounded(detail, DETAIL_LENGTH),
+                bounded(actor, UserNames.MAXIMUM_LENGTH));
         if (LOG.isLoggable(Level.INFO)) {
             LOG.info(json(event));
         }
@@ -58,7 +64,10 @@ public class AuditTrail {
     }
 
     void sessionEnded(@Observes UserSessionEnded ended) {
-        record(AuditEvent.Type.SESSION_ENDED, ended.session().userName(), ended.session().id(),
+        record(
+                AuditEvent.Type.SESSION_ENDED,
+                ended.session().userName(),
+                ended.session().id(),
                 ended.reason().name().toLowerCase(Locale.ROOT));
     }
 
@@ -76,7 +85,7 @@ public class AuditTrail {
                 .add("agent", event.userAgent())
                 .add("detail", event.detail())
                 .add("actor", event.actor())
-                .build().toString();
+                .build()
+                .toString();
     }
-
 }

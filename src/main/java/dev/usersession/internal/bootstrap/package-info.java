@@ -3,4 +3,3 @@
  * above all other packages and nothing depends on it.
  */
 package dev.usersession.internal.bootstrap;
-

@@ -15,8 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
 final class BeanStateModels {
 
     /** What the library knows of one {@code @UserSession} bean. */
-    record Known(BeanStateModel state, UsageTracking usage) {
-    }
+    record Known(BeanStateModel state, UsageTracking usage) {}
 
     private final Map<String, Known> byPassivationId = new ConcurrentHashMap<>();
     private final Map<String, Class<?>> byBeanId = new ConcurrentHashMap<>();
@@ -32,8 +31,7 @@ final class BeanStateModels {
     }
 
     Known of(Contextual<?> contextual) {
-        Known known = contextual instanceof PassivationCapable capable
-                ? byPassivationId.get(capable.getId()) : null;
+        Known known = contextual instanceof PassivationCapable capable ? byPassivationId.get(capable.getId()) : null;
         if (known == null) {
             throw new IllegalStateException(contextual + " is not a @UserSession bean known to usersession; was "
                     + "dev.usersession.internal.context.UserSessionExtension registered?");

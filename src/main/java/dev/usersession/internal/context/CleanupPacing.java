@@ -14,6 +14,7 @@ final class CleanupPacing {
 
     /** Live reads this much slower than before the clean-up count as slowed down by it. */
     static final double SLOWER = 1.25;
+
     static final double MAX_FACTOR = 64;
 
     private final double minimumFactor;

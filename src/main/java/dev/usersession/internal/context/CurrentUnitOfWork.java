@@ -8,8 +8,7 @@ final class CurrentUnitOfWork {
 
     private static final ThreadLocal<UnitOfWork> CURRENT = new ThreadLocal<>();
 
-    private CurrentUnitOfWork() {
-    }
+    private CurrentUnitOfWork() {}
 
     /** @return the bound unit of work, or {@code null} */
     static UnitOfWork get() {

@@ -3,8 +3,8 @@ package dev.usersession.internal.context;
 import dev.usersession.UserSessionClock;
 import dev.usersession.UserSessionConfig;
 import dev.usersession.UserSessionConflictException;
-import dev.usersession.internal.store.ExpiredRows;
 import dev.usersession.internal.metrics.SessionMetrics;
+import dev.usersession.internal.store.ExpiredRows;
 import dev.usersession.spi.SessionRecord;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
@@ -14,16 +14,16 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
-import java.util.logging.Level;
-import java.util.logging.Logger;
-import java.util.List;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.Set;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * Removes expired sessions in batches, one transaction per batch, on the server's default managed scheduled
@@ -60,15 +60,17 @@ public class ExpiredSessionCleanup {
     void schedule(@Observes @Initialized(jakarta.enterprise.context.ApplicationScoped.class) Object started) {
         Optional<ManagedScheduledExecutorService> executor = ManagedExecutors.scheduled();
         if (executor.isEmpty()) {
-            LOG.log(Level.INFO, "No managed scheduled executor ({0}): expired sessions are removed when they are "
-                    + "next used, or by calling ExpiredSessionCleanup.removeExpired()",
+            LOG.log(
+                    Level.INFO,
+                    "No managed scheduled executor ({0}): expired sessions are removed when they are "
+                            + "next used, or by calling ExpiredSessionCleanup.removeExpired()",
                     new Object[] {ManagedExecutors.SCHEDULED});
             return;
         }
         long interval = config.cleanupInterval().toMillis();
         long firstDelay = interval / 2 + ThreadLocalRandom.current().nextLong(Math.max(1, interval / 2));
-        schedule = executor.get().scheduleWithFixedDelay(this::removeExpiredAndLog, firstDelay, interval,
-                TimeUnit.MILLISECONDS);
+        schedule = executor.get()
+                .scheduleWithFixedDelay(this::removeExpiredAndLog, firstDelay, interval, TimeUnit.MILLISECONDS);
     }
 
     @PreDestroy
@@ -177,8 +179,10 @@ public class ExpiredSessionCleanup {
                 LOG.log(Level.FINE, "Removed {0} {1}", new Object[] {removed, rows.description()});
             } catch (RuntimeException e) {
                 boolean before = !expiredRowsFailedBefore.add(rows.description());
-                LOG.log(before ? Level.FINE : Level.WARNING, "Removing " + rows.description()
-                        + " failed; the next run tries again", e);
+                LOG.log(
+                        before ? Level.FINE : Level.WARNING,
+                        "Removing " + rows.description() + " failed; the next run tries again",
+                        e);
             }
         }
         return total;

@@ -17,8 +17,7 @@ public final class ManagedExecutors {
     /** The JNDI name of the server's default managed thread factory. */
     public static final String THREAD_FACTORY = "java:comp/DefaultManagedThreadFactory";
 
-    private ManagedExecutors() {
-    }
+    private ManagedExecutors() {}
 
     /**
      * @return the server's managed thread factory, whose threads run with the context of the application that looked

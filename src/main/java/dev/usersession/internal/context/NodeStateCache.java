@@ -64,8 +64,7 @@ public class NodeStateCache {
         cache.remove(sessionId);
     }
 
-    private record CachedStates(long stateVersion, Map<String, BeanStateRecord> states) {
-    }
+    private record CachedStates(long stateVersion, Map<String, BeanStateRecord> states) {}
 
     /**
      * A session's bean states at a state version.
@@ -73,6 +72,5 @@ public class NodeStateCache {
      * @param stateVersion the session's state version they belong to
      * @param states the bean states by bean id (unmodifiable)
      */
-    public record Versioned(long stateVersion, Map<String, BeanStateRecord> states) {
-    }
+    public record Versioned(long stateVersion, Map<String, BeanStateRecord> states) {}
 }

@@ -7,8 +7,7 @@ import java.util.Optional;
 /** Reads {@link dev.usersession.auth.RequiresLogin#recent()}: an ISO-8601 duration that must be positive. */
 public final class RecentLogin {
 
-    private RecentLogin() {
-    }
+    private RecentLogin() {}
 
     /** @return the duration, or empty when the value is not a positive ISO-8601 duration */
     public static Optional<Duration> parse(String value) {

@@ -4,12 +4,12 @@ import dev.usersession.AssuranceLevel;
 import dev.usersession.EndReason;
 import dev.usersession.Factor;
 import dev.usersession.IssuedSession;
-import dev.usersession.auth.NotLoggedInException;
-import dev.usersession.auth.SessionLimitReachedException;
 import dev.usersession.SessionProofs;
 import dev.usersession.UserSessionClock;
 import dev.usersession.UserSessionConfig;
 import dev.usersession.UserSessionNotFoundException;
+import dev.usersession.auth.NotLoggedInException;
+import dev.usersession.auth.SessionLimitReachedException;
 import dev.usersession.spi.BeanStateChange;
 import dev.usersession.spi.SessionRecord;
 import dev.usersession.spi.UserSessionStore;
@@ -61,8 +61,8 @@ public class SessionLifecycle {
      * @throws SessionLimitReachedException when the cap refuses this login
      */
     public IssuedSession open(String userName, Set<String> groups, String client, SessionProofs proofs) {
-        Optional<SessionRecord> latest = config.carryStateToNewSessions() ? latestLiveSession(userName)
-                : Optional.empty();
+        Optional<SessionRecord> latest =
+                config.carryStateToNewSessions() ? latestLiveSession(userName) : Optional.empty();
         String token = SessionTokens.newToken();
         SessionRecord session = newRecord(token, userName, groups, client, proofs);
         store.create(session);
@@ -77,8 +77,8 @@ public class SessionLifecycle {
      * token outlives a login). When the old session is gone this is {@link #open}; a session of another user that was
      * presented is ended ({@link EndReason#LOGOUT}) and a new one opened.
      */
-    public IssuedSession renew(String oldSessionId, String userName, Set<String> groups, String client,
-            SessionProofs proofs) {
+    public IssuedSession renew(
+            String oldSessionId, String userName, Set<String> groups, String client, SessionProofs proofs) {
         Optional<SessionRecord> old = store.find(oldSessionId);
         if (old.isEmpty() || !old.get().userName().equals(userName)) {
             old.ifPresent(other -> end(other.id(), EndReason.LOGOUT));
@@ -116,8 +116,8 @@ public class SessionLifecycle {
         if (unitOfWork == null) {
             throw new NotLoggedInException("Re-authentication needs a login");
         }
-        return renewCurrent(unitOfWork.session().groups(),
-                unitOfWork.session().proofs().with(factor, clock.now(), reached));
+        return renewCurrent(
+                unitOfWork.session().groups(), unitOfWork.session().proofs().with(factor, clock.now(), reached));
     }
 
     private IssuedSession renewCurrent(Set<String> groups, SessionProofs newProofs) {
@@ -125,14 +125,22 @@ public class SessionLifecycle {
         if (unitOfWork == null) {
             throw new NotLoggedInException("Renewing the session needs a login");
         }
-        SessionRecord old = store.find(unitOfWork.session().id()).orElseThrow(() ->
-                new UserSessionNotFoundException("The session ended before it could be renewed"));
+        SessionRecord old = store.find(unitOfWork.session().id())
+                .orElseThrow(() -> new UserSessionNotFoundException("The session ended before it could be renewed"));
         String token = SessionTokens.newToken();
         Instant now = clock.now();
         Instant idleExpiry = now.plus(config.idleTimeout());
-        SessionRecord renewed = new SessionRecord(SessionTokens.hash(token), old.userName(), groups, old.created(),
-                now, idleExpiry.isBefore(old.absoluteExpiry()) ? idleExpiry : old.absoluteExpiry(),
-                old.absoluteExpiry(), old.client(), old.stateVersion(), newProofs == null ? old.proofs() : newProofs);
+        SessionRecord renewed = new SessionRecord(
+                SessionTokens.hash(token),
+                old.userName(),
+                groups,
+                old.created(),
+                now,
+                idleExpiry.isBefore(old.absoluteExpiry()) ? idleExpiry : old.absoluteExpiry(),
+                old.absoluteExpiry(),
+                old.client(),
+                old.stateVersion(),
+                newProofs == null ? old.proofs() : newProofs);
         if (!rotate(old.id(), renewed)) {
             end(renewed.id(), EndReason.REVOKED); // announced by rotate: it ends as announced sessions do
             throw new UserSessionNotFoundException("The session ended before it could be renewed");
@@ -203,7 +211,9 @@ public class SessionLifecycle {
     /** @return the live sessions of a user, oldest first (by creation, then id) */
     public List<SessionRecord> liveSessionsOf(String userName) {
         Instant now = clock.now();
-        return store.findByUser(userName).stream().filter(session -> !session.isExpiredAt(now)).toList();
+        return store.findByUser(userName).stream()
+                .filter(session -> !session.isExpiredAt(now))
+                .toList();
     }
 
     private void ending(SessionRecord session) {
@@ -231,11 +241,20 @@ public class SessionLifecycle {
         }
     }
 
-    private SessionRecord newRecord(String token, String userName, Set<String> groups, String client,
-            SessionProofs proofs) {
+    private SessionRecord newRecord(
+            String token, String userName, Set<String> groups, String client, SessionProofs proofs) {
         Instant now = clock.now();
-        return new SessionRecord(SessionTokens.hash(token), userName, groups, now, now,
-                now.plus(config.idleTimeout()), now.plus(config.absoluteTimeout()), client, 0, proofs);
+        return new SessionRecord(
+                SessionTokens.hash(token),
+                userName,
+                groups,
+                now,
+                now,
+                now.plus(config.idleTimeout()),
+                now.plus(config.absoluteTimeout()),
+                client,
+                0,
+                proofs);
     }
 
     /**
@@ -258,14 +277,18 @@ public class SessionLifecycle {
         List<SessionRecord> excess = live.subList(0, Math.max(0, live.size() - limit));
         boolean refuse = config.onMaxSessions() == UserSessionConfig.OnMaxSessions.REFUSE;
         if (!refuse) {
-            excess.stream().filter(oldest -> !oldest.id().equals(newSessionId))
+            excess.stream()
+                    .filter(oldest -> !oldest.id().equals(newSessionId))
                     .forEach(oldest -> end(oldest.id(), EndReason.REVOKED));
         }
-        if (endedMeanwhile || !excess.isEmpty() && (refuse
-                || excess.stream().anyMatch(session -> session.id().equals(newSessionId)))) {
+        if (endedMeanwhile
+                || !excess.isEmpty()
+                        && (refuse
+                                || excess.stream()
+                                        .anyMatch(session -> session.id().equals(newSessionId)))) {
             end(newSessionId, EndReason.REVOKED);
-            throw new SessionLimitReachedException(userName + " has " + (live.size() - 1)
-                    + " other sessions, the most allowed is " + limit);
+            throw new SessionLimitReachedException(
+                    userName + " has " + (live.size() - 1) + " other sessions, the most allowed is " + limit);
         }
     }
 }

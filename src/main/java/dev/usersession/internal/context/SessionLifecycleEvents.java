@@ -51,8 +51,11 @@ public class SessionLifecycleEvents {
         try {
             beforeDestroyed.fire(session);
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "An observer of @BeforeDestroyed(UserSession.class) failed for the session of "
-                    + session.userName() + "; the session ends anyway", e);
+            LOG.log(
+                    Level.WARNING,
+                    "An observer of @BeforeDestroyed(UserSession.class) failed for the session of " + session.userName()
+                            + "; the session ends anyway",
+                    e);
         }
     }
 

@@ -19,8 +19,7 @@ public final class SessionTokens {
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
 
-    private SessionTokens() {
-    }
+    private SessionTokens() {}
 
     /** @return a new random token */
     public static String newToken() {
@@ -46,8 +45,8 @@ public final class SessionTokens {
         }
         for (int i = 0; i < LENGTH; i++) {
             char c = value.charAt(i);
-            boolean allowed = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
-                    || c == '-' || c == '_';
+            boolean allowed =
+                    (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
             if (!allowed) {
                 return false;
             }

@@ -52,9 +52,12 @@ public class SessionWriteLocks {
             }
         }
         if (!acquired) {
-            throw new UserSessionConflictException(sessionId, "Another request of session " + sessionId
-                    + " kept changing it for longer than usersession.write-wait (" + bound + "); this request changed "
-                    + "nothing");
+            throw new UserSessionConflictException(
+                    sessionId,
+                    "Another request of session " + sessionId
+                            + " kept changing it for longer than usersession.write-wait (" + bound
+                            + "); this request changed "
+                            + "nothing");
         }
         return new Runnable() {
             private boolean released;
@@ -76,8 +79,8 @@ public class SessionWriteLocks {
     }
 
     private void leave(String sessionId, Lock lock) {
-        locks.computeIfPresent(sessionId,
-                (id, existing) -> existing == lock && --existing.users == 0 ? null : existing);
+        locks.computeIfPresent(
+                sessionId, (id, existing) -> existing == lock && --existing.users == 0 ? null : existing);
     }
 
     /** One session's lock, and how many units of work hold it or wait for it (guarded by the map's compute). */

@@ -21,7 +21,6 @@ public @interface TrackUsage {
         static final Literal INSTANCE = new Literal();
         private static final long serialVersionUID = 1L;
 
-        private Literal() {
-        }
+        private Literal() {}
     }
 }

@@ -1,13 +1,11 @@
 package dev.usersession.internal.context;
 
+import dev.usersession.internal.state.BeanStateModel;
 import dev.usersession.spi.BeanStateChange;
 import dev.usersession.spi.BeanStateRecord;
 import dev.usersession.spi.SessionRecord;
-import dev.usersession.internal.state.BeanStateModel;
 import jakarta.enterprise.context.spi.Contextual;
 import jakarta.enterprise.context.spi.CreationalContext;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
@@ -15,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * One unit of work of one session (a request, or a {@code UserSessions.runIn} call): the bean instances it created,
@@ -36,6 +36,7 @@ public final class UnitOfWork {
     private volatile boolean ended;
     /** A changing call began: the unit of work asked for its session's write lock. */
     private boolean changing;
+
     private Runnable releaseWriteLock;
     UnitOfWork previous;
 
@@ -44,7 +45,9 @@ public final class UnitOfWork {
      * @param beforeFirstChange runs before the first changing call on one of the session's beans (see
      *     {@link SessionWriteLocks}); what it throws, that call throws
      */
-    UnitOfWork(SessionRecord session, Function<SessionRecord, Map<String, BeanStateRecord>> stateLoader,
+    UnitOfWork(
+            SessionRecord session,
+            Function<SessionRecord, Map<String, BeanStateRecord>> stateLoader,
             Consumer<UnitOfWork> beforeFirstChange) {
         this.session = session;
         this.stateLoader = stateLoader;
@@ -109,32 +112,47 @@ public final class UnitOfWork {
         if (storedStates == null) {
             storedStates = stateLoader.apply(session);
         }
-        entry = restore(contextual, creationalContext, known, storedStates.get(known.state().beanId()));
+        entry = restore(
+                contextual,
+                creationalContext,
+                known,
+                storedStates.get(known.state().beanId()));
         entries.put(contextual, entry);
         entriesByInstance.put(entry.instance, entry);
         return entry.instance;
     }
 
-    private <T> Entry<T> restore(Contextual<T> contextual, CreationalContext<T> creationalContext,
-            BeanStateModels.Known known, BeanStateRecord stored) {
+    private <T> Entry<T> restore(
+            Contextual<T> contextual,
+            CreationalContext<T> creationalContext,
+            BeanStateModels.Known known,
+            BeanStateRecord stored) {
         BeanStateModel model = known.state();
         boolean usedByEveryCall = known.usage() == UsageTracking.BY_CONTEXT;
         T instance = contextual.create(creationalContext);
         if (stored == null) {
-            return new Entry<>(contextual, creationalContext, instance, model, model.encode(instance),
-                    BeanStateChange.NEW, usedByEveryCall);
+            return new Entry<>(
+                    contextual,
+                    creationalContext,
+                    instance,
+                    model,
+                    model.encode(instance),
+                    BeanStateChange.NEW,
+                    usedByEveryCall);
         }
         restoreInto(instance, model, stored.json());
-        return new Entry<>(contextual, creationalContext, instance, model, stored.json(), stored.version(),
-                usedByEveryCall);
+        return new Entry<>(
+                contextual, creationalContext, instance, model, stored.json(), stored.version(), usedByEveryCall);
     }
 
     /** Restores an instance from stored JSON; a state that cannot be restored leaves it as it was, and is logged. */
     private void restoreInto(Object instance, BeanStateModel model, String json) {
         List<String> problems = model.restore(instance, json);
         if (!problems.isEmpty()) {
-            LOG.log(Level.SEVERE, "The stored state of @UserSession bean {0} in session {1} could not be restored, "
-                    + "so the bean keeps the state it had: {2}",
+            LOG.log(
+                    Level.SEVERE,
+                    "The stored state of @UserSession bean {0} in session {1} could not be restored, "
+                            + "so the bean keeps the state it had: {2}",
                     new Object[] {model.beanId(), session.id(), String.join("; ", problems)});
         }
     }
@@ -259,8 +277,14 @@ public final class UnitOfWork {
         /** No method of the bean is read-only: each lookup through the proxy is a use (see {@link UsageTracking}). */
         final boolean usedByEveryCall;
 
-        Entry(Contextual<T> contextual, CreationalContext<T> creationalContext, T instance, BeanStateModel model,
-                String loadedJson, long loadedVersion, boolean usedByEveryCall) {
+        Entry(
+                Contextual<T> contextual,
+                CreationalContext<T> creationalContext,
+                T instance,
+                BeanStateModel model,
+                String loadedJson,
+                long loadedVersion,
+                boolean usedByEveryCall) {
             this.contextual = contextual;
             this.creationalContext = creationalContext;
             this.instance = instance;

@@ -1,9 +1,9 @@
 package dev.usersession.internal.context;
 
 import dev.usersession.ReadOnly;
-import dev.usersession.auth.RequiresLogin;
 import dev.usersession.UserSession;
 import dev.usersession.UserSessionConfig;
+import dev.usersession.auth.RequiresLogin;
 import dev.usersession.internal.state.BeanStateModel;
 import dev.usersession.internal.state.InvalidBeanStateException;
 import jakarta.enterprise.event.Observes;
@@ -11,7 +11,6 @@ import jakarta.enterprise.inject.spi.AfterBeanDiscovery;
 import jakarta.enterprise.inject.spi.AfterDeploymentValidation;
 import jakarta.enterprise.inject.spi.AnnotatedType;
 import jakarta.enterprise.inject.spi.BeanManager;
-import jakarta.enterprise.inject.spi.BeforeBeanDiscovery;
 import jakarta.enterprise.inject.spi.DefinitionException;
 import jakarta.enterprise.inject.spi.DeploymentException;
 import jakarta.enterprise.inject.spi.Extension;
@@ -47,7 +46,8 @@ public class UserSessionExtension implements Extension {
             return;
         }
         event.configureAnnotatedType()
-                .filterMethods(method -> !UsageTracking.isReadOnly(method) && !method.isStatic()
+                .filterMethods(method -> !UsageTracking.isReadOnly(method)
+                        && !method.isStatic()
                         && method.getJavaMember().getDeclaringClass() != Object.class)
                 .forEach(method -> method.add(TrackUsage.Literal.INSTANCE));
     }
@@ -55,7 +55,9 @@ public class UserSessionExtension implements Extension {
     <T> void checkState(@Observes ProcessManagedBean<T> event) {
         if (event.getBean().getScope() == UserSession.class) {
             try {
-                models.add(event.getBean(), BeanStateModel.of(event.getBean().getBeanClass()),
+                models.add(
+                        event.getBean(),
+                        BeanStateModel.of(event.getBean().getBeanClass()),
                         UsageTracking.of(event.getAnnotatedBeanClass()));
             } catch (InvalidBeanStateException e) {
                 event.addDefinitionError(e);
@@ -65,13 +67,15 @@ public class UserSessionExtension implements Extension {
 
     <T, X> void rejectProducerMethod(@Observes ProcessProducerMethod<T, X> event) {
         if (event.getBean().getScope() == UserSession.class) {
-            event.addDefinitionError(producerError(event.getAnnotatedProducerMethod().getJavaMember().toString()));
+            event.addDefinitionError(producerError(
+                    event.getAnnotatedProducerMethod().getJavaMember().toString()));
         }
     }
 
     <T, X> void rejectProducerField(@Observes ProcessProducerField<T, X> event) {
         if (event.getBean().getScope() == UserSession.class) {
-            event.addDefinitionError(producerError(event.getAnnotatedProducerField().getJavaMember().toString()));
+            event.addDefinitionError(producerError(
+                    event.getAnnotatedProducerField().getJavaMember().toString()));
         }
     }
 
@@ -82,12 +86,16 @@ public class UserSessionExtension implements Extension {
     <T> void checkRecent(@Observes @WithAnnotations(RequiresLogin.class) ProcessAnnotatedType<T> event) {
         AnnotatedType<T> type = event.getAnnotatedType();
         checkRecent(type.getAnnotation(RequiresLogin.class), type.getJavaClass().getName());
-        type.getMethods().forEach(method -> checkRecent(method.getAnnotation(RequiresLogin.class),
-                method.getJavaMember().toString()));
+        type.getMethods()
+                .forEach(method -> checkRecent(
+                        method.getAnnotation(RequiresLogin.class),
+                        method.getJavaMember().toString()));
     }
 
     private void checkRecent(RequiresLogin binding, String where) {
-        if (binding != null && !binding.recent().isEmpty() && RecentLogin.parse(binding.recent()).isEmpty()) {
+        if (binding != null
+                && !binding.recent().isEmpty()
+                && RecentLogin.parse(binding.recent()).isEmpty()) {
             bindingProblems.add("@RequiresLogin(recent = \"" + binding.recent() + "\") on " + where
                     + " is not a positive ISO-8601 duration such as \"PT5M\"");
         }
@@ -103,7 +111,11 @@ public class UserSessionExtension implements Extension {
      * deployment, naming the setting and the values it allows, instead of failing requests later.
      */
     void checkSettings(@Observes AfterDeploymentValidation event, BeanManager beanManager) {
-        for (String problem : beanManager.createInstance().select(UserSessionConfig.class).get().problems()) {
+        for (String problem : beanManager
+                .createInstance()
+                .select(UserSessionConfig.class)
+                .get()
+                .problems()) {
             event.addDeploymentProblem(new DeploymentException(problem));
         }
         bindingProblems.forEach(problem -> event.addDeploymentProblem(new DeploymentException(problem)));

@@ -108,7 +108,8 @@ public class UserSessionManager {
         unitOfWork.saved(changes, newVersion.orElse(-1));
         if (newVersion.isPresent() && unitOfWork.loadedStates() != null) {
             Map<String, BeanStateRecord> states = new HashMap<>(unitOfWork.loadedStates());
-            changes.forEach(change -> states.put(change.beanId(),
+            changes.forEach(change -> states.put(
+                    change.beanId(),
                     new BeanStateRecord(change.beanId(), change.json(), change.expectedVersion() + 1)));
             cache.put(sessionId, newVersion.getAsLong(), states);
         } else {

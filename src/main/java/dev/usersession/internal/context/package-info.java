@@ -6,4 +6,3 @@
  * {@code state} below it.
  */
 package dev.usersession.internal.context;
-

@@ -15,8 +15,7 @@ import java.util.Set;
  */
 public final class Causes {
 
-    private Causes() {
-    }
+    private Causes() {}
 
     /** @return the exception and its causes, outermost first, each once (a cycle ends the chain) */
     public static List<Throwable> of(Throwable thrown) {

@@ -1,16 +1,16 @@
 package dev.usersession.internal.errors;
 
 import dev.usersession.UserSessionConfig;
-import jakarta.inject.Inject;
-import java.util.List;
-import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -39,8 +39,11 @@ public class ErrorResponses {
             return false;
         }
         if (response.isCommitted()) {
-            LOG.log(Level.SEVERE, "Cannot answer " + failure.status() + " to " + request.getRequestURI()
-                    + ": the response was already committed", failure.isUnavailable() ? null : thrown);
+            LOG.log(
+                    Level.SEVERE,
+                    "Cannot answer " + failure.status() + " to " + request.getRequestURI()
+                            + ": the response was already committed",
+                    failure.isUnavailable() ? null : thrown);
             return true;
         }
         write(request, response, failure);
@@ -56,8 +59,8 @@ public class ErrorResponses {
     }
 
     /** As {@link #write(HttpServletRequest, HttpServletResponse, Failure)}, with these headers besides. */
-    public void write(HttpServletRequest request, HttpServletResponse response, Failure failure,
-            Map<String, String> headers) {
+    public void write(
+            HttpServletRequest request, HttpServletResponse response, Failure failure, Map<String, String> headers) {
         resetKeepingLibraryCookies(response);
         headers.forEach(response::setHeader);
         response.setStatus(failure.status());
@@ -106,7 +109,10 @@ public class ErrorResponses {
 
     /** @return the failure's JSON body: {@code {"error": code, "message": sentence}} */
     public static String json(Failure failure) {
-        return Json.createObjectBuilder().add("error", failure.code()).add("message", failure.message()).build()
+        return Json.createObjectBuilder()
+                .add("error", failure.code())
+                .add("message", failure.message())
+                .build()
                 .toString();
     }
 

@@ -11,8 +11,7 @@ import jakarta.servlet.http.HttpServletResponse;
  */
 public final class OwnResponseHeaders {
 
-    private OwnResponseHeaders() {
-    }
+    private OwnResponseHeaders() {}
 
     /** Sets the headers on a response the library writes (again after a reset). */
     public static void set(HttpServletResponse response) {

@@ -5,4 +5,3 @@
  * or an exception's class). Used by {@code security} and {@code web} above it.
  */
 package dev.usersession.internal.errors;
-

@@ -1,8 +1,8 @@
 package dev.usersession.internal.login;
 
-import dev.usersession.internal.request.RawCookies;
-import dev.usersession.internal.context.SessionTokens;
 import dev.usersession.UserSessionConfig;
+import dev.usersession.internal.context.SessionTokens;
+import dev.usersession.internal.request.RawCookies;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -30,8 +30,14 @@ public class DeviceCookie {
 
     /** Sets the cookie to a device token. */
     public void set(HttpServletResponse response, String token) {
-        response.addHeader("Set-Cookie", RawCookies.header(name(), token,
-                config.loginDeviceLifetime().toSeconds(), config.cookieSecure(), config.cookieSameSite()));
+        response.addHeader(
+                "Set-Cookie",
+                RawCookies.header(
+                        name(),
+                        token,
+                        config.loginDeviceLifetime().toSeconds(),
+                        config.cookieSecure(),
+                        config.cookieSameSite()));
     }
 
     private String name() {

@@ -29,15 +29,16 @@ public class JpaLoginChallenges implements ExpiredRows {
 
     /** @return the step with this id, expired or not */
     public Optional<LoginChallenge> find(String id) {
-        return transactions.read(entityManager -> Optional.ofNullable(entityManager.find(LoginChallengeEntity.class,
-                id)).map(LoginChallengeEntity::toRecord));
+        return transactions.read(
+                entityManager -> Optional.ofNullable(entityManager.find(LoginChallengeEntity.class, id))
+                        .map(LoginChallengeEntity::toRecord));
     }
 
     /** Gives a step a new WebAuthn challenge (a new ceremony replaces the one before). @return whether it existed */
     public boolean setChallenge(String id, String challenge) {
         return transactions.write(entityManager -> {
-            LoginChallengeEntity entity = entityManager.find(LoginChallengeEntity.class, id,
-                    LockModeType.PESSIMISTIC_WRITE);
+            LoginChallengeEntity entity =
+                    entityManager.find(LoginChallengeEntity.class, id, LockModeType.PESSIMISTIC_WRITE);
             if (entity == null) {
                 return false;
             }
@@ -53,8 +54,8 @@ public class JpaLoginChallenges implements ExpiredRows {
      */
     public Optional<LoginChallenge> consume(String id) {
         return transactions.write(entityManager -> {
-            LoginChallengeEntity entity = entityManager.find(LoginChallengeEntity.class, id,
-                    LockModeType.PESSIMISTIC_WRITE);
+            LoginChallengeEntity entity =
+                    entityManager.find(LoginChallengeEntity.class, id, LockModeType.PESSIMISTIC_WRITE);
             if (entity == null) {
                 return Optional.empty();
             }

@@ -43,7 +43,9 @@ public class JpaLoginRecords implements ExpiredRows {
      * @param decide gets the counters by subject and a sink for changed counters; its result is returned
      * @return what {@code decide} returned
      */
-    public <R> R update(Collection<String> subjects, Instant now,
+    public <R> R update(
+            Collection<String> subjects,
+            Instant now,
             BiFunction<Map<String, LoginCounter>, Consumer<LoginCounter>, R> decide) {
         for (int attempt = 1; ; attempt++) {
             try {
@@ -57,13 +59,16 @@ public class JpaLoginRecords implements ExpiredRows {
         }
     }
 
-    private static <R> R updateLocked(EntityManager entityManager, Collection<String> subjects, Instant now,
+    private static <R> R updateLocked(
+            EntityManager entityManager,
+            Collection<String> subjects,
+            Instant now,
             BiFunction<Map<String, LoginCounter>, Consumer<LoginCounter>, R> decide) {
         Map<String, LoginCounterEntity> rows = new LinkedHashMap<>();
         List<LoginCounterEntity> created = new ArrayList<>();
         for (String subject : new TreeSet<>(subjects)) {
-            LoginCounterEntity row = entityManager.find(LoginCounterEntity.class, subject,
-                    LockModeType.PESSIMISTIC_WRITE);
+            LoginCounterEntity row =
+                    entityManager.find(LoginCounterEntity.class, subject, LockModeType.PESSIMISTIC_WRITE);
             if (row == null) {
                 // Created (and flushed) now rather than after the decision: the insert is what queues a parallel
                 // first attempt of the same subject behind this one.
@@ -108,13 +113,17 @@ public class JpaLoginRecords implements ExpiredRows {
         transactions.write(entityManager -> {
             entityManager.persist(new LoginDeviceEntity(deviceId, userName, now, expires));
             entityManager.flush();
-            List<String> beyond = entityManager.createQuery("select d.id from UserSessionLoginDevice d "
-                            + "where d.userName = :userName order by d.created desc, d.id", String.class)
+            List<String> beyond = entityManager
+                    .createQuery(
+                            "select d.id from UserSessionLoginDevice d "
+                                    + "where d.userName = :userName order by d.created desc, d.id",
+                            String.class)
                     .setParameter("userName", userName)
                     .setFirstResult(maxPerUser)
                     .getResultList();
             if (!beyond.isEmpty()) {
-                entityManager.createQuery("delete from UserSessionLoginDevice d where d.id in :ids")
+                entityManager
+                        .createQuery("delete from UserSessionLoginDevice d where d.id in :ids")
                         .setParameter("ids", beyond)
                         .executeUpdate();
             }
@@ -144,12 +153,13 @@ public class JpaLoginRecords implements ExpiredRows {
         Instant before = now.minus(STALE_AFTER);
         int keepFrom = LoginCounter.LOCK_AFTER;
         return transactions.write(entityManager -> entityManager
-                .createQuery("delete from UserSessionLoginCounter c where c.updated < :before "
-                        + "and c.attempts < :keepFrom")
-                .setParameter("before", DatabaseTime.of(before))
-                .setParameter("keepFrom", keepFrom)
-                .executeUpdate()
-                + entityManager.createQuery("delete from UserSessionLoginDevice d where d.expires <= :now")
+                        .createQuery("delete from UserSessionLoginCounter c where c.updated < :before "
+                                + "and c.attempts < :keepFrom")
+                        .setParameter("before", DatabaseTime.of(before))
+                        .setParameter("keepFrom", keepFrom)
+                        .executeUpdate()
+                + entityManager
+                        .createQuery("delete from UserSessionLoginDevice d where d.expires <= :now")
                         .setParameter("now", DatabaseTime.of(now))
                         .executeUpdate());
     }

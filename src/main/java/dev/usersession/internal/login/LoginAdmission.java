@@ -15,8 +15,13 @@ import java.util.List;
  * @param subjects the counters the attempt was counted on
  * @param trustedDevice whether the attempt came from a trusted device of the user
  */
-public record LoginAdmission(boolean admitted, Duration retryAfter, boolean locked, LoginAttempt attempt,
-        List<String> subjects, boolean trustedDevice) {
+public record LoginAdmission(
+        boolean admitted,
+        Duration retryAfter,
+        boolean locked,
+        LoginAttempt attempt,
+        List<String> subjects,
+        boolean trustedDevice) {
 
     static LoginAdmission refused(Duration retryAfter, boolean locked, LoginAttempt attempt) {
         return new LoginAdmission(false, retryAfter, locked, attempt, List.of(), false);

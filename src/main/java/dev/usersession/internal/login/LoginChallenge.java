@@ -21,8 +21,17 @@ import java.util.Set;
  * @param created when the step began
  * @param expires when it can no longer be completed
  */
-public record LoginChallenge(String id, Purpose purpose, String userName, Set<String> groups, String sessionId,
-        String challenge, Instant passwordAt, Long credentialsVersion, Instant created, Instant expires) {
+public record LoginChallenge(
+        String id,
+        Purpose purpose,
+        String userName,
+        Set<String> groups,
+        String sessionId,
+        String challenge,
+        Instant passwordAt,
+        Long credentialsVersion,
+        Instant created,
+        Instant expires) {
 
     /** What a step is for. */
     public enum Purpose {
@@ -48,7 +57,16 @@ public record LoginChallenge(String id, Purpose purpose, String userName, Set<St
 
     /** @return this step with a WebAuthn challenge */
     public LoginChallenge withChallenge(String newChallenge) {
-        return new LoginChallenge(id, purpose, userName, groups, sessionId, newChallenge, passwordAt,
-                credentialsVersion, created, expires);
+        return new LoginChallenge(
+                id,
+                purpose,
+                userName,
+                groups,
+                sessionId,
+                newChallenge,
+                passwordAt,
+                credentialsVersion,
+                created,
+                expires);
     }
 }

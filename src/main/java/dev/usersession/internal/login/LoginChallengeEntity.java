@@ -1,7 +1,7 @@
 package dev.usersession.internal.login;
 
-import dev.usersession.internal.store.Groups;
 import dev.usersession.internal.store.DatabaseTime;
+import dev.usersession.internal.store.Groups;
 import jakarta.persistence.Cacheable;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -18,9 +18,12 @@ import java.time.OffsetDateTime;
  */
 @Cacheable(false)
 @Entity(name = "UserSessionLoginChallenge")
-@Table(name = "login_challenge", indexes = {
-        @Index(name = "login_challenge_expires", columnList = "expires"),
-        @Index(name = "login_challenge_user_name", columnList = "user_name")})
+@Table(
+        name = "login_challenge",
+        indexes = {
+            @Index(name = "login_challenge_expires", columnList = "expires"),
+            @Index(name = "login_challenge_user_name", columnList = "user_name")
+        })
 public class LoginChallengeEntity {
 
     @Id
@@ -56,8 +59,7 @@ public class LoginChallengeEntity {
     private OffsetDateTime expires;
 
     /** For JPA. */
-    protected LoginChallengeEntity() {
-    }
+    protected LoginChallengeEntity() {}
 
     static LoginChallengeEntity of(LoginChallenge step) {
         LoginChallengeEntity entity = new LoginChallengeEntity();
@@ -79,8 +81,16 @@ public class LoginChallengeEntity {
     }
 
     LoginChallenge toRecord() {
-        return new LoginChallenge(id, purpose, userName, groups == null ? null : Groups.split(groups), sessionId,
-                challenge, DatabaseTime.toInstant(passwordAt), credentialsVersion, DatabaseTime.toInstant(created),
+        return new LoginChallenge(
+                id,
+                purpose,
+                userName,
+                groups == null ? null : Groups.split(groups),
+                sessionId,
+                challenge,
+                DatabaseTime.toInstant(passwordAt),
+                credentialsVersion,
+                DatabaseTime.toInstant(created),
                 DatabaseTime.toInstant(expires));
     }
 }

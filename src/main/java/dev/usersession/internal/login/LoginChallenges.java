@@ -1,10 +1,10 @@
 package dev.usersession.internal.login;
 
-import dev.usersession.internal.request.RawCookies;
-import dev.usersession.auth.FactorRefusedException;
 import dev.usersession.UserSessionClock;
 import dev.usersession.UserSessionConfig;
+import dev.usersession.auth.FactorRefusedException;
 import dev.usersession.internal.context.SessionTokens;
+import dev.usersession.internal.request.RawCookies;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -43,9 +43,15 @@ public class LoginChallenges {
      *
      * @return the stored step
      */
-    public LoginChallenge begin(HttpServletRequest request, HttpServletResponse response,
-            LoginChallenge.Purpose purpose, String userName, Set<String> groups, String sessionId,
-            Instant passwordAt, String challenge) {
+    public LoginChallenge begin(
+            HttpServletRequest request,
+            HttpServletResponse response,
+            LoginChallenge.Purpose purpose,
+            String userName,
+            Set<String> groups,
+            String sessionId,
+            Instant passwordAt,
+            String challenge) {
         return begin(request, response, purpose, userName, groups, sessionId, passwordAt, null, challenge);
     }
 
@@ -56,23 +62,52 @@ public class LoginChallenges {
      *     {@code null} (no library account): the second step opens a session only while it is unchanged
      * @return the stored step
      */
-    public LoginChallenge beginSecondFactor(HttpServletRequest request, HttpServletResponse response,
-            String userName, Set<String> groups, Instant passwordAt, Long credentialsVersion) {
-        return begin(request, response, LoginChallenge.Purpose.SECOND_FACTOR, userName, groups, null, passwordAt,
-                credentialsVersion, null);
+    public LoginChallenge beginSecondFactor(
+            HttpServletRequest request,
+            HttpServletResponse response,
+            String userName,
+            Set<String> groups,
+            Instant passwordAt,
+            Long credentialsVersion) {
+        return begin(
+                request,
+                response,
+                LoginChallenge.Purpose.SECOND_FACTOR,
+                userName,
+                groups,
+                null,
+                passwordAt,
+                credentialsVersion,
+                null);
     }
 
-    private LoginChallenge begin(HttpServletRequest request, HttpServletResponse response,
-            LoginChallenge.Purpose purpose, String userName, Set<String> groups, String sessionId,
-            Instant passwordAt, Long credentialsVersion, String challenge) {
+    private LoginChallenge begin(
+            HttpServletRequest request,
+            HttpServletResponse response,
+            LoginChallenge.Purpose purpose,
+            String userName,
+            Set<String> groups,
+            String sessionId,
+            Instant passwordAt,
+            Long credentialsVersion,
+            String challenge) {
         discard(request);
         String token = SessionTokens.newToken();
         Instant now = clock.now();
-        LoginChallenge step = new LoginChallenge(SessionTokens.hash(token), purpose, userName, groups, sessionId,
-                challenge, passwordAt, credentialsVersion, now, now.plus(LIFETIME));
+        LoginChallenge step = new LoginChallenge(
+                SessionTokens.hash(token),
+                purpose,
+                userName,
+                groups,
+                sessionId,
+                challenge,
+                passwordAt,
+                credentialsVersion,
+                now,
+                now.plus(LIFETIME));
         challenges.create(step);
-        String header = RawCookies.header(name(), token, LIFETIME.toSeconds(), config.cookieSecure(),
-                config.cookieSameSite());
+        String header =
+                RawCookies.header(name(), token, LIFETIME.toSeconds(), config.cookieSecure(), config.cookieSameSite());
         setCookie(request, response, header);
         return step;
     }
@@ -84,13 +119,16 @@ public class LoginChallenges {
      */
     public LoginChallenge require(HttpServletRequest request, LoginChallenge.Purpose purpose, String sessionId) {
         String token = token(request);
-        LoginChallenge step = token == null ? null : challenges.find(SessionTokens.hash(token))
-                .filter(found -> found.purpose() == purpose && !found.isExpiredAt(clock.now()))
-                .filter(found -> sessionId == null || sessionId.equals(found.sessionId()))
-                .orElse(null);
+        LoginChallenge step = token == null
+                ? null
+                : challenges
+                        .find(SessionTokens.hash(token))
+                        .filter(found -> found.purpose() == purpose && !found.isExpiredAt(clock.now()))
+                        .filter(found -> sessionId == null || sessionId.equals(found.sessionId()))
+                        .orElse(null);
         if (step == null) {
-            throw new FactorRefusedException(FactorRefusedException.Reason.NO_PENDING_STEP,
-                    "No " + purpose + " step is waiting");
+            throw new FactorRefusedException(
+                    FactorRefusedException.Reason.NO_PENDING_STEP, "No " + purpose + " step is waiting");
         }
         return step;
     }
@@ -98,8 +136,12 @@ public class LoginChallenges {
     /** @return the purpose of the browser's live pending step, if it has one */
     public Optional<LoginChallenge.Purpose> purposeOf(HttpServletRequest request) {
         String token = token(request);
-        return token == null ? Optional.empty() : challenges.find(SessionTokens.hash(token))
-                .filter(found -> !found.isExpiredAt(clock.now())).map(LoginChallenge::purpose);
+        return token == null
+                ? Optional.empty()
+                : challenges
+                        .find(SessionTokens.hash(token))
+                        .filter(found -> !found.isExpiredAt(clock.now()))
+                        .map(LoginChallenge::purpose);
     }
 
     /** Gives the step a new WebAuthn challenge. */
@@ -116,10 +158,14 @@ public class LoginChallenges {
      * @throws FactorRefusedException ({@code NO_PENDING_STEP}) when another request completed it first or it expired
      */
     public void complete(LoginChallenge step, HttpServletRequest request, HttpServletResponse response) {
-        boolean mine = challenges.consume(step.id()).filter(found -> !found.isExpiredAt(clock.now())).isPresent();
+        boolean mine = challenges
+                .consume(step.id())
+                .filter(found -> !found.isExpiredAt(clock.now()))
+                .isPresent();
         clear(request, response);
         if (!mine) {
-            throw new FactorRefusedException(FactorRefusedException.Reason.NO_PENDING_STEP,
+            throw new FactorRefusedException(
+                    FactorRefusedException.Reason.NO_PENDING_STEP,
                     "The step was completed by another request or expired");
         }
     }

@@ -38,8 +38,7 @@ public class LoginCounterEntity {
     private OffsetDateTime updated;
 
     /** For JPA. */
-    protected LoginCounterEntity() {
-    }
+    protected LoginCounterEntity() {}
 
     LoginCounterEntity(String subject, Instant now) {
         this.subject = subject;
@@ -48,8 +47,8 @@ public class LoginCounterEntity {
     }
 
     LoginCounter toRecord() {
-        return new LoginCounter(subject, attempts, DatabaseTime.toInstant(windowStart),
-                DatabaseTime.toInstant(blockedUntil));
+        return new LoginCounter(
+                subject, attempts, DatabaseTime.toInstant(windowStart), DatabaseTime.toInstant(blockedUntil));
     }
 
     /** @return whether nothing is counted: no attempts and no wait (the same as no row) */

@@ -19,9 +19,12 @@ import java.time.OffsetDateTime;
  */
 @Cacheable(false)
 @Entity(name = "UserSessionLoginDevice")
-@Table(name = "login_device", indexes = {
-        @Index(name = "login_device_user_name", columnList = "user_name"),
-        @Index(name = "login_device_expires", columnList = "expires")})
+@Table(
+        name = "login_device",
+        indexes = {
+            @Index(name = "login_device_user_name", columnList = "user_name"),
+            @Index(name = "login_device_expires", columnList = "expires")
+        })
 public class LoginDeviceEntity {
 
     @Id
@@ -38,8 +41,7 @@ public class LoginDeviceEntity {
     private OffsetDateTime expires;
 
     /** For JPA. */
-    protected LoginDeviceEntity() {
-    }
+    protected LoginDeviceEntity() {}
 
     LoginDeviceEntity(String id, String userName, Instant created, Instant expires) {
         this.id = id;

@@ -1,10 +1,10 @@
 package dev.usersession.internal.login;
 
-import dev.usersession.internal.account.UserNames;
-import dev.usersession.internal.request.CurrentRequest;
-import dev.usersession.internal.context.SessionTokens;
 import dev.usersession.UserSessionClock;
 import dev.usersession.UserSessionConfig;
+import dev.usersession.internal.account.UserNames;
+import dev.usersession.internal.context.SessionTokens;
+import dev.usersession.internal.request.CurrentRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -52,6 +52,7 @@ public class LoginGuard {
      * locked until a recovery code, a passkey or an administrator ends it.
      */
     private static final String CODE = "c:";
+
     private static final String ALL = "all";
 
     @Inject
@@ -79,7 +80,9 @@ public class LoginGuard {
      *     known only by the user name
      */
     public LoginAttempt currentAttempt(String userName) {
-        return currentRequest.get().map(request -> attemptOf(userName, request))
+        return currentRequest
+                .get()
+                .map(request -> attemptOf(userName, request))
                 .orElseGet(() -> new LoginAttempt(userName, null, null)); // a batch job or a test: no client
     }
 
@@ -94,8 +97,9 @@ public class LoginGuard {
             return LoginAdmission.refused(Duration.ZERO, false, attempt);
         }
         Instant now = clock.now();
-        boolean trusted = attempt.deviceToken() != null && attempt.userName() != null && records.isTrustedDevice(
-                SessionTokens.hash(attempt.deviceToken()), attempt.userName(), now);
+        boolean trusted = attempt.deviceToken() != null
+                && attempt.userName() != null
+                && records.isTrustedDevice(SessionTokens.hash(attempt.deviceToken()), attempt.userName(), now);
         List<String> subjects = new ArrayList<>(3);
         if (trusted) {
             subjects.add(DEVICE + digest(attempt.deviceToken()));
@@ -138,7 +142,8 @@ public class LoginGuard {
      * @param recoveryCode whether the code entered is a recovery code rather than a one-time code
      */
     public LoginAdmission admitCode(String userName, String clientAddress, boolean recoveryCode) {
-        String address = clientAddress != null ? clientAddress : currentAttempt(userName).clientAddress();
+        String address =
+                clientAddress != null ? clientAddress : currentAttempt(userName).clientAddress();
         List<String> subjects = new ArrayList<>(3);
         String codes = codeSubject(userName);
         subjects.add(codes);
@@ -176,8 +181,9 @@ public class LoginGuard {
         }
         Instant now = clock.now();
         records.update(subjects, now, (counters, change) -> {
-            counters.values().forEach(counter -> change.accept(inARow(counter)
-                    ? counter.with(0, counter.windowStart(), null) : givenBack(counter, now)));
+            counters.values()
+                    .forEach(counter -> change.accept(
+                            inARow(counter) ? counter.with(0, counter.windowStart(), null) : givenBack(counter, now)));
             return null;
         });
     }
@@ -190,7 +196,11 @@ public class LoginGuard {
     public String rememberDevice(String userName) {
         String token = SessionTokens.newToken();
         Instant now = clock.now();
-        records.addDevice(SessionTokens.hash(token), userName, now, now.plus(config.loginDeviceLifetime()),
+        records.addDevice(
+                SessionTokens.hash(token),
+                userName,
+                now,
+                now.plus(config.loginDeviceLifetime()),
                 config.loginDevicesPerUser());
         return token;
     }
@@ -238,12 +248,15 @@ public class LoginGuard {
 
     /** @return whether the failures of all untrusted logins in the current global window reach the global limit */
     private boolean isUnderSpray(LoginCounter all, Instant now) {
-        return all != null && config.loginGlobalLimit() > 0 && !windowOver(all, now)
+        return all != null
+                && config.loginGlobalLimit() > 0
+                && !windowOver(all, now)
                 && all.attempts() >= config.loginGlobalLimit();
     }
 
     private static boolean inARow(LoginCounter counter) {
-        return counter.subject().startsWith(NAME) || counter.subject().startsWith(DEVICE)
+        return counter.subject().startsWith(NAME)
+                || counter.subject().startsWith(DEVICE)
                 || counter.subject().startsWith(CODE);
     }
 
@@ -251,15 +264,18 @@ public class LoginGuard {
     private Duration waitOf(LoginCounter counter, Instant now, boolean underSpray) {
         if (inARow(counter)) {
             return counter.blockedUntil() != null && now.isBefore(counter.blockedUntil())
-                    ? Duration.between(now, counter.blockedUntil()) : Duration.ZERO;
+                    ? Duration.between(now, counter.blockedUntil())
+                    : Duration.ZERO;
         }
         if (counter.subject().equals(ALL)) {
             return Duration.ZERO; // the global count only tells whether the site is under a spray
         }
-        int limit = underSpray ? Math.min(config.loginAddressLimit(), config.loginSprayAddressLimit())
+        int limit = underSpray
+                ? Math.min(config.loginAddressLimit(), config.loginSprayAddressLimit())
                 : config.loginAddressLimit();
         Instant windowEnd = counter.windowStart().plus(window(counter));
-        return !windowOver(counter, now) && counter.attempts() >= limit ? Duration.between(now, windowEnd)
+        return !windowOver(counter, now) && counter.attempts() >= limit
+                ? Duration.between(now, windowEnd)
                 : Duration.ZERO;
     }
 
@@ -269,12 +285,14 @@ public class LoginGuard {
             Duration wait = new LoginThrottle(config.freeLoginAttempts(), config.maxLoginBackoff()).waitAfter(failures);
             return counter.with(failures, counter.windowStart(), wait == null ? null : now.plus(wait));
         }
-        return windowOver(counter, now) ? counter.with(1, now, null)
+        return windowOver(counter, now)
+                ? counter.with(1, now, null)
                 : counter.with(counter.attempts() + 1, counter.windowStart(), null);
     }
 
     private LoginCounter givenBack(LoginCounter counter, Instant now) {
-        return windowOver(counter, now) || counter.attempts() == 0 ? counter
+        return windowOver(counter, now) || counter.attempts() == 0
+                ? counter
                 : counter.with(counter.attempts() - 1, counter.windowStart(), null);
     }
 
@@ -284,7 +302,8 @@ public class LoginGuard {
      */
     private boolean windowOver(LoginCounter counter, Instant now) {
         Duration window = window(counter);
-        return !now.isBefore(counter.windowStart().plus(window)) || now.plus(window).isBefore(counter.windowStart());
+        return !now.isBefore(counter.windowStart().plus(window))
+                || now.plus(window).isBefore(counter.windowStart());
     }
 
     private Duration window(LoginCounter counter) {
@@ -293,8 +312,8 @@ public class LoginGuard {
 
     private static String digest(String value) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(value.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("Every Java runtime has SHA-256", e);
         }

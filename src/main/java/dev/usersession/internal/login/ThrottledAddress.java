@@ -15,15 +15,16 @@ final class ThrottledAddress {
 
     /** Only these characters make an IPv6 literal: then parsing it never asks a name server. */
     private static final Pattern IPV6_LITERAL = Pattern.compile("\\[?[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*]?");
+
     private static final int PREFIX_BYTES = 8;
 
-    private ThrottledAddress() {
-    }
+    private ThrottledAddress() {}
 
     /** @return the key that counts this client address: the /64 of an IPv6 address, else the address as given */
     static String of(String clientAddress) {
         String address = clientAddress.indexOf('%') >= 0 // a zone id names a local interface, not another client
-                ? clientAddress.substring(0, clientAddress.indexOf('%')) : clientAddress;
+                ? clientAddress.substring(0, clientAddress.indexOf('%'))
+                : clientAddress;
         if (!IPV6_LITERAL.matcher(address).matches()) {
             return clientAddress;
         }

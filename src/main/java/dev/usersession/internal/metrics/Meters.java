@@ -48,26 +48,24 @@ interface Meters extends AutoCloseable {
     Meters NONE = new Meters() {
         @Override
         public Count counter(String name, String description, String labelName, String labelValue) {
-            return amount -> { };
+            return amount -> {};
         }
 
         @Override
         public Amount timer(String name, String description, String labelName, String labelValue) {
-            return value -> { };
+            return value -> {};
         }
 
         @Override
         public Amount sizes(String name, String description, String labelName, String labelValue) {
-            return value -> { };
+            return value -> {};
         }
 
         @Override
-        public void gauge(String name, String description, DoubleSupplier value) {
-        }
+        public void gauge(String name, String description, DoubleSupplier value) {}
 
         @Override
-        public void close() {
-        }
+        public void close() {}
 
         @Override
         public String api() {

@@ -68,7 +68,11 @@ final class MicroProfileMeters implements Meters {
     }
 
     private static Metadata metadata(String name, String description, String unit) {
-        return Metadata.builder().withName(name).withDescription(description).withUnit(unit).build();
+        return Metadata.builder()
+                .withName(name)
+                .withDescription(description)
+                .withUnit(unit)
+                .build();
     }
 
     private static Tag[] tags(String labelName, String labelValue) {

@@ -1,9 +1,9 @@
 package dev.usersession.internal.metrics;
 
-import dev.usersession.admin.AuditEvent;
 import dev.usersession.EndReason;
 import dev.usersession.UserSessionConfig;
 import dev.usersession.UserSessionEnded;
+import dev.usersession.admin.AuditEvent;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -58,9 +58,16 @@ public class SessionMetrics {
 
     /** The outcomes of logins counted from the audit trail's events. */
     private static final Map<AuditEvent.Type, String> LOGIN_OUTCOMES = new EnumMap<>(Map.of(
-            AuditEvent.Type.LOGIN_SUCCEEDED, "succeeded", AuditEvent.Type.LOGIN_FAILED, "failed",
-            AuditEvent.Type.LOGIN_THROTTLED, "throttled", AuditEvent.Type.SECOND_FACTOR_PENDING,
-            "second_factor_pending", AuditEvent.Type.SECOND_FACTOR_FAILED, "second_factor_failed"));
+            AuditEvent.Type.LOGIN_SUCCEEDED,
+            "succeeded",
+            AuditEvent.Type.LOGIN_FAILED,
+            "failed",
+            AuditEvent.Type.LOGIN_THROTTLED,
+            "throttled",
+            AuditEvent.Type.SECOND_FACTOR_PENDING,
+            "second_factor_pending",
+            AuditEvent.Type.SECOND_FACTOR_FAILED,
+            "second_factor_failed"));
 
     @Inject
     UserSessionConfig config;
@@ -76,13 +83,13 @@ public class SessionMetrics {
     private volatile Map<AuditEvent.Type, Meters.Count> logins = Map.of();
     private volatile Map<EndReason, Meters.Count> ended = Map.of();
     private final Map<String, Meters.Amount> stateSizes = new ConcurrentHashMap<>();
-    private volatile Meters.Count conflicts = amount -> { };
-    private volatile Meters.Count storeFailures = amount -> { };
-    private volatile Meters.Amount storeReads = value -> { };
+    private volatile Meters.Count conflicts = amount -> {};
+    private volatile Meters.Count storeFailures = amount -> {};
+    private volatile Meters.Amount storeReads = value -> {};
     private volatile long typicalStoreRead;
-    private volatile Meters.Amount storeWrites = value -> { };
-    private volatile Meters.Count cleanupRemoved = amount -> { };
-    private volatile Meters.Amount cleanupDurations = value -> { };
+    private volatile Meters.Amount storeWrites = value -> {};
+    private volatile Meters.Count cleanupRemoved = amount -> {};
+    private volatile Meters.Amount cleanupDurations = value -> {};
 
     /**
      * Makes the meters in the server's metrics API as soon as the application starts (before other observers of the
@@ -90,30 +97,39 @@ public class SessionMetrics {
      *
      * @throws DeploymentException when {@code usersession.metrics} names an API this server does not give
      */
-    void start(@Observes @Priority(Interceptor.Priority.LIBRARY_BEFORE) @Initialized(ApplicationScoped.class)
-            Object started) {
+    void start(
+            @Observes @Priority(Interceptor.Priority.LIBRARY_BEFORE) @Initialized(ApplicationScoped.class)
+                    Object started) {
         Meters found = find(config.metricsApi());
         if (found == Meters.NONE) {
             return;
         }
         Map<AuditEvent.Type, Meters.Count> byOutcome = new EnumMap<>(AuditEvent.Type.class);
-        LOGIN_OUTCOMES.forEach((type, outcome) -> byOutcome.put(type, found.counter("usersession.logins",
-                "Login attempts by outcome", "outcome", outcome)));
+        LOGIN_OUTCOMES.forEach((type, outcome) -> byOutcome.put(
+                type, found.counter("usersession.logins", "Login attempts by outcome", "outcome", outcome)));
         Map<EndReason, Meters.Count> byReason = new EnumMap<>(EndReason.class);
         for (EndReason reason : EndReason.values()) {
-            byReason.put(reason, found.counter("usersession.sessions.ended", "Sessions ended, by reason", "reason",
-                    reason.name().toLowerCase(Locale.ROOT)));
+            byReason.put(
+                    reason,
+                    found.counter(
+                            "usersession.sessions.ended",
+                            "Sessions ended, by reason",
+                            "reason",
+                            reason.name().toLowerCase(Locale.ROOT)));
         }
         logins = byOutcome;
         ended = byReason;
-        conflicts = found.counter("usersession.conflicts", "Writes refused because another request changed the "
-                + "same state first (409)", null, null);
-        storeFailures = found.counter("usersession.store.failures", "Session store operations that failed (503)",
-                null, null);
+        conflicts = found.counter(
+                "usersession.conflicts",
+                "Writes refused because another request changed the " + "same state first (409)",
+                null,
+                null);
+        storeFailures =
+                found.counter("usersession.store.failures", "Session store operations that failed (503)", null, null);
         storeReads = found.timer("usersession.store", "Session store latency", "operation", "read");
         storeWrites = found.timer("usersession.store", "Session store latency", "operation", "write");
-        cleanupRemoved = found.counter("usersession.cleanup.removed", "Expired sessions removed by the clean-up",
-                null, null);
+        cleanupRemoved =
+                found.counter("usersession.cleanup.removed", "Expired sessions removed by the clean-up", null, null);
         cleanupDurations = found.timer("usersession.cleanup", "Duration of clean-up runs", null, null);
         meters = found;
         LOG.info(() -> "usersession metrics go to " + found.api());
@@ -168,8 +184,14 @@ public class SessionMetrics {
     /** A bean's state was written with this JSON. */
     public void stateWritten(String beanId, String json) {
         if (enabled()) {
-            stateSizes.computeIfAbsent(beanId, bean -> meters.sizes("usersession.state", "Encoded size of the "
-                    + "session state written, by bean class", "bean", bean))
+            stateSizes
+                    .computeIfAbsent(
+                            beanId,
+                            bean -> meters.sizes(
+                                    "usersession.state",
+                                    "Encoded size of the " + "session state written, by bean class",
+                                    "bean",
+                                    bean))
                     .record(json.getBytes(StandardCharsets.UTF_8).length);
         }
     }
@@ -204,11 +226,14 @@ public class SessionMetrics {
                 yield micrometer != Meters.NONE ? micrometer : orNone(this::microProfile, "MicroProfile Metrics");
             }
         };
-        if (found == Meters.NONE && (api == UserSessionConfig.MetricsApi.MICROMETER
-                || api == UserSessionConfig.MetricsApi.MICROPROFILE)) {
+        if (found == Meters.NONE
+                && (api == UserSessionConfig.MetricsApi.MICROMETER
+                        || api == UserSessionConfig.MetricsApi.MICROPROFILE)) {
             throw new DeploymentException("usersession.metrics=" + api.name().toLowerCase(Locale.ROOT)
-                    + " but the server gives this application no " + (api == UserSessionConfig.MetricsApi.MICROMETER
-                    ? "Micrometer MeterRegistry" : "MicroProfile MetricRegistry")
+                    + " but the server gives this application no "
+                    + (api == UserSessionConfig.MetricsApi.MICROMETER
+                            ? "Micrometer MeterRegistry"
+                            : "MicroProfile MetricRegistry")
                     + " bean; enable it in the server, or set usersession.metrics=auto");
         }
         return found;
@@ -219,8 +244,10 @@ public class SessionMetrics {
         try {
             return api.get();
         } catch (RuntimeException | LinkageError e) {
-            LOG.log(java.util.logging.Level.WARNING, "The server's " + name + " registry could not be used: no "
-                    + "usersession metrics there", e);
+            LOG.log(
+                    java.util.logging.Level.WARNING,
+                    "The server's " + name + " registry could not be used: no " + "usersession metrics there",
+                    e);
             return Meters.NONE;
         }
     }

@@ -6,4 +6,3 @@
  * (Payara), or none. Uses only the library's public types; {@code jpa}, {@code context} and {@code operations} call it.
  */
 package dev.usersession.internal.metrics;
-

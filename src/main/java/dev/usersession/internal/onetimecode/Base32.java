@@ -11,8 +11,7 @@ final class Base32 {
 
     private static final String ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
 
-    private Base32() {
-    }
+    private Base32() {}
 
     /** @return the bytes in upper-case base32, without the {@code =} padding */
     static String encode(byte[] bytes) {

@@ -20,15 +20,17 @@ public class JpaOneTimeCodes {
 
     /** @return the user's secret, confirmed or not */
     public Optional<StoredOneTimeCodeSecret> find(String userName) {
-        return transactions.read(entityManager -> Optional.ofNullable(entityManager.find(OneTimeCodeSecretEntity.class,
-                userName)).map(OneTimeCodeSecretEntity::toRecord));
+        return transactions.read(
+                entityManager -> Optional.ofNullable(entityManager.find(OneTimeCodeSecretEntity.class, userName))
+                        .map(OneTimeCodeSecretEntity::toRecord));
     }
 
     /** Stores a new, unconfirmed secret for a user who has no confirmed one (an unconfirmed one is replaced). */
     public void saveUnconfirmed(String userName, String sealedSecret, Instant now) {
         transactions.write(entityManager -> {
-            entityManager.createQuery("delete from UserSessionTotp t where t.userName = :userName "
-                            + "and t.confirmed = false")
+            entityManager
+                    .createQuery(
+                            "delete from UserSessionTotp t where t.userName = :userName " + "and t.confirmed = false")
                     .setParameter("userName", userName)
                     .executeUpdate();
             entityManager.persist(new OneTimeCodeSecretEntity(userName, sealedSecret, now));
@@ -44,30 +46,35 @@ public class JpaOneTimeCodes {
      */
     public boolean useStep(String userName, long step, boolean confirming) {
         return transactions.write(entityManager -> entityManager
-                .createQuery("update UserSessionTotp t set t.lastStep = :step, t.confirmed = true "
-                        + "where t.userName = :userName and t.lastStep < :step and t.confirmed = :confirmed")
-                .setParameter("step", step)
-                .setParameter("userName", userName)
-                .setParameter("confirmed", !confirming)
-                .executeUpdate()) == 1;
+                        .createQuery("update UserSessionTotp t set t.lastStep = :step, t.confirmed = true "
+                                + "where t.userName = :userName and t.lastStep < :step and t.confirmed = :confirmed")
+                        .setParameter("step", step)
+                        .setParameter("userName", userName)
+                        .setParameter("confirmed", !confirming)
+                        .executeUpdate())
+                == 1;
     }
 
     /** Deletes the user's secret and recovery codes. @return whether there was a secret */
     public boolean delete(String userName) {
         return transactions.write(entityManager -> {
-            entityManager.createQuery("delete from UserSessionRecoveryCode r where r.userName = :userName")
+            entityManager
+                    .createQuery("delete from UserSessionRecoveryCode r where r.userName = :userName")
                     .setParameter("userName", userName)
                     .executeUpdate();
-            return entityManager.createQuery("delete from UserSessionTotp t where t.userName = :userName")
-                    .setParameter("userName", userName)
-                    .executeUpdate() > 0;
+            return entityManager
+                            .createQuery("delete from UserSessionTotp t where t.userName = :userName")
+                            .setParameter("userName", userName)
+                            .executeUpdate()
+                    > 0;
         });
     }
 
     /** Replaces the user's recovery codes by these (hashed, see {@code RecoveryCodes}). */
     public void replaceRecoveryCodes(String userName, Collection<String> ids, Instant now) {
         transactions.write(entityManager -> {
-            entityManager.createQuery("delete from UserSessionRecoveryCode r where r.userName = :userName")
+            entityManager
+                    .createQuery("delete from UserSessionRecoveryCode r where r.userName = :userName")
                     .setParameter("userName", userName)
                     .executeUpdate();
             ids.forEach(id -> entityManager.persist(new RecoveryCodeEntity(id, userName, now)));
@@ -78,10 +85,12 @@ public class JpaOneTimeCodes {
     /** Uses up a recovery code. @return whether this call used it (it existed and belonged to the user) */
     public boolean useRecoveryCode(String userName, String id) {
         return transactions.write(entityManager -> entityManager
-                .createQuery("delete from UserSessionRecoveryCode r where r.id = :id and r.userName = :userName")
-                .setParameter("id", id)
-                .setParameter("userName", userName)
-                .executeUpdate()) == 1;
+                        .createQuery(
+                                "delete from UserSessionRecoveryCode r where r.id = :id and r.userName = :userName")
+                        .setParameter("id", id)
+                        .setParameter("userName", userName)
+                        .executeUpdate())
+                == 1;
     }
 
     /** @return how many unused recovery codes the user has */

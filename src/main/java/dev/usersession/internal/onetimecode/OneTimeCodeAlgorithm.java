@@ -78,8 +78,8 @@ public final class OneTimeCodeAlgorithm {
      * @throws IllegalArgumentException for any other value
      */
     public static OneTimeCodeAlgorithm of(String algorithm, int digits, Duration step, int window) {
-        return new OneTimeCodeAlgorithm(Objects.requireNonNull(algorithm, "algorithm"), digits,
-                Objects.requireNonNull(step, "step"), window);
+        return new OneTimeCodeAlgorithm(
+                Objects.requireNonNull(algorithm, "algorithm"), digits, Objects.requireNonNull(step, "step"), window);
     }
 
     /** @return a new secret of 20 random bytes (160 bits, the length RFC 4226 recommends) */
@@ -157,8 +157,13 @@ public final class OneTimeCodeAlgorithm {
         StringBuilder out = new StringBuilder();
         for (byte b : value.getBytes(StandardCharsets.UTF_8)) {
             char c = (char) (b & 0xff);
-            boolean unreserved = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
-                    || c == '-' || c == '.' || c == '_' || c == '~';
+            boolean unreserved = (c >= 'A' && c <= 'Z')
+                    || (c >= 'a' && c <= 'z')
+                    || (c >= '0' && c <= '9')
+                    || c == '-'
+                    || c == '.'
+                    || c == '_'
+                    || c == '~';
             out.append(unreserved ? String.valueOf(c) : String.format("%%%02X", (int) c));
         }
         return out.toString();
@@ -174,8 +179,10 @@ public final class OneTimeCodeAlgorithm {
     private String codeAt(Mac mac, long step) {
         byte[] hash = mac.doFinal(ByteBuffer.allocate(Long.BYTES).putLong(step).array());
         int offset = hash[hash.length - 1] & 0x0f;
-        int binary = ((hash[offset] & 0x7f) << 24) | ((hash[offset + 1] & 0xff) << 16)
-                | ((hash[offset + 2] & 0xff) << 8) | (hash[offset + 3] & 0xff);
+        int binary = ((hash[offset] & 0x7f) << 24)
+                | ((hash[offset + 1] & 0xff) << 16)
+                | ((hash[offset + 2] & 0xff) << 8)
+                | (hash[offset + 3] & 0xff);
         String code = Integer.toString(binary % POWERS_OF_TEN[digits]);
         return "0".repeat(digits - code.length()) + code;
     }

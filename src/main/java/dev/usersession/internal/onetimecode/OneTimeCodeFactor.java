@@ -1,13 +1,13 @@
 package dev.usersession.internal.onetimecode;
 
-import dev.usersession.internal.login.LoginGuard;
-import dev.usersession.auth.FactorRefusedException;
-import dev.usersession.auth.FactorRefusedException.Reason;
-import dev.usersession.auth.OneTimeCodeEnrollment;
 import dev.usersession.UserSessionClock;
 import dev.usersession.UserSessionConfig;
 import dev.usersession.UserSessionStoreException;
+import dev.usersession.auth.FactorRefusedException;
+import dev.usersession.auth.FactorRefusedException.Reason;
+import dev.usersession.auth.OneTimeCodeEnrollment;
 import dev.usersession.internal.context.SessionTokens;
+import dev.usersession.internal.login.LoginGuard;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.security.SecureRandom;
@@ -63,8 +63,8 @@ public class OneTimeCodeFactor {
         }
         codes.saveUnconfirmed(userName, sealing.seal(secret, userName), clock.now());
         // The account label is only shown by the app; the key URI format allows no ':' in it.
-        String uri = TOTP.otpauthUri(config.factorsIssuer(), userName.isBlank() ? "user" : userName.replace(':', '.'),
-                secret);
+        String uri = TOTP.otpauthUri(
+                config.factorsIssuer(), userName.isBlank() ? "user" : userName.replace(':', '.'), secret);
         return new OneTimeCodeEnrollment(uri, QrCodes.svgDataUri(uri), OneTimeCodeAlgorithm.base32(secret));
     }
 
@@ -75,8 +75,10 @@ public class OneTimeCodeFactor {
      * @throws FactorRefusedException when the code is malformed or wrong, or nothing waits for confirmation
      */
     public List<String> confirm(String userName, String code) {
-        StoredOneTimeCodeSecret stored = codes.find(userName).filter(totp -> !totp.confirmed()).orElseThrow(() ->
-                new FactorRefusedException(Reason.NOT_ENABLED, userName + " has no one-time codes to confirm"));
+        StoredOneTimeCodeSecret stored = codes.find(userName)
+                .filter(totp -> !totp.confirmed())
+                .orElseThrow(() ->
+                        new FactorRefusedException(Reason.NOT_ENABLED, userName + " has no one-time codes to confirm"));
         long step = matchingStep(stored, code);
         if (!codes.useStep(userName, step, true)) {
             throw wrongCode(userName);
@@ -109,13 +111,16 @@ public class OneTimeCodeFactor {
 
     /** @return whether what the user entered is read as a recovery code rather than a one-time code */
     public static boolean isRecoveryCode(String code) {
-        return RecoveryCodes.isWellFormed(code) && !OneTimeCodeAlgorithm.isWellFormed(code, OneTimeCodeAlgorithm.STANDARD_DIGITS);
+        return RecoveryCodes.isWellFormed(code)
+                && !OneTimeCodeAlgorithm.isWellFormed(code, OneTimeCodeAlgorithm.STANDARD_DIGITS);
     }
 
     /** @return ten new recovery codes for the user, replacing the old ones */
     public List<String> newRecoveryCodes(String userName) {
         List<String> recovery = RecoveryCodes.generate(RANDOM, RECOVERY_CODES);
-        codes.replaceRecoveryCodes(userName, recovery.stream().map(code -> recoveryCodeId(userName, code)).toList(),
+        codes.replaceRecoveryCodes(
+                userName,
+                recovery.stream().map(code -> recoveryCodeId(userName, code)).toList(),
                 clock.now());
         return recovery;
     }
@@ -140,8 +145,10 @@ public class OneTimeCodeFactor {
         } catch (IllegalStateException unopenable) {
             // Fails closed, once per attempt, with a clear cause (usersession.totp.key changed or set after
             // enrollment, or the row was altered): an operator's problem, answered 503 rather than 500.
-            throw new UserSessionStoreException("The stored one-time code secret of " + stored.userName()
-                    + " cannot be opened with the configured usersession.totp.key", unopenable);
+            throw new UserSessionStoreException(
+                    "The stored one-time code secret of " + stored.userName()
+                            + " cannot be opened with the configured usersession.totp.key",
+                    unopenable);
         }
         OptionalLong step = TOTP.verify(secret, code, clock.now(), stored.lastStep());
         if (step.isEmpty()) {

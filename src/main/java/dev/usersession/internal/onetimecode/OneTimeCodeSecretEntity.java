@@ -37,8 +37,7 @@ public class OneTimeCodeSecretEntity {
     private OffsetDateTime created;
 
     /** For JPA. */
-    protected OneTimeCodeSecretEntity() {
-    }
+    protected OneTimeCodeSecretEntity() {}
 
     OneTimeCodeSecretEntity(String userName, String sealedSecret, Instant created) {
         this.userName = userName;

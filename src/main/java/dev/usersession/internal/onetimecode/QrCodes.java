@@ -17,8 +17,7 @@ public final class QrCodes {
 
     private static final int QUIET_ZONE = 4;
 
-    private QrCodes() {
-    }
+    private QrCodes() {}
 
     /**
      * @return a standalone SVG document (without an XML declaration, so it can also be put inline in HTML)
@@ -40,8 +39,15 @@ public final class QrCodes {
                     x++;
                 }
                 int run = x - start;
-                path.append('M').append(start + QUIET_ZONE).append(',').append(y + QUIET_ZONE)
-                        .append('h').append(run).append("v1h-").append(run).append('z');
+                path.append('M')
+                        .append(start + QUIET_ZONE)
+                        .append(',')
+                        .append(y + QUIET_ZONE)
+                        .append('h')
+                        .append(run)
+                        .append("v1h-")
+                        .append(run)
+                        .append('z');
             }
         }
         return "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " + size + " " + size

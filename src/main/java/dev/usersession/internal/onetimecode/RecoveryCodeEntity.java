@@ -31,8 +31,7 @@ public class RecoveryCodeEntity {
     private OffsetDateTime created;
 
     /** For JPA. */
-    protected RecoveryCodeEntity() {
-    }
+    protected RecoveryCodeEntity() {}
 
     RecoveryCodeEntity(String id, String userName, Instant created) {
         this.id = id;

@@ -27,8 +27,7 @@ public final class RecoveryCodes {
 
     private static final String ALPHABET = "0123456789abcdefghjkmnpqrstvwxyz";
 
-    private RecoveryCodes() {
-    }
+    private RecoveryCodes() {}
 
     /**
      * @return {@code count} distinct new codes, each shown as {@code xxxxx-xxxxx}
@@ -58,8 +57,13 @@ public final class RecoveryCodes {
         if (input == null) {
             return "";
         }
-        String compact = input.strip().replace(" ", "").replace("-", "").toLowerCase(Locale.ROOT)
-                .replace('i', '1').replace('l', '1').replace('o', '0');
+        String compact = input.strip()
+                .replace(" ", "")
+                .replace("-", "")
+                .toLowerCase(Locale.ROOT)
+                .replace('i', '1')
+                .replace('l', '1')
+                .replace('o', '0');
         if (compact.length() != LENGTH) {
             return "";
         }

@@ -59,8 +59,11 @@ public final class SecretSealing {
     public static SecretSealing fromBase64Key(String base64) {
         byte[] key;
         try {
-            key = Base64.getDecoder().decode(Objects.requireNonNull(base64, "base64 key").strip()
-                    .replace('-', '+').replace('_', '/'));
+            key = Base64.getDecoder()
+                    .decode(Objects.requireNonNull(base64, "base64 key")
+                            .strip()
+                            .replace('-', '+')
+                            .replace('_', '/'));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("The sealing key is not base64; it must be 32 random bytes in base64, "
                     + "such as the output of: openssl rand -base64 32");
@@ -92,9 +95,13 @@ public final class SecretSealing {
         byte[] iv = new byte[IV_BYTES];
         RANDOM.nextBytes(iv);
         try {
-            byte[] sealed = cipher(Cipher.ENCRYPT_MODE, new GCMParameterSpec(TAG_BITS, iv), boundTo).doFinal(secret);
-            return SEALED + ENCODER.encodeToString(ByteBuffer.allocate(IV_BYTES + sealed.length).put(iv).put(sealed)
-                    .array());
+            byte[] sealed = cipher(Cipher.ENCRYPT_MODE, new GCMParameterSpec(TAG_BITS, iv), boundTo)
+                    .doFinal(secret);
+            return SEALED
+                    + ENCODER.encodeToString(ByteBuffer.allocate(IV_BYTES + sealed.length)
+                            .put(iv)
+                            .put(sealed)
+                            .array());
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("Every Java runtime has " + CIPHER, e);
         }

@@ -64,8 +64,9 @@ public class ActiveSessionCount {
         long interval = config.metricsActiveRefresh().toMillis();
         // Not at once: on Payara a task that starts while the application is still starting cannot yet reach the
         // application's persistence context.
-        schedule = executor.get().scheduleWithFixedDelay(this::refresh, Math.min(interval, FIRST_COUNT_DELAY_MILLIS),
-                interval, TimeUnit.MILLISECONDS);
+        schedule = executor.get()
+                .scheduleWithFixedDelay(
+                        this::refresh, Math.min(interval, FIRST_COUNT_DELAY_MILLIS), interval, TimeUnit.MILLISECONDS);
     }
 
     @PreDestroy
@@ -89,13 +90,15 @@ public class ActiveSessionCount {
             known = true;
             failedBefore = false;
         } catch (UnsupportedOperationException e) {
-            LOG.info(() -> "The session store cannot count sessions: no active-sessions gauge (" + e.getMessage()
-                    + ")");
+            LOG.info(
+                    () -> "The session store cannot count sessions: no active-sessions gauge (" + e.getMessage() + ")");
             stop();
         } catch (RuntimeException e) {
             // The readiness check and the store failure counter tell about an outage; one line here is enough.
-            LOG.log(failedBefore || !known ? Level.FINE : Level.WARNING, "Counting live sessions failed; the gauge "
-                    + "keeps its last value until the next count", e);
+            LOG.log(
+                    failedBefore || !known ? Level.FINE : Level.WARNING,
+                    "Counting live sessions failed; the gauge " + "keeps its last value until the next count",
+                    e);
             failedBefore = true;
         }
     }

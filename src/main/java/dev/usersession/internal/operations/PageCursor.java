@@ -19,8 +19,9 @@ public record PageCursor(Instant created, String id) {
 
     /** @return the cursor as text for a URL */
     public String encode() {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString((created.toString() + SEPARATOR + id)
-                .getBytes(StandardCharsets.UTF_8));
+        return Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString((created.toString() + SEPARATOR + id).getBytes(StandardCharsets.UTF_8));
     }
 
     /**

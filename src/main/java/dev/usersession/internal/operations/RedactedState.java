@@ -19,8 +19,7 @@ import java.util.Set;
  */
 public final class RedactedState {
 
-    private RedactedState() {
-    }
+    private RedactedState() {}
 
     /**
      * @param storedJson the bean's stored state
@@ -44,6 +43,9 @@ public final class RedactedState {
                 hidden.add(field.getKey(), field.getValue().toString().length());
             }
         }
-        return Json.createObjectBuilder().add("shown", shown).add("hidden", hidden).build();
+        return Json.createObjectBuilder()
+                .add("shown", shown)
+                .add("hidden", hidden)
+                .build();
     }
 }

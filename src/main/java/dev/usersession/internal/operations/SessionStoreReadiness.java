@@ -25,6 +25,9 @@ public class SessionStoreReadiness implements HealthCheck {
     @Override
     public HealthCheckResponse call() {
         StoreProbe.Result result = probe.check();
-        return HealthCheckResponse.named(NAME).status(result.up()).withData("detail", result.detail()).build();
+        return HealthCheckResponse.named(NAME)
+                .status(result.up())
+                .withData("detail", result.detail())
+                .build();
     }
 }

@@ -11,9 +11,9 @@ import jakarta.inject.Inject;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -36,8 +36,7 @@ public class StoreProbe {
      * @param up whether the store answered in time
      * @param detail a short description (never a database's message: readiness endpoints are often public)
      */
-    public record Result(boolean up, String detail) {
-    }
+    public record Result(boolean up, String detail) {}
 
     @Inject
     UserSessionStore store;
@@ -56,8 +55,8 @@ public class StoreProbe {
 
     void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
         executor = ManagedExecutors.threadFactory().map(threads -> {
-            ThreadPoolExecutor probes = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
-                    new LinkedBlockingQueue<>(), threads);
+            ThreadPoolExecutor probes =
+                    new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(), threads);
             probes.prestartCoreThread();
             return probes;
         });
@@ -80,10 +79,11 @@ public class StoreProbe {
             } else {
                 probe(executor.get()).get(config.healthTimeout().toMillis(), TimeUnit.MILLISECONDS);
             }
-            result = new Result(true, "answered in " + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started)
-                    + " ms");
+            result = new Result(
+                    true, "answered in " + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started) + " ms");
         } catch (TimeoutException e) {
-            result = new Result(false, "no answer within " + config.healthTimeout().toMillis() + " ms");
+            result = new Result(
+                    false, "no answer within " + config.healthTimeout().toMillis() + " ms");
         } catch (ExecutionException | RuntimeException e) {
             failure = e instanceof ExecutionException ? e.getCause() : e;
             result = new Result(false, "the store failed");
@@ -106,8 +106,12 @@ public class StoreProbe {
         Boolean before = lastUp;
         lastUp = result.up();
         if (before == null ? !result.up() : before != result.up()) {
-            LOG.log(Level.FINE, result.up() ? "The session store answers again (" + result.detail() + ")"
-                    : "The session store is not ready: " + result.detail(), failure);
+            LOG.log(
+                    Level.FINE,
+                    result.up()
+                            ? "The session store answers again (" + result.detail() + ")"
+                            : "The session store is not ready: " + result.detail(),
+                    failure);
         }
     }
 }

@@ -7,4 +7,3 @@
  * {@code dev.usersession.admin.UserSessionAdmin}) and {@code web} use it.
  */
 package dev.usersession.internal.operations;
-

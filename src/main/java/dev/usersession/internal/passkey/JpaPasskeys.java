@@ -21,16 +21,20 @@ public class JpaPasskeys {
     /** @return the user's passkeys, oldest first */
     public List<StoredPasskey> listOf(String userName) {
         return transactions.read(entityManager -> entityManager
-                .createQuery("select p from UserSessionPasskey p where p.userName = :userName "
-                        + "order by p.created, p.id", PasskeyEntity.class)
+                .createQuery(
+                        "select p from UserSessionPasskey p where p.userName = :userName " + "order by p.created, p.id",
+                        PasskeyEntity.class)
                 .setParameter("userName", userName)
-                .getResultList().stream().map(PasskeyEntity::toRecord).toList());
+                .getResultList()
+                .stream()
+                .map(PasskeyEntity::toRecord)
+                .toList());
     }
 
     /** @return the passkey with this id (the SHA-256 of its credential id) */
     public Optional<StoredPasskey> find(String id) {
-        return transactions.read(entityManager -> Optional.ofNullable(entityManager.find(PasskeyEntity.class, id))
-                .map(PasskeyEntity::toRecord));
+        return transactions.read(entityManager ->
+                Optional.ofNullable(entityManager.find(PasskeyEntity.class, id)).map(PasskeyEntity::toRecord));
     }
 
     /** Stores a new passkey. */
@@ -48,22 +52,24 @@ public class JpaPasskeys {
      */
     public boolean recordUse(String id, long expectedCount, long newCount, Instant now) {
         return transactions.write(entityManager -> entityManager
-                .createQuery("update UserSessionPasskey p set p.signCount = :newCount, p.lastUsed = :now "
-                        + "where p.id = :id and p.signCount = :expectedCount")
-                .setParameter("newCount", newCount)
-                .setParameter("now", DatabaseTime.of(now))
-                .setParameter("id", id)
-                .setParameter("expectedCount", expectedCount)
-                .executeUpdate()) == 1;
+                        .createQuery("update UserSessionPasskey p set p.signCount = :newCount, p.lastUsed = :now "
+                                + "where p.id = :id and p.signCount = :expectedCount")
+                        .setParameter("newCount", newCount)
+                        .setParameter("now", DatabaseTime.of(now))
+                        .setParameter("id", id)
+                        .setParameter("expectedCount", expectedCount)
+                        .executeUpdate())
+                == 1;
     }
 
     /** Removes one of the user's passkeys. @return whether it existed and was the user's */
     public boolean remove(String userName, String id) {
         return transactions.write(entityManager -> entityManager
-                .createQuery("delete from UserSessionPasskey p where p.id = :id and p.userName = :userName")
-                .setParameter("id", id)
-                .setParameter("userName", userName)
-                .executeUpdate()) == 1;
+                        .createQuery("delete from UserSessionPasskey p where p.id = :id and p.userName = :userName")
+                        .setParameter("id", id)
+                        .setParameter("userName", userName)
+                        .executeUpdate())
+                == 1;
     }
 
     /** Removes every passkey of a user (the account was deleted). */

@@ -49,7 +49,11 @@ public final class PasskeyCeremonies {
      * @throws IllegalArgumentException when a value is blank or an origin is not an origin
      */
     public PasskeyCeremonies(String rpId, String rpName, Set<String> origins) {
-        if (rpId == null || rpId.isBlank() || rpName == null || rpName.isBlank() || origins == null
+        if (rpId == null
+                || rpId.isBlank()
+                || rpName == null
+                || rpName.isBlank()
+                || origins == null
                 || origins.isEmpty()) {
             throw new IllegalArgumentException("A passkey relying party needs an id, a name and at least one origin");
         }
@@ -57,8 +61,8 @@ public final class PasskeyCeremonies {
         this.origins = origins.stream().map(PasskeyCeremonies::origin).collect(Collectors.toUnmodifiableSet());
         this.options = new PasskeyOptions(rpId, rpName);
         this.algorithms = PasskeyOptions.ALGORITHMS.stream()
-                .map(alg -> new PublicKeyCredentialParameters(PublicKeyCredentialType.PUBLIC_KEY,
-                        COSEAlgorithmIdentifier.create(alg)))
+                .map(alg -> new PublicKeyCredentialParameters(
+                        PublicKeyCredentialType.PUBLIC_KEY, COSEAlgorithmIdentifier.create(alg)))
                 .toList();
         ObjectConverter converter = new ObjectConverter();
         this.webAuthn = WebAuthnManager.createNonStrictWebAuthnManager(converter);
@@ -73,7 +77,11 @@ public final class PasskeyCeremonies {
      * @param excludeCredentialIds the account's registered credential ids, so one authenticator is not added twice
      * @return a {@code PublicKeyCredentialCreationOptionsJSON}
      */
-    public String registrationOptions(byte[] challenge, String userName, byte[] userHandle, String displayName,
+    public String registrationOptions(
+            byte[] challenge,
+            String userName,
+            byte[] userHandle,
+            String displayName,
             List<byte[]> excludeCredentialIds) {
         return options.registration(challenge, userName, userHandle, displayName, excludeCredentialIds);
     }
@@ -87,8 +95,8 @@ public final class PasskeyCeremonies {
     public RegisteredPasskey verifyRegistration(String credentialJson, byte[] expectedChallenge) {
         CredentialJson credential = CredentialJson.read(credentialJson);
         Set<String> transports = credential.transports();
-        var request = new RegistrationRequest(credential.bytes("attestationObject"), credential.bytes("clientDataJSON"),
-                transports);
+        var request = new RegistrationRequest(
+                credential.bytes("attestationObject"), credential.bytes("clientDataJSON"), transports);
         var parameters = new RegistrationParameters(server(expectedChallenge), algorithms, false, true);
         return refusing(() -> {
             AuthenticatorData<?> authenticatorData =
@@ -97,9 +105,13 @@ public final class PasskeyCeremonies {
             if (!MessageDigest.isEqual(attested.getCredentialId(), credential.rawId())) {
                 throw new PasskeyException(VERIFICATION, "The credential id differs from the authenticator's.");
             }
-            return new RegisteredPasskey(attested.getCredentialId(),
-                    CredentialJson.encode(credentialData.convert(attested)), authenticatorData.getSignCount(),
-                    transports, String.valueOf(attested.getAaguid().getValue()), authenticatorData.isFlagBE(),
+            return new RegisteredPasskey(
+                    attested.getCredentialId(),
+                    CredentialJson.encode(credentialData.convert(attested)),
+                    authenticatorData.getSignCount(),
+                    transports,
+                    String.valueOf(attested.getAaguid().getValue()),
+                    authenticatorData.isFlagBE(),
                     authenticatorData.isFlagUV());
         });
     }
@@ -135,21 +147,30 @@ public final class PasskeyCeremonies {
      * @throws PasskeyException when the response is malformed or does not verify
      * @throws IllegalArgumentException when {@code storedPublicKey} is not a stored passkey
      */
-    public VerifiedAssertion verifyAuthentication(String credentialJson, byte[] expectedChallenge, byte[] credentialId,
-            String storedPublicKey, long storedSignCount) {
+    public VerifiedAssertion verifyAuthentication(
+            String credentialJson,
+            byte[] expectedChallenge,
+            byte[] credentialId,
+            String storedPublicKey,
+            long storedSignCount) {
         CredentialJson credential = CredentialJson.read(credentialJson);
         if (!MessageDigest.isEqual(credential.rawId(), credentialId)) {
             throw new PasskeyException(VERIFICATION, "The passkey response comes from another credential.");
         }
-        var record = new CredentialRecordImpl(null, null, null, null, storedSignCount, stored(storedPublicKey), null,
-                null, null, null);
-        var request = new AuthenticationRequest(credential.rawId(), credential.optionalBytes("userHandle").orElse(null),
-                credential.bytes("authenticatorData"), credential.bytes("clientDataJSON"), null,
+        var record = new CredentialRecordImpl(
+                null, null, null, null, storedSignCount, stored(storedPublicKey), null, null, null, null);
+        var request = new AuthenticationRequest(
+                credential.rawId(),
+                credential.optionalBytes("userHandle").orElse(null),
+                credential.bytes("authenticatorData"),
+                credential.bytes("clientDataJSON"),
+                null,
                 credential.bytes("signature"));
-        var parameters = new AuthenticationParameters(server(expectedChallenge), record, List.of(credentialId), false,
-                true);
+        var parameters =
+                new AuthenticationParameters(server(expectedChallenge), record, List.of(credentialId), false, true);
         return refusing(() -> {
-            AuthenticatorData<?> authenticatorData = webAuthn.verify(request, parameters).getAuthenticatorData();
+            AuthenticatorData<?> authenticatorData =
+                    webAuthn.verify(request, parameters).getAuthenticatorData();
             return new VerifiedAssertion(authenticatorData.getSignCount(), authenticatorData.isFlagUV());
         });
     }

@@ -57,8 +57,7 @@ public class PasskeyEntity {
     private OffsetDateTime lastUsed;
 
     /** For JPA. */
-    protected PasskeyEntity() {
-    }
+    protected PasskeyEntity() {}
 
     static PasskeyEntity of(StoredPasskey passkey) {
         PasskeyEntity entity = new PasskeyEntity();
@@ -78,8 +77,18 @@ public class PasskeyEntity {
     }
 
     StoredPasskey toRecord() {
-        return new StoredPasskey(id, credentialId, userName, userHandle, publicKey, signCount,
-                transports.isEmpty() ? java.util.List.of() : java.util.List.of(transports.split(",")), aaguid,
-                backupEligible, name, DatabaseTime.toInstant(created), DatabaseTime.toInstant(lastUsed));
+        return new StoredPasskey(
+                id,
+                credentialId,
+                userName,
+                userHandle,
+                publicKey,
+                signCount,
+                transports.isEmpty() ? java.util.List.of() : java.util.List.of(transports.split(",")),
+                aaguid,
+                backupEligible,
+                name,
+                DatabaseTime.toInstant(created),
+                DatabaseTime.toInstant(lastUsed));
     }
 }

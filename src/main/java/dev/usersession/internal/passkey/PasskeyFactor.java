@@ -1,17 +1,17 @@
 package dev.usersession.internal.passkey;
 
-import dev.usersession.internal.login.LoginChallenges;
-import dev.usersession.internal.login.LoginGuard;
-import dev.usersession.internal.audit.AuditTrail;
+import dev.usersession.UserSessionClock;
+import dev.usersession.UserSessionConfig;
 import dev.usersession.admin.AuditEvent;
 import dev.usersession.auth.FactorRefusedException;
 import dev.usersession.auth.FactorRefusedException.Reason;
 import dev.usersession.auth.PasskeyInfo;
-import dev.usersession.UserSessionClock;
-import dev.usersession.UserSessionConfig;
+import dev.usersession.internal.audit.AuditTrail;
 import dev.usersession.internal.context.SessionTokens;
 import dev.usersession.internal.login.LoginChallenge;
 import dev.usersession.internal.login.LoginChallenge.Purpose;
+import dev.usersession.internal.login.LoginChallenges;
+import dev.usersession.internal.login.LoginGuard;
 import dev.usersession.spi.SessionRecord;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -21,8 +21,8 @@ import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -48,8 +48,8 @@ public class PasskeyFactor {
     private static final Set<String> TRANSPORTS = Set.of("usb", "nfc", "ble", "internal", "hybrid", "smart-card");
 
     /** Verifiers by relying party and origins: the configured one, or a few hosts requests named (bounded). */
-    private final Map<String, PasskeyCeremonies> ceremonies = Collections.synchronizedMap(
-            new LinkedHashMap<>(16, 0.75f, true) {
+    private final Map<String, PasskeyCeremonies> ceremonies =
+            Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
                 private static final long serialVersionUID = 1L;
 
                 @Override
@@ -77,16 +77,30 @@ public class PasskeyFactor {
     LoginGuard guard;
 
     /** @return the options for the browser's {@code navigator.credentials.create}, for the session's user */
-    public String registrationOptions(HttpServletRequest request, HttpServletResponse response,
-            SessionRecord session) {
+    public String registrationOptions(HttpServletRequest request, HttpServletResponse response, SessionRecord session) {
         byte[] challenge = newChallenge();
         List<StoredPasskey> existing = passkeys.listOf(session.userName());
-        byte[] userHandle = existing.isEmpty() ? newChallenge() : decode(existing.get(0).userHandle());
+        byte[] userHandle =
+                existing.isEmpty() ? newChallenge() : decode(existing.get(0).userHandle());
         // The step keeps the user handle the authenticator is given beside the challenge, for the stored passkey.
-        steps.begin(request, response, Purpose.PASSKEY_REGISTRATION, session.userName(), Set.of(), session.id(),
-                null, encode(challenge) + HANDLE_SEPARATOR + encode(userHandle));
-        return ceremoniesFor(request).registrationOptions(challenge, session.userName(), userHandle,
-                session.userName(), existing.stream().map(passkey -> decode(passkey.credentialId())).toList());
+        steps.begin(
+                request,
+                response,
+                Purpose.PASSKEY_REGISTRATION,
+                session.userName(),
+                Set.of(),
+                session.id(),
+                null,
+                encode(challenge) + HANDLE_SEPARATOR + encode(userHandle));
+        return ceremoniesFor(request)
+                .registrationOptions(
+                        challenge,
+                        session.userName(),
+                        userHandle,
+                        session.userName(),
+                        existing.stream()
+                                .map(passkey -> decode(passkey.credentialId()))
+                                .toList());
     }
 
     /**
@@ -94,14 +108,21 @@ public class PasskeyFactor {
      *
      * @return the new passkey
      */
-    public PasskeyInfo register(HttpServletRequest request, HttpServletResponse response, SessionRecord session,
-            String name, String credentialJson) {
+    public PasskeyInfo register(
+            HttpServletRequest request,
+            HttpServletResponse response,
+            SessionRecord session,
+            String name,
+            String credentialJson) {
         LoginChallenge step = steps.require(request, Purpose.PASSKEY_REGISTRATION, session.id());
         steps.complete(step, request, response);
         RegisteredPasskey registered;
         try {
-            registered = ceremoniesFor(request).verifyRegistration(credentialJson,
-                    decode(step.challenge().substring(0, step.challenge().indexOf(HANDLE_SEPARATOR))));
+            registered = ceremoniesFor(request)
+                    .verifyRegistration(
+                            credentialJson,
+                            decode(step.challenge()
+                                    .substring(0, step.challenge().indexOf(HANDLE_SEPARATOR))));
         } catch (PasskeyException e) {
             throw refused(e);
         }
@@ -112,11 +133,23 @@ public class PasskeyFactor {
         }
         String userHandle = step.challenge().substring(step.challenge().indexOf(HANDLE_SEPARATOR) + 1);
         String label = name == null || name.isBlank() ? "Passkey" : name.strip();
-        List<String> transports = registered.transports().stream().filter(TRANSPORTS::contains).sorted().toList();
-        StoredPasskey stored = new StoredPasskey(id, credentialId, session.userName(), userHandle,
-                registered.publicKey(), registered.signCount(), transports, registered.aaguid(),
-                registered.backupEligible(), label.length() <= NAME_LENGTH ? label : label.substring(0, NAME_LENGTH),
-                clock.now(), null);
+        List<String> transports = registered.transports().stream()
+                .filter(TRANSPORTS::contains)
+                .sorted()
+                .toList();
+        StoredPasskey stored = new StoredPasskey(
+                id,
+                credentialId,
+                session.userName(),
+                userHandle,
+                registered.publicKey(),
+                registered.signCount(),
+                transports,
+                registered.aaguid(),
+                registered.backupEligible(),
+                label.length() <= NAME_LENGTH ? label : label.substring(0, NAME_LENGTH),
+                clock.now(),
+                null);
         try {
             passkeys.add(stored);
         } catch (RuntimeException e) {
@@ -137,8 +170,8 @@ public class PasskeyFactor {
      * @param session the session, for a re-authentication; else {@code null}
      * @return the options for the browser's {@code navigator.credentials.get}
      */
-    public String assertionOptions(HttpServletRequest request, HttpServletResponse response, Purpose purpose,
-            SessionRecord session) {
+    public String assertionOptions(
+            HttpServletRequest request, HttpServletResponse response, Purpose purpose, SessionRecord session) {
         byte[] challenge = newChallenge();
         String userName;
         switch (purpose) {
@@ -152,14 +185,24 @@ public class PasskeyFactor {
                 userName = pending.userName();
             }
             case PASSKEY_REAUTHENTICATION -> {
-                steps.begin(request, response, purpose, session.userName(), Set.of(), session.id(), null,
+                steps.begin(
+                        request,
+                        response,
+                        purpose,
+                        session.userName(),
+                        Set.of(),
+                        session.id(),
+                        null,
                         encode(challenge));
                 userName = session.userName();
             }
             default -> throw new IllegalArgumentException(purpose.name());
         }
-        List<byte[]> allowed = userName == null ? List.of()
-                : passkeys.listOf(userName).stream().map(passkey -> decode(passkey.credentialId())).toList();
+        List<byte[]> allowed = userName == null
+                ? List.of()
+                : passkeys.listOf(userName).stream()
+                        .map(passkey -> decode(passkey.credentialId()))
+                        .toList();
         return ceremoniesFor(request).authenticationOptions(challenge, allowed);
     }
 
@@ -182,13 +225,18 @@ public class PasskeyFactor {
         }
         StoredPasskey stored = passkeys.find(SessionTokens.hash(encode(presented.credentialId())))
                 .filter(found -> step.userName() == null || found.userName().equals(step.userName()))
-                .filter(found -> presented.userHandle().isEmpty() || MessageDigest.isEqual(
-                        presented.userHandle().get(), decode(found.userHandle())))
+                .filter(found -> presented.userHandle().isEmpty()
+                        || MessageDigest.isEqual(presented.userHandle().get(), decode(found.userHandle())))
                 .orElseThrow(() -> new FactorRefusedException(Reason.UNKNOWN_CREDENTIAL, "Unknown passkey"));
         VerifiedAssertion verified;
         try {
-            verified = ceremoniesFor(request).verifyAuthentication(credentialJson, decode(step.challenge()),
-                    presented.credentialId(), stored.publicKey(), stored.signCount());
+            verified = ceremoniesFor(request)
+                    .verifyAuthentication(
+                            credentialJson,
+                            decode(step.challenge()),
+                            presented.credentialId(),
+                            stored.publicKey(),
+                            stored.signCount());
         } catch (PasskeyException e) {
             throw refused(e);
         }
@@ -221,14 +269,15 @@ public class PasskeyFactor {
             origins.add(ownOrigin(request));
             origins.addAll(config.allowedOrigins());
         }
-        return ceremonies.computeIfAbsent(rpId + " " + new TreeSet<>(origins),
+        return ceremonies.computeIfAbsent(
+                rpId + " " + new TreeSet<>(origins),
                 key -> new PasskeyCeremonies(rpId, config.factorsIssuer(), Set.copyOf(origins)));
     }
 
     private static String ownOrigin(HttpServletRequest request) {
         int port = request.getServerPort();
-        boolean defaultPort = "https".equals(request.getScheme()) && port == 443
-                || "http".equals(request.getScheme()) && port == 80;
+        boolean defaultPort =
+                "https".equals(request.getScheme()) && port == 443 || "http".equals(request.getScheme()) && port == 80;
         return request.getScheme() + "://" + request.getServerName() + (defaultPort ? "" : ":" + port);
     }
 
@@ -242,8 +291,13 @@ public class PasskeyFactor {
     }
 
     private static PasskeyInfo info(StoredPasskey passkey) {
-        return new PasskeyInfo(passkey.id(), passkey.name(), passkey.created(), passkey.lastUsed(),
-                passkey.transports(), passkey.backupEligible());
+        return new PasskeyInfo(
+                passkey.id(),
+                passkey.name(),
+                passkey.created(),
+                passkey.lastUsed(),
+                passkey.transports(),
+                passkey.backupEligible());
     }
 
     private static byte[] newChallenge() {
@@ -266,6 +320,5 @@ public class PasskeyFactor {
      * @param userName whose passkey it is
      * @param userVerified whether the authenticator verified the user (PIN, biometrics): two factors in one
      */
-    public record VerifiedPasskey(String userName, boolean userVerified) {
-    }
+    public record VerifiedPasskey(String userName, boolean userVerified) {}
 }

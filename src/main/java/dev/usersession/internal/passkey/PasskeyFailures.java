@@ -26,8 +26,7 @@ import tools.jackson.core.JacksonException;
  */
 final class PasskeyFailures {
 
-    private PasskeyFailures() {
-    }
+    private PasskeyFailures() {}
 
     /** @return what {@code step} returns; any exception it throws becomes a {@link PasskeyException} */
     static <T> T refusing(Supplier<T> step) {
@@ -45,7 +44,8 @@ final class PasskeyFailures {
         if (failure instanceof BadChallengeException || failure instanceof MissingChallengeException) {
             return new PasskeyException(CHALLENGE, "The passkey response answers another challenge.");
         }
-        if (failure instanceof BadOriginException || failure instanceof BadTopOriginException
+        if (failure instanceof BadOriginException
+                || failure instanceof BadTopOriginException
                 || failure instanceof CrossOriginException) {
             return new PasskeyException(ORIGIN, "The passkey response comes from another origin.");
         }
@@ -58,7 +58,8 @@ final class PasskeyFailures {
         if (failure instanceof MaliciousCounterValueException) {
             return new PasskeyException(REPLAYED, "The passkey's signature counter did not increase.");
         }
-        if (failure instanceof DataConversionException || failure instanceof JacksonException
+        if (failure instanceof DataConversionException
+                || failure instanceof JacksonException
                 || failure instanceof IllegalArgumentException) {
             return new PasskeyException(MALFORMED, "The passkey response cannot be read.");
         }

@@ -24,11 +24,16 @@ final class PasskeyOptions {
 
     PasskeyOptions(String rpId, String rpName) {
         this.rpId = rpId;
-        this.relyingParty = JSON.createObjectBuilder().add("id", rpId).add("name", rpName).build();
+        this.relyingParty =
+                JSON.createObjectBuilder().add("id", rpId).add("name", rpName).build();
     }
 
     /** @return the options of {@code navigator.credentials.create}: a discoverable credential, no attestation */
-    String registration(byte[] challenge, String userName, byte[] userHandle, String displayName,
+    String registration(
+            byte[] challenge,
+            String userName,
+            byte[] userHandle,
+            String displayName,
             List<byte[]> excludeCredentialIds) {
         JsonArrayBuilder algorithms = JSON.createArrayBuilder();
         for (long algorithm : ALGORITHMS) {
@@ -36,18 +41,22 @@ final class PasskeyOptions {
         }
         return JSON.createObjectBuilder()
                 .add("rp", relyingParty)
-                .add("user", JSON.createObjectBuilder()
-                        .add("id", encode(userHandle))
-                        .add("name", userName)
-                        .add("displayName", displayName))
+                .add(
+                        "user",
+                        JSON.createObjectBuilder()
+                                .add("id", encode(userHandle))
+                                .add("name", userName)
+                                .add("displayName", displayName))
                 .add("challenge", encode(challenge))
                 .add("pubKeyCredParams", algorithms)
                 .add("timeout", TIMEOUT_MILLIS)
                 .add("excludeCredentials", descriptors(excludeCredentialIds))
-                .add("authenticatorSelection", JSON.createObjectBuilder()
-                        .add("residentKey", "required")
-                        .add("requireResidentKey", true)
-                        .add("userVerification", "preferred"))
+                .add(
+                        "authenticatorSelection",
+                        JSON.createObjectBuilder()
+                                .add("residentKey", "required")
+                                .add("requireResidentKey", true)
+                                .add("userVerification", "preferred"))
                 .add("attestation", "none")
                 .build()
                 .toString();

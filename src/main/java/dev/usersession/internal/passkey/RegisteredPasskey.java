@@ -15,8 +15,14 @@ import java.util.Set;
  * @param backupEligible whether the credential may be synced to other devices (a multi-device passkey)
  * @param userVerified whether the authenticator verified the user (PIN, biometrics) while creating it
  */
-public record RegisteredPasskey(byte[] credentialId, String publicKey, long signCount, Set<String> transports,
-        String aaguid, boolean backupEligible, boolean userVerified) {
+public record RegisteredPasskey(
+        byte[] credentialId,
+        String publicKey,
+        long signCount,
+        Set<String> transports,
+        String aaguid,
+        boolean backupEligible,
+        boolean userVerified) {
 
     /** Copies the mutable parts. */
     public RegisteredPasskey {

@@ -19,8 +19,18 @@ import java.util.List;
  * @param created when it was registered
  * @param lastUsed when it was last used to sign in, or {@code null}
  */
-public record StoredPasskey(String id, String credentialId, String userName, String userHandle, String publicKey,
-        long signCount, List<String> transports, String aaguid, boolean backupEligible, String name, Instant created,
+public record StoredPasskey(
+        String id,
+        String credentialId,
+        String userName,
+        String userHandle,
+        String publicKey,
+        long signCount,
+        List<String> transports,
+        String aaguid,
+        boolean backupEligible,
+        String name,
+        Instant created,
         Instant lastUsed) {
 
     /** Copies the transports. */

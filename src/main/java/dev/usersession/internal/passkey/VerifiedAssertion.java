@@ -6,5 +6,4 @@ package dev.usersession.internal.passkey;
  * @param newSignCount the authenticator's signature counter now: store it in place of the old one
  * @param userVerified whether the authenticator verified the user (PIN, biometrics), not only their presence
  */
-public record VerifiedAssertion(long newSignCount, boolean userVerified) {
-}
+public record VerifiedAssertion(long newSignCount, boolean userVerified) {}

@@ -29,8 +29,9 @@ public class JpaRememberMe implements ExpiredRows {
 
     /** @return the series */
     public Optional<RememberedSeries> find(String series) {
-        return transactions.read(entityManager -> Optional.ofNullable(entityManager.find(RememberMeEntity.class,
-                series)).map(RememberMeEntity::toRecord));
+        return transactions.read(
+                entityManager -> Optional.ofNullable(entityManager.find(RememberMeEntity.class, series))
+                        .map(RememberMeEntity::toRecord));
     }
 
     /**
@@ -40,14 +41,15 @@ public class JpaRememberMe implements ExpiredRows {
      */
     public boolean rotate(String series, String presentedTokenHash, String newTokenHash, Instant now) {
         return transactions.write(entityManager -> entityManager
-                .createQuery("update UserSessionRememberMe r set r.tokenHash = :newToken, "
-                        + "r.previousTokenHash = :presented, r.rotated = :now, r.tokenSeen = false "
-                        + "where r.series = :series and r.tokenHash = :presented")
-                .setParameter("newToken", newTokenHash)
-                .setParameter("presented", presentedTokenHash)
-                .setParameter("now", DatabaseTime.of(now))
-                .setParameter("series", series)
-                .executeUpdate()) == 1;
+                        .createQuery("update UserSessionRememberMe r set r.tokenHash = :newToken, "
+                                + "r.previousTokenHash = :presented, r.rotated = :now, r.tokenSeen = false "
+                                + "where r.series = :series and r.tokenHash = :presented")
+                        .setParameter("newToken", newTokenHash)
+                        .setParameter("presented", presentedTokenHash)
+                        .setParameter("now", DatabaseTime.of(now))
+                        .setParameter("series", series)
+                        .executeUpdate())
+                == 1;
     }
 
     /**
@@ -56,18 +58,19 @@ public class JpaRememberMe implements ExpiredRows {
      *
      * @return whether this call replaced it (false: the current token changed or came back meanwhile)
      */
-    public boolean reissue(String series, String lostTokenHash, String previousTokenHash, String newTokenHash,
-            Instant now) {
+    public boolean reissue(
+            String series, String lostTokenHash, String previousTokenHash, String newTokenHash, Instant now) {
         return transactions.write(entityManager -> entityManager
-                .createQuery("update UserSessionRememberMe r set r.tokenHash = :newToken, r.rotated = :now "
-                        + "where r.series = :series and r.tokenHash = :lost and r.previousTokenHash = :previous "
-                        + "and r.tokenSeen = false")
-                .setParameter("newToken", newTokenHash)
-                .setParameter("now", DatabaseTime.of(now))
-                .setParameter("series", series)
-                .setParameter("lost", lostTokenHash)
-                .setParameter("previous", previousTokenHash)
-                .executeUpdate()) == 1;
+                        .createQuery("update UserSessionRememberMe r set r.tokenHash = :newToken, r.rotated = :now "
+                                + "where r.series = :series and r.tokenHash = :lost and r.previousTokenHash = :previous "
+                                + "and r.tokenSeen = false")
+                        .setParameter("newToken", newTokenHash)
+                        .setParameter("now", DatabaseTime.of(now))
+                        .setParameter("series", series)
+                        .setParameter("lost", lostTokenHash)
+                        .setParameter("previous", previousTokenHash)
+                        .executeUpdate())
+                == 1;
     }
 
     /** Records that the series' current token came back (a no-op when it is no longer current or was seen). */
@@ -91,8 +94,8 @@ public class JpaRememberMe implements ExpiredRows {
     /** Deletes every series of a user but {@code keptSeries} (may be null). @return how many */
     public int deleteAllOf(String userName, String keptSeries) {
         return transactions.write(entityManager -> entityManager
-                .createQuery("delete from UserSessionRememberMe r where r.userName = :userName "
-                        + "and r.series <> :kept")
+                .createQuery(
+                        "delete from UserSessionRememberMe r where r.userName = :userName " + "and r.series <> :kept")
                 .setParameter("userName", userName)
                 .setParameter("kept", keptSeries == null ? "" : keptSeries)
                 .executeUpdate());

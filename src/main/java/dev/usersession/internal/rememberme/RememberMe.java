@@ -1,15 +1,15 @@
 package dev.usersession.internal.rememberme;
 
-import dev.usersession.internal.audit.AuditTrail;
-import dev.usersession.internal.request.CurrentRequest;
-import dev.usersession.internal.request.RawCookies;
-import dev.usersession.admin.AuditEvent;
 import dev.usersession.EndReason;
-import dev.usersession.auth.RememberMeStolen;
 import dev.usersession.UserSessionClock;
 import dev.usersession.UserSessionConfig;
+import dev.usersession.admin.AuditEvent;
+import dev.usersession.auth.RememberMeStolen;
+import dev.usersession.internal.audit.AuditTrail;
 import dev.usersession.internal.context.SessionLifecycle;
 import dev.usersession.internal.context.SessionTokens;
+import dev.usersession.internal.request.CurrentRequest;
+import dev.usersession.internal.request.RawCookies;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -84,8 +84,7 @@ public class RememberMe {
      * @param outcome what it gives
      * @param userName whose series it is, for {@code VALID}
      */
-    public record Use(Outcome outcome, String userName) {
-    }
+    public record Use(Outcome outcome, String userName) {}
 
     /** @return whether the request carries a remember-me cookie (no query) */
     public boolean presented(HttpServletRequest request) {
@@ -98,9 +97,16 @@ public class RememberMe {
         String seriesValue = SessionTokens.newToken();
         String token = SessionTokens.newToken();
         Instant now = clock.now();
-        series.create(SessionTokens.hash(seriesValue), SessionTokens.hash(token), userName, now,
+        series.create(
+                SessionTokens.hash(seriesValue),
+                SessionTokens.hash(token),
+                userName,
+                now,
                 now.plus(config.rememberMeLifetime()));
-        setCookie(response, seriesValue + SEPARATOR + token, config.rememberMeLifetime().toSeconds());
+        setCookie(
+                response,
+                seriesValue + SEPARATOR + token,
+                config.rememberMeLifetime().toSeconds());
     }
 
     /**
@@ -123,7 +129,10 @@ public class RememberMe {
         String token = SessionTokens.newToken();
         if (same(found.get().tokenHash(), tokenHash)
                 && series.rotate(seriesId, tokenHash, SessionTokens.hash(token), now)) {
-            setCookie(response, presented[0] + SEPARATOR + token, config.rememberMeLifetime().toSeconds());
+            setCookie(
+                    response,
+                    presented[0] + SEPARATOR + token,
+                    config.rememberMeLifetime().toSeconds());
             return new Use(Outcome.VALID, found.get().userName());
         }
         RememberedSeries current = series.find(seriesId).orElse(found.get());
@@ -131,9 +140,17 @@ public class RememberMe {
             if (current.rotated() != null && !now.isAfter(current.rotated().plus(config.rememberMeGrace()))) {
                 return new Use(Outcome.VALID, current.userName()); // a parallel request of the same browser
             }
-            if (!current.tokenSeen() && series.reissue(seriesId, current.tokenHash(), tokenHash,
-                    SessionTokens.hash(token), now)) { // the response with the current token never arrived
-                setCookie(response, presented[0] + SEPARATOR + token, config.rememberMeLifetime().toSeconds());
+            if (!current.tokenSeen()
+                    && series.reissue(
+                            seriesId,
+                            current.tokenHash(),
+                            tokenHash,
+                            SessionTokens.hash(token),
+                            now)) { // the response with the current token never arrived
+                setCookie(
+                        response,
+                        presented[0] + SEPARATOR + token,
+                        config.rememberMeLifetime().toSeconds());
                 return new Use(Outcome.VALID, current.userName());
             }
         }
@@ -191,8 +208,10 @@ public class RememberMe {
     }
 
     private static boolean same(String storedHash, String presentedHash) {
-        return storedHash != null && MessageDigest.isEqual(storedHash.getBytes(StandardCharsets.US_ASCII),
-                presentedHash.getBytes(StandardCharsets.US_ASCII));
+        return storedHash != null
+                && MessageDigest.isEqual(
+                        storedHash.getBytes(StandardCharsets.US_ASCII),
+                        presentedHash.getBytes(StandardCharsets.US_ASCII));
     }
 
     private String[] cookie(HttpServletRequest request) {
@@ -208,17 +227,18 @@ public class RememberMe {
         String seriesValue = value.substring(0, separator);
         String token = value.substring(separator + 1);
         return SessionTokens.isWellFormed(seriesValue) && SessionTokens.isWellFormed(token)
-                ? new String[] {seriesValue, token} : null;
+                ? new String[] {seriesValue, token}
+                : null;
     }
 
     private void setCookie(HttpServletResponse response, String value, long maxAgeSeconds) {
-        response.addHeader("Set-Cookie", RawCookies.header(name(), value, maxAgeSeconds,
-                config.cookieSecure(), config.cookieSameSite()));
+        response.addHeader(
+                "Set-Cookie",
+                RawCookies.header(name(), value, maxAgeSeconds, config.cookieSecure(), config.cookieSameSite()));
     }
 
     private void clear(HttpServletRequest request, HttpServletResponse response) {
-        String header = RawCookies.header(name(), "", 0, config.cookieSecure(),
-                config.cookieSameSite());
+        String header = RawCookies.header(name(), "", 0, config.cookieSecure(), config.cookieSameSite());
         response.addHeader("Set-Cookie", header);
     }
 

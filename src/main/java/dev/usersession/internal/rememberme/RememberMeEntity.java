@@ -18,9 +18,12 @@ import java.time.OffsetDateTime;
  */
 @Cacheable(false)
 @Entity(name = "UserSessionRememberMe")
-@Table(name = "remember_me", indexes = {
-        @Index(name = "remember_me_user_name", columnList = "user_name"),
-        @Index(name = "remember_me_expires", columnList = "expires")})
+@Table(
+        name = "remember_me",
+        indexes = {
+            @Index(name = "remember_me_user_name", columnList = "user_name"),
+            @Index(name = "remember_me_expires", columnList = "expires")
+        })
 public class RememberMeEntity {
 
     @Id
@@ -49,8 +52,7 @@ public class RememberMeEntity {
     private OffsetDateTime expires;
 
     /** For JPA. */
-    protected RememberMeEntity() {
-    }
+    protected RememberMeEntity() {}
 
     RememberMeEntity(String series, String tokenHash, String userName, Instant created, Instant expires) {
         this.series = series;
@@ -61,7 +63,12 @@ public class RememberMeEntity {
     }
 
     RememberedSeries toRecord() {
-        return new RememberedSeries(series, tokenHash, previousTokenHash, DatabaseTime.toInstant(rotated), tokenSeen,
+        return new RememberedSeries(
+                series,
+                tokenHash,
+                previousTokenHash,
+                DatabaseTime.toInstant(rotated),
+                tokenSeen,
                 userName,
                 DatabaseTime.toInstant(expires));
     }

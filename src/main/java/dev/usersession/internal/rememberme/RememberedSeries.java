@@ -14,6 +14,11 @@ import java.time.Instant;
  * @param userName whose it is
  * @param expires when it ends
  */
-public record RememberedSeries(String series, String tokenHash, String previousTokenHash, Instant rotated,
-        boolean tokenSeen, String userName, Instant expires) {
-}
+public record RememberedSeries(
+        String series,
+        String tokenHash,
+        String previousTokenHash,
+        Instant rotated,
+        boolean tokenSeen,
+        String userName,
+        Instant expires) {}

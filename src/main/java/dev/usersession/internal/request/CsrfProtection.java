@@ -1,7 +1,7 @@
 package dev.usersession.internal.request;
 
-import dev.usersession.internal.context.SessionTokens;
 import dev.usersession.UserSessionConfig;
+import dev.usersession.internal.context.SessionTokens;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -49,8 +49,10 @@ public class CsrfProtection {
             return true;
         }
         String presented = request.getHeader(TOKEN_HEADER);
-        return presented != null && MessageDigest.isEqual(presented.getBytes(StandardCharsets.US_ASCII),
-                tokenFor(sessionToken).getBytes(StandardCharsets.US_ASCII));
+        return presented != null
+                && MessageDigest.isEqual(
+                        presented.getBytes(StandardCharsets.US_ASCII),
+                        tokenFor(sessionToken).getBytes(StandardCharsets.US_ASCII));
     }
 
     /**
@@ -73,8 +75,10 @@ public class CsrfProtection {
         try {
             URI uri = URI.create(origin);
             String authority = uri.getRawAuthority();
-            return authority != null && authority.equalsIgnoreCase(host)
-                    && uri.getScheme() != null && uri.getScheme().equalsIgnoreCase(request.getScheme());
+            return authority != null
+                    && authority.equalsIgnoreCase(host)
+                    && uri.getScheme() != null
+                    && uri.getScheme().equalsIgnoreCase(request.getScheme());
         } catch (IllegalArgumentException e) {
             return false;
         }

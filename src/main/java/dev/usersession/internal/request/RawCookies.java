@@ -12,8 +12,7 @@ import java.util.List;
  */
 public final class RawCookies {
 
-    private RawCookies() {
-    }
+    private RawCookies() {}
 
     /** @return every value the request sent under this cookie name, in order */
     public static List<String> values(HttpServletRequest request, String name) {
@@ -37,8 +36,11 @@ public final class RawCookies {
      */
     public static String header(String name, String value, long maxAgeSeconds, boolean secure, String sameSite) {
         StringBuilder header = new StringBuilder(160)
-                .append(name).append('=').append(value)
-                .append("; Path=/; Max-Age=").append(maxAgeSeconds);
+                .append(name)
+                .append('=')
+                .append(value)
+                .append("; Path=/; Max-Age=")
+                .append(maxAgeSeconds);
         if (secure) {
             header.append("; Secure");
         }

@@ -1,8 +1,8 @@
 package dev.usersession.internal.request;
 
-import dev.usersession.internal.security.Refusals;
 import dev.usersession.auth.FactorRefusedException;
 import dev.usersession.internal.errors.Failure;
+import dev.usersession.internal.security.Refusals;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Duration;
 import java.util.Optional;
@@ -18,6 +18,7 @@ public final class RequestAttributes {
      * pages and development error pages show attributes, and the token alone is the session.
      */
     public static final String CSRF_TOKEN = "dev.usersession.csrfToken";
+
     public static final String RETRY_AFTER = "dev.usersession.retryAfter";
     public static final String LOCKED = "dev.usersession.locked";
     public static final String SESSION_LIMIT = "dev.usersession.sessionLimit";
@@ -27,8 +28,7 @@ public final class RequestAttributes {
     public static final String FACTOR_REFUSED = "dev.usersession.factorRefused";
     public static final String REFUSAL = "dev.usersession.refusal";
 
-    private RequestAttributes() {
-    }
+    private RequestAttributes() {}
 
     /** @return the CSRF token of the request's session, to put in forms as the {@code X-CSRF-Token} header */
     public static Optional<String> csrfToken(HttpServletRequest request) {

@@ -1,17 +1,17 @@
 package dev.usersession.internal.security;
 
-import dev.usersession.internal.onetimecode.OneTimeCodeFactor;
-import dev.usersession.auth.AccessDeniedException;
 import dev.usersession.AssuranceLevel;
-import dev.usersession.auth.NotLoggedInException;
-import dev.usersession.auth.ReauthenticationRequiredException;
-import dev.usersession.auth.SecondFactorRequiredException;
 import dev.usersession.SessionProofs;
 import dev.usersession.UserSessionClock;
 import dev.usersession.UserSessionConfig;
 import dev.usersession.UserSessionStoreException;
+import dev.usersession.auth.AccessDeniedException;
+import dev.usersession.auth.NotLoggedInException;
+import dev.usersession.auth.ReauthenticationRequiredException;
+import dev.usersession.auth.SecondFactorRequiredException;
 import dev.usersession.internal.context.UnitOfWork;
 import dev.usersession.internal.context.UserSessionManager;
+import dev.usersession.internal.onetimecode.OneTimeCodeFactor;
 import dev.usersession.spi.SessionRecord;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -79,12 +79,12 @@ public class AdminAccess {
         Duration window = config.adminRecent();
         Instant now = clock.now();
         if (!proofs.provedWithin(window, now)) {
-            throw new ReauthenticationRequiredException("The administration of sessions needs a proof of identity "
-                    + "from the last " + window);
+            throw new ReauthenticationRequiredException(
+                    "The administration of sessions needs a proof of identity " + "from the last " + window);
         }
         if (!proofs.levelWithin(window, now).satisfies(AssuranceLevel.AAL2) && oneTimeCodes.isEnabled(admin)) {
-            throw new SecondFactorRequiredException("The administration of sessions needs a second factor proved "
-                    + "in the last " + window);
+            throw new SecondFactorRequiredException(
+                    "The administration of sessions needs a second factor proved " + "in the last " + window);
         }
         return admin;
     }
@@ -98,8 +98,11 @@ public class AdminAccess {
             throw e; // the library's account table failed: 503, retry later
         } catch (RuntimeException e) {
             // An application's store that cannot answer grants nothing: the administrator is refused, not let in.
-            LOG.log(Level.WARNING, "An identity store failed to give the groups of an administrator; the "
-                    + "administration call is refused", e);
+            LOG.log(
+                    Level.WARNING,
+                    "An identity store failed to give the groups of an administrator; the "
+                            + "administration call is refused",
+                    e);
             throw new AccessDeniedException("The administration of sessions is refused: the identity store did "
                     + "not answer for the caller's groups");
         }

@@ -19,13 +19,12 @@ final class AppliedRequiresLogin {
 
     private static final boolean INTERCEPTORS_API_NAMES_BINDINGS = declaresGetInterceptorBindings();
 
-    private AppliedRequiresLogin() {
-    }
+    private AppliedRequiresLogin() {}
 
     /** @return the applied binding, or {@code null} when the container does not say which one applies */
     static RequiresLogin of(InvocationContext invocation) {
-        List<RequiresLogin> applied = INTERCEPTORS_API_NAMES_BINDINGS ? ofType(invocation.getInterceptorBindings())
-                : List.of();
+        List<RequiresLogin> applied =
+                INTERCEPTORS_API_NAMES_BINDINGS ? ofType(invocation.getInterceptorBindings()) : List.of();
         if (applied.isEmpty()) {
             applied = ofType(invocation.getContextData().get(WELD_BINDINGS));
         }
@@ -36,7 +35,10 @@ final class AppliedRequiresLogin {
         if (!(bindings instanceof Set<?> set)) {
             return List.of();
         }
-        return set.stream().filter(RequiresLogin.class::isInstance).map(RequiresLogin.class::cast).toList();
+        return set.stream()
+                .filter(RequiresLogin.class::isInstance)
+                .map(RequiresLogin.class::cast)
+                .toList();
     }
 
     private static boolean declaresGetInterceptorBindings() {

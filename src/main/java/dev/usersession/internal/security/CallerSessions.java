@@ -1,12 +1,12 @@
 package dev.usersession.internal.security;
 
-import dev.usersession.internal.request.CsrfProtection;
 import dev.usersession.EndReason;
 import dev.usersession.IssuedSession;
 import dev.usersession.SessionProofs;
 import dev.usersession.UserSessionClock;
 import dev.usersession.internal.context.SessionLifecycle;
 import dev.usersession.internal.context.UserSessionManager;
+import dev.usersession.internal.request.CsrfProtection;
 import dev.usersession.spi.SessionRecord;
 import dev.usersession.spi.UserSessionStore;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -78,8 +78,10 @@ public class CallerSessions {
         Instant now = clock.now();
         if (presented.kind() == PresentedToken.Kind.WELL_FORMED) {
             Optional<SessionRecord> live = lifecycle.live(presented.sessionId());
-            if (live.isPresent() && live.get().userName().equals(caller.getName())
-                    && otherMechanismSessions.mayContinue(caller.getName(), live.get().proofs())) {
+            if (live.isPresent()
+                    && live.get().userName().equals(caller.getName())
+                    && otherMechanismSessions.mayContinue(
+                            caller.getName(), live.get().proofs())) {
                 authentication.touchWhenDue(live.get(), now);
                 manager.begin(live.get());
                 return true;

@@ -3,23 +3,23 @@ package dev.usersession.internal.security;
 import dev.usersession.EndReason;
 import dev.usersession.UserSessionClock;
 import dev.usersession.admin.AuditEvent;
-import dev.usersession.internal.login.JpaLoginChallenges;
-import dev.usersession.internal.onetimecode.OneTimeCodeFactor;
-import dev.usersession.internal.passkey.PasskeyFactor;
+import dev.usersession.auth.TooManyAttemptsException;
+import dev.usersession.auth.UserAccounts;
+import dev.usersession.internal.account.JpaAccountRepository;
+import dev.usersession.internal.account.PasswordHashing;
+import dev.usersession.internal.account.PasswordPolicy;
+import dev.usersession.internal.account.StoredAccount;
+import dev.usersession.internal.account.UserNames;
 import dev.usersession.internal.audit.AuditTrail;
-import dev.usersession.internal.rememberme.RememberMe;
 import dev.usersession.internal.context.SessionLifecycle;
 import dev.usersession.internal.context.UnitOfWork;
 import dev.usersession.internal.context.UserSessionManager;
-import dev.usersession.internal.account.JpaAccountRepository;
-import dev.usersession.internal.account.StoredAccount;
+import dev.usersession.internal.login.JpaLoginChallenges;
 import dev.usersession.internal.login.LoginAdmission;
 import dev.usersession.internal.login.LoginGuard;
-import dev.usersession.internal.account.PasswordHashing;
-import dev.usersession.internal.account.PasswordPolicy;
-import dev.usersession.internal.account.UserNames;
-import dev.usersession.auth.TooManyAttemptsException;
-import dev.usersession.auth.UserAccounts;
+import dev.usersession.internal.onetimecode.OneTimeCodeFactor;
+import dev.usersession.internal.passkey.PasskeyFactor;
+import dev.usersession.internal.rememberme.RememberMe;
 import dev.usersession.spi.SessionRecord;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -75,8 +75,7 @@ public class DefaultUserAccounts implements UserAccounts {
     @Override
     public boolean create(String name, char[] password, Set<String> groups) {
         if (name == null || name.isBlank() || UserNames.isTooLong(name)) {
-            throw new IllegalArgumentException("A user name must be 1 to " + UserNames.MAXIMUM_LENGTH
-                    + " characters");
+            throw new IllegalArgumentException("A user name must be 1 to " + UserNames.MAXIMUM_LENGTH + " characters");
         }
         return accounts.insert(name, passwords.hash(checked(name, password)), groups, clock.now());
     }
@@ -100,11 +99,12 @@ public class DefaultUserAccounts implements UserAccounts {
         }
         LoginAdmission admission = guard.admit(guard.currentAttempt(name));
         if (!admission.admitted()) {
-            throw new TooManyAttemptsException("Too many wrong passwords for " + name + "; try again later",
-                    admission.retryAfter());
+            throw new TooManyAttemptsException(
+                    "Too many wrong passwords for " + name + "; try again later", admission.retryAfter());
         }
         Optional<StoredAccount> account = accounts.find(name);
-        if (!passwords.verify(currentPassword, account.map(StoredAccount::passwordHash).orElse(null))) {
+        if (!passwords.verify(
+                currentPassword, account.map(StoredAccount::passwordHash).orElse(null))) {
             return false;
         }
         guard.succeeded(admission);
@@ -126,8 +126,7 @@ public class DefaultUserAccounts implements UserAccounts {
      *     (a user's own change does not: knowing the password must not reset the guessing of the second factor)
      * @param removeSecondFactors whether every second factor of the user is removed too
      */
-    private boolean setPassword(String name, char[] newPassword, boolean byAdministrator,
-            boolean removeSecondFactors) {
+    private boolean setPassword(String name, char[] newPassword, boolean byAdministrator, boolean removeSecondFactors) {
         if (!accounts.updatePassword(name, passwords.hash(checked(name, newPassword)))) {
             return false;
         }
@@ -209,9 +208,11 @@ public class DefaultUserAccounts implements UserAccounts {
         pendingSteps.deleteAllOf(name); // a login waiting for its second factor proved the old password
         rememberMe.forgetAll(name);
         UnitOfWork unitOfWork = manager.current();
-        Optional<SessionRecord> current = Optional.ofNullable(unitOfWork).map(UnitOfWork::session)
+        Optional<SessionRecord> current = Optional.ofNullable(unitOfWork)
+                .map(UnitOfWork::session)
                 .filter(session -> session.userName().equals(name));
-        lifecycle.endAllFor(name, EndReason.REVOKED, current.map(SessionRecord::id).orElse(null));
+        lifecycle.endAllFor(
+                name, EndReason.REVOKED, current.map(SessionRecord::id).orElse(null));
         current.ifPresent(session -> lifecycle.renewCurrent(newGroups == null ? session.groups() : newGroups));
     }
 

@@ -4,20 +4,20 @@ import dev.usersession.AssuranceLevel;
 import dev.usersession.Factor;
 import dev.usersession.IssuedSession;
 import dev.usersession.admin.AuditEvent;
-import dev.usersession.internal.context.SessionLifecycle;
-import dev.usersession.internal.context.UnitOfWork;
-import dev.usersession.internal.context.UserSessionManager;
-import dev.usersession.internal.audit.AuditTrail;
-import dev.usersession.internal.login.LoginAdmission;
-import dev.usersession.internal.login.LoginGuard;
-import dev.usersession.internal.onetimecode.OneTimeCodeFactor;
-import dev.usersession.internal.passkey.PasskeyFactor;
 import dev.usersession.auth.FactorRefusedException;
 import dev.usersession.auth.NotLoggedInException;
 import dev.usersession.auth.OneTimeCodeEnrollment;
 import dev.usersession.auth.PasskeyInfo;
 import dev.usersession.auth.TooManyAttemptsException;
 import dev.usersession.auth.UserCredentials;
+import dev.usersession.internal.audit.AuditTrail;
+import dev.usersession.internal.context.SessionLifecycle;
+import dev.usersession.internal.context.UnitOfWork;
+import dev.usersession.internal.context.UserSessionManager;
+import dev.usersession.internal.login.LoginAdmission;
+import dev.usersession.internal.login.LoginGuard;
+import dev.usersession.internal.onetimecode.OneTimeCodeFactor;
+import dev.usersession.internal.passkey.PasskeyFactor;
 import dev.usersession.spi.SessionRecord;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
@@ -72,8 +72,8 @@ public class DefaultUserCredentials implements UserCredentials {
         if (!admission.admitted()) {
             throw new TooManyAttemptsException("Too many wrong passwords for " + userName, admission.retryAfter());
         }
-        CredentialValidationResult result = LibraryPasswordCheck.run(() -> identityStores.get().validate(
-                new UsernamePasswordCredential(userName, new Password(password))));
+        CredentialValidationResult result = LibraryPasswordCheck.run(
+                () -> identityStores.get().validate(new UsernamePasswordCredential(userName, new Password(password))));
         if (result.getStatus() != CredentialValidationResult.Status.VALID
                 || !result.getCallerPrincipal().getName().equals(userName)) {
             audit.record(AuditEvent.Type.LOGIN_FAILED, userName, session().id(), "re-authentication");
@@ -81,7 +81,8 @@ public class DefaultUserCredentials implements UserCredentials {
         }
         guard.succeeded(admission);
         IssuedSession renewed = lifecycle.reauthenticated(Factor.PASSWORD, AssuranceLevel.AAL1);
-        audit.record(AuditEvent.Type.REAUTHENTICATED, userName, renewed.session().id(), "password");
+        audit.record(
+                AuditEvent.Type.REAUTHENTICATED, userName, renewed.session().id(), "password");
         return true;
     }
 
@@ -91,11 +92,13 @@ public class DefaultUserCredentials implements UserCredentials {
         try {
             factorLogins.checkCode(userName, code);
         } catch (FactorRefusedException e) {
-            audit.record(AuditEvent.Type.SECOND_FACTOR_FAILED, userName, session().id(), "re-authentication");
+            audit.record(
+                    AuditEvent.Type.SECOND_FACTOR_FAILED, userName, session().id(), "re-authentication");
             throw e;
         }
         IssuedSession renewed = lifecycle.reauthenticated(Factor.ONE_TIME_CODE, AssuranceLevel.AAL2);
-        audit.record(AuditEvent.Type.REAUTHENTICATED, userName, renewed.session().id(), "one-time code");
+        audit.record(
+                AuditEvent.Type.REAUTHENTICATED, userName, renewed.session().id(), "one-time code");
     }
 
     @Override
@@ -137,8 +140,8 @@ public class DefaultUserCredentials implements UserCredentials {
     public List<String> newRecoveryCodes() {
         SessionRecord session = recentSession();
         if (!oneTimeCodes.isEnabled(session.userName())) {
-            throw new FactorRefusedException(FactorRefusedException.Reason.NOT_ENABLED,
-                    session.userName() + " has no one-time codes");
+            throw new FactorRefusedException(
+                    FactorRefusedException.Reason.NOT_ENABLED, session.userName() + " has no one-time codes");
         }
         List<String> codes = oneTimeCodes.newRecoveryCodes(session.userName());
         audit.record(AuditEvent.Type.FACTOR_ENROLLED, session.userName(), session.id(), "recovery codes");

@@ -65,13 +65,17 @@ public class DefaultUserSessions implements UserSessions {
 
     @Override
     public List<UserSessionInfo> listFor(String userName) {
-        return lifecycle.liveSessionsOf(userName).stream().map(SessionRecord::toInfo).toList();
+        return lifecycle.liveSessionsOf(userName).stream()
+                .map(SessionRecord::toInfo)
+                .toList();
     }
 
     @Override
     public Optional<UserSessionInfo> current() {
         UnitOfWork unitOfWork = manager.current();
-        return unitOfWork == null ? Optional.empty() : Optional.of(unitOfWork.session().toInfo());
+        return unitOfWork == null
+                ? Optional.empty()
+                : Optional.of(unitOfWork.session().toInfo());
     }
 
     @Override
@@ -82,7 +86,10 @@ public class DefaultUserSessions implements UserSessions {
     @Override
     public boolean endOwn(String sessionId) {
         UserSessionInfo me = current().orElseThrow(() -> new NotLoggedInException("Ending a session needs a login"));
-        return lifecycle.live(sessionId).filter(session -> session.userName().equals(me.userName())).isPresent()
+        return lifecycle
+                        .live(sessionId)
+                        .filter(session -> session.userName().equals(me.userName()))
+                        .isPresent()
                 && lifecycle.end(sessionId, EndReason.REVOKED);
     }
 
@@ -109,8 +116,10 @@ public class DefaultUserSessions implements UserSessions {
 
     @Override
     public <T> T callIn(String sessionId, Supplier<T> work) {
-        SessionRecord session = lifecycle.live(sessionId).orElseThrow(() -> new UserSessionNotFoundException(
-                "There is no live user session with id " + sessionId));
+        SessionRecord session = lifecycle
+                .live(sessionId)
+                .orElseThrow(
+                        () -> new UserSessionNotFoundException("There is no live user session with id " + sessionId));
         manager.begin(session);
         try {
             T result = work.get();

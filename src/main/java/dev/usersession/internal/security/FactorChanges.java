@@ -1,15 +1,15 @@
 package dev.usersession.internal.security;
 
+import dev.usersession.EndReason;
+import dev.usersession.UserSessionClock;
+import dev.usersession.UserSessionConfig;
+import dev.usersession.auth.ReauthenticationRequiredException;
+import dev.usersession.auth.SecondFactorRequiredException;
+import dev.usersession.internal.context.SessionLifecycle;
+import dev.usersession.internal.login.JpaLoginChallenges;
 import dev.usersession.internal.onetimecode.OneTimeCodeFactor;
 import dev.usersession.internal.passkey.PasskeyFactor;
 import dev.usersession.internal.rememberme.RememberMe;
-import dev.usersession.EndReason;
-import dev.usersession.auth.ReauthenticationRequiredException;
-import dev.usersession.auth.SecondFactorRequiredException;
-import dev.usersession.UserSessionClock;
-import dev.usersession.UserSessionConfig;
-import dev.usersession.internal.context.SessionLifecycle;
-import dev.usersession.internal.login.JpaLoginChallenges;
 import dev.usersession.spi.SessionRecord;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -53,8 +53,8 @@ public class FactorChanges {
      */
     public void requireProof(SessionRecord session) {
         if (!session.proofs().provedWithin(config.factorsRecent(), clock.now())) {
-            throw new ReauthenticationRequiredException("Changing a factor needs a proof of identity from the last "
-                    + config.factorsRecent());
+            throw new ReauthenticationRequiredException(
+                    "Changing a factor needs a proof of identity from the last " + config.factorsRecent());
         }
         requireSecondFactorWhereTheAccountHasOne(session);
     }

@@ -1,23 +1,23 @@
 package dev.usersession.internal.security;
 
+import dev.usersession.AssuranceLevel;
+import dev.usersession.Factor;
+import dev.usersession.SessionProofs;
+import dev.usersession.UserSessionClock;
+import dev.usersession.admin.AuditEvent;
+import dev.usersession.auth.FactorRefusedException;
+import dev.usersession.auth.TooManyAttemptsException;
+import dev.usersession.internal.account.JpaAccountRepository;
+import dev.usersession.internal.audit.AuditTrail;
+import dev.usersession.internal.login.FactorCredential;
 import dev.usersession.internal.login.LoginAdmission;
 import dev.usersession.internal.login.LoginChallenge;
+import dev.usersession.internal.login.LoginChallenge.Purpose;
 import dev.usersession.internal.login.LoginChallenges;
 import dev.usersession.internal.login.LoginGuard;
 import dev.usersession.internal.onetimecode.OneTimeCodeFactor;
 import dev.usersession.internal.passkey.PasskeyFactor;
-import dev.usersession.internal.audit.AuditTrail;
-import dev.usersession.internal.login.FactorCredential;
 import dev.usersession.internal.request.RequestAttributes;
-import dev.usersession.AssuranceLevel;
-import dev.usersession.admin.AuditEvent;
-import dev.usersession.Factor;
-import dev.usersession.auth.FactorRefusedException;
-import dev.usersession.SessionProofs;
-import dev.usersession.auth.TooManyAttemptsException;
-import dev.usersession.UserSessionClock;
-import dev.usersession.internal.account.JpaAccountRepository;
-import dev.usersession.internal.login.LoginChallenge.Purpose;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -116,8 +116,8 @@ public class FactorLogins {
 
     private Optional<Completed> withCode(HttpServletRequest request, HttpServletResponse response, String code) {
         LoginChallenge step = steps.require(request, Purpose.SECOND_FACTOR, null);
-        LoginAdmission admission = guard.admitCode(step.userName(), request.getRemoteAddr(),
-                OneTimeCodeFactor.isRecoveryCode(code));
+        LoginAdmission admission =
+                guard.admitCode(step.userName(), request.getRemoteAddr(), OneTimeCodeFactor.isRecoveryCode(code));
         if (!admission.admitted()) {
             request.setAttribute(RequestAttributes.RETRY_AFTER, admission.retryAfter());
             request.setAttribute(RequestAttributes.LOCKED, admission.locked());
@@ -133,34 +133,44 @@ public class FactorLogins {
         guard.succeeded(admission);
         steps.complete(step, request, response);
         Instant now = clock.now();
-        return Optional.of(new Completed(step.userName(), step.groups(),
-                new SessionProofs(step.passwordAt(), now, null, AssuranceLevel.AAL2), credentialsUnchanged(step)));
+        return Optional.of(new Completed(
+                step.userName(),
+                step.groups(),
+                new SessionProofs(step.passwordAt(), now, null, AssuranceLevel.AAL2),
+                credentialsUnchanged(step)));
     }
 
-    private Optional<Completed> withPasskey(HttpServletRequest request, HttpServletResponse response,
-            Purpose purpose, String assertion) {
+    private Optional<Completed> withPasskey(
+            HttpServletRequest request, HttpServletResponse response, Purpose purpose, String assertion) {
         LoginChallenge step = steps.require(request, purpose, null);
         steps.complete(step, request, response);
         PasskeyFactor.VerifiedPasskey verified = passkeys.verify(request, step, assertion);
         Instant now = clock.now();
         if (purpose == Purpose.SECOND_FACTOR) {
-            return Optional.of(new Completed(step.userName(), step.groups(),
-                    new SessionProofs(step.passwordAt(), null, now, AssuranceLevel.AAL2), credentialsUnchanged(step)));
+            return Optional.of(new Completed(
+                    step.userName(),
+                    step.groups(),
+                    new SessionProofs(step.passwordAt(), null, now, AssuranceLevel.AAL2),
+                    credentialsUnchanged(step)));
         }
         if (!verified.userVerified() && oneTimeCodes.isEnabled(verified.userName())) {
             // A passkey that did not verify its user (no PIN, no biometrics) is one factor: a user who turned on two
             // factors is not signed in by it alone.
-            throw new FactorRefusedException(FactorRefusedException.Reason.CREDENTIAL_REFUSED,
+            throw new FactorRefusedException(
+                    FactorRefusedException.Reason.CREDENTIAL_REFUSED,
                     "The passkey did not verify its user, and the account needs two factors");
         }
         Optional<Set<String>> groups = callerGroups.of(verified.userName());
         if (groups.isEmpty()) { // the account was disabled or deleted since the passkey was registered
-            throw new FactorRefusedException(FactorRefusedException.Reason.UNKNOWN_CREDENTIAL,
-                    "The passkey's account is disabled or gone");
+            throw new FactorRefusedException(
+                    FactorRefusedException.Reason.UNKNOWN_CREDENTIAL, "The passkey's account is disabled or gone");
         }
-        return Optional.of(new Completed(verified.userName(), groups.get(), SessionProofs.of(
-                Factor.PASSKEY, now,
-                verified.userVerified() ? AssuranceLevel.AAL2 : AssuranceLevel.AAL1), () -> true));
+        return Optional.of(new Completed(
+                verified.userName(),
+                groups.get(),
+                SessionProofs.of(
+                        Factor.PASSKEY, now, verified.userVerified() ? AssuranceLevel.AAL2 : AssuranceLevel.AAL1),
+                () -> true));
     }
 
     /**
@@ -170,7 +180,8 @@ public class FactorLogins {
      */
     private BooleanSupplier credentialsUnchanged(LoginChallenge step) {
         Long before = step.credentialsVersion();
-        return () -> before == null || accounts.credentialsVersion(step.userName()).equals(Optional.of(before));
+        return () ->
+                before == null || accounts.credentialsVersion(step.userName()).equals(Optional.of(before));
     }
 
     private static String reason(FactorRefusedException e) {
@@ -185,6 +196,5 @@ public class FactorLogins {
      * @param proofs how and when they proved it
      * @param stillValid asked once the session is stored: when it says no, the session ends again and the login fails
      */
-    record Completed(String userName, Set<String> groups, SessionProofs proofs, BooleanSupplier stillValid) {
-    }
+    record Completed(String userName, Set<String> groups, SessionProofs proofs, BooleanSupplier stillValid) {}
 }

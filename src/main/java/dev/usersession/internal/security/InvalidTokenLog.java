@@ -1,9 +1,9 @@
 package dev.usersession.internal.security;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Logs requests that presented an invalid session token (malformed, unknown), at most once a minute with a count,
@@ -25,8 +25,10 @@ public class InvalidTokenLog {
         long last = lastLogged.get();
         if (now - last >= INTERVAL_MILLIS && lastLogged.compareAndSet(last, now)) {
             count.addAndGet(-total);
-            LOG.log(Level.WARNING, "{0} request(s) with an invalid session token in the last minute; latest: {1} "
-                    + "from {2}", new Object[] {total, what, clientAddress});
+            LOG.log(
+                    Level.WARNING,
+                    "{0} request(s) with an invalid session token in the last minute; latest: {1} " + "from {2}",
+                    new Object[] {total, what, clientAddress});
         }
     }
 }

@@ -1,15 +1,15 @@
 package dev.usersession.internal.security;
 
+import dev.usersession.UserSessionConfig;
+import dev.usersession.admin.AuditEvent;
 import dev.usersession.internal.account.JpaAccountRepository;
 import dev.usersession.internal.account.PasswordHashing;
 import dev.usersession.internal.account.StoredAccount;
 import dev.usersession.internal.account.UserNames;
+import dev.usersession.internal.audit.AuditTrail;
 import dev.usersession.internal.login.LoginAdmission;
 import dev.usersession.internal.login.LoginGuard;
 import dev.usersession.internal.onetimecode.OneTimeCodeFactor;
-import dev.usersession.internal.audit.AuditTrail;
-import dev.usersession.admin.AuditEvent;
-import dev.usersession.UserSessionConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.credential.Credential;
@@ -72,8 +72,14 @@ public class JpaIdentityStore implements IdentityStore {
         }
         LoginAdmission admission = guard.admit(guard.currentAttempt(name));
         if (!admission.admitted()) {
-            audit.record(AuditEvent.Type.LOGIN_THROTTLED, name, null, (admission.locked() ? "locked"
-                    : "wait " + admission.retryAfter().toSeconds() + " s") + ", " + FOR_OTHER_MECHANISM);
+            audit.record(
+                    AuditEvent.Type.LOGIN_THROTTLED,
+                    name,
+                    null,
+                    (admission.locked()
+                                    ? "locked"
+                                    : "wait " + admission.retryAfter().toSeconds() + " s") + ", "
+                            + FOR_OTHER_MECHANISM);
             return CredentialValidationResult.INVALID_RESULT;
         }
         CredentialValidationResult result = check(login);
@@ -97,13 +103,15 @@ public class JpaIdentityStore implements IdentityStore {
     private CredentialValidationResult check(UsernamePasswordCredential login) {
         String name = login.getCaller();
         Optional<StoredAccount> account = isPossibleName(name) ? accounts.find(name) : Optional.empty();
-        boolean matches = passwords.verify(login.getPassword().getValue(),
+        boolean matches = passwords.verify(
+                login.getPassword().getValue(),
                 account.map(StoredAccount::passwordHash).orElse(null));
         if (account.isEmpty() || !matches || !account.get().enabled()) {
             return CredentialValidationResult.INVALID_RESULT;
         }
         upgradeHash(account.get(), login.getPassword().getValue());
-        return new CredentialValidationResult(account.get().name(), account.get().groups());
+        return new CredentialValidationResult(
+                account.get().name(), account.get().groups());
     }
 
     private static boolean isPossibleName(String name) {
@@ -120,7 +128,8 @@ public class JpaIdentityStore implements IdentityStore {
     @Override
     public Set<String> getCallerGroups(CredentialValidationResult validationResult) {
         return accounts.find(validationResult.getCallerPrincipal().getName())
-                .map(StoredAccount::groups).orElse(Set.of());
+                .map(StoredAccount::groups)
+                .orElse(Set.of());
     }
 
     @Override
@@ -130,7 +139,8 @@ public class JpaIdentityStore implements IdentityStore {
 
     @Override
     public Set<ValidationType> validationTypes() {
-        return config.identityStoreEnabled() ? EnumSet.of(ValidationType.VALIDATE, ValidationType.PROVIDE_GROUPS)
+        return config.identityStoreEnabled()
+                ? EnumSet.of(ValidationType.VALIDATE, ValidationType.PROVIDE_GROUPS)
                 : EnumSet.noneOf(ValidationType.class);
     }
 }

@@ -14,8 +14,7 @@ public final class LibraryPasswordCheck {
 
     private static final ThreadLocal<Boolean> ACTIVE = new ThreadLocal<>();
 
-    private LibraryPasswordCheck() {
-    }
+    private LibraryPasswordCheck() {}
 
     /** Runs {@code check} (a call of the identity stores) as the library's own password check. */
     public static <T> T run(Supplier<T> check) {

@@ -1,10 +1,10 @@
 package dev.usersession.internal.security;
 
-import dev.usersession.internal.onetimecode.OneTimeCodeFactor;
 import dev.usersession.AssuranceLevel;
-import dev.usersession.auth.OtherMechanismProofs;
 import dev.usersession.SessionProofs;
 import dev.usersession.UserSessionClock;
+import dev.usersession.auth.OtherMechanismProofs;
+import dev.usersession.internal.onetimecode.OneTimeCodeFactor;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
@@ -57,16 +57,21 @@ public class OtherMechanismSessions {
             return proofs == null ? SessionProofs.NONE : notAfter(proofs, clock.now());
         } catch (RuntimeException e) {
             // Fails closed: what the mechanism proved cannot be told, so it proved nothing.
-            LOG.log(Level.WARNING, "The application's OtherMechanismProofs failed for a caller; the session records "
-                    + "no proof", e);
+            LOG.log(
+                    Level.WARNING,
+                    "The application's OtherMechanismProofs failed for a caller; the session records " + "no proof",
+                    e);
             return SessionProofs.NONE;
         }
     }
 
     /** @return the proofs with any time after {@code now} moved back to it (a proof cannot be younger than now) */
     private static SessionProofs notAfter(SessionProofs proofs, Instant now) {
-        return new SessionProofs(notAfter(proofs.passwordAt(), now), notAfter(proofs.oneTimeCodeAt(), now),
-                notAfter(proofs.passkeyAt(), now), proofs.level());
+        return new SessionProofs(
+                notAfter(proofs.passwordAt(), now),
+                notAfter(proofs.oneTimeCodeAt(), now),
+                notAfter(proofs.passkeyAt(), now),
+                proofs.level());
     }
 
     private static Instant notAfter(Instant at, Instant now) {

@@ -11,8 +11,7 @@ import jakarta.servlet.http.HttpServletRequest;
  */
 final class OtherPaths {
 
-    private OtherPaths() {
-    }
+    private OtherPaths() {}
 
     /**
      * @return whether the request's path within the application, as the server mapped it (decoded and normalised:

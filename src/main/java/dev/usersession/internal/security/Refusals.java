@@ -1,8 +1,8 @@
 package dev.usersession.internal.security;
 
-import dev.usersession.internal.request.RequestAttributes;
 import dev.usersession.internal.errors.ErrorResponses;
 import dev.usersession.internal.errors.Failure;
+import dev.usersession.internal.request.RequestAttributes;
 import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
 import jakarta.servlet.http.HttpServletRequest;
@@ -17,12 +17,15 @@ import jakarta.servlet.http.HttpServletResponse;
  */
 public final class Refusals {
 
-    private Refusals() {
-    }
+    private Refusals() {}
 
     /** @return the status that leaves the refused request unauthenticated, with its answer on its way */
-    static AuthenticationStatus refuse(ErrorResponses errors, HttpServletRequest request, HttpServletResponse response,
-            HttpMessageContext context, Failure failure) {
+    static AuthenticationStatus refuse(
+            ErrorResponses errors,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            HttpMessageContext context,
+            Failure failure) {
         if (context.isProtected()) {
             errors.write(request, response, failure);
             return AuthenticationStatus.SEND_FAILURE;

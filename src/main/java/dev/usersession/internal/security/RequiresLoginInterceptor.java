@@ -1,12 +1,12 @@
 package dev.usersession.internal.security;
 
+import dev.usersession.SessionProofs;
+import dev.usersession.UserSessionClock;
 import dev.usersession.auth.AccessDeniedException;
 import dev.usersession.auth.NotLoggedInException;
 import dev.usersession.auth.ReauthenticationRequiredException;
 import dev.usersession.auth.RequiresLogin;
 import dev.usersession.auth.SecondFactorRequiredException;
-import dev.usersession.SessionProofs;
-import dev.usersession.UserSessionClock;
 import dev.usersession.internal.context.RecentLogin;
 import dev.usersession.internal.context.UnitOfWork;
 import dev.usersession.internal.context.UserSessionManager;
@@ -44,26 +44,27 @@ public class RequiresLoginInterceptor implements Serializable {
         }
         RequiresLogin applied = applied(invocation);
         String[] roles = applied.roles();
-        if (roles.length > 0 && Arrays.stream(roles).noneMatch(unitOfWork.session().groups()::contains)) {
-            throw new AccessDeniedException(describe(invocation) + " needs one of the roles "
-                    + Arrays.toString(roles));
+        if (roles.length > 0
+                && Arrays.stream(roles).noneMatch(unitOfWork.session().groups()::contains)) {
+            throw new AccessDeniedException(describe(invocation) + " needs one of the roles " + Arrays.toString(roles));
         }
         SessionProofs proofs = unitOfWork.session().proofs();
         if (!proofs.level().satisfies(applied.level())) {
             throw new SecondFactorRequiredException(describe(invocation) + " needs a login at " + applied.level());
         }
         if (!applied.recent().isEmpty()) {
-            Duration maxAge = RecentLogin.parse(applied.recent()).orElseThrow(() -> new AccessDeniedException(
-                    describe(invocation) + " is refused: its @RequiresLogin(recent = \"" + applied.recent()
-                            + "\") is not a positive ISO-8601 duration"));
+            Duration maxAge = RecentLogin.parse(applied.recent())
+                    .orElseThrow(() -> new AccessDeniedException(
+                            describe(invocation) + " is refused: its @RequiresLogin(recent = \"" + applied.recent()
+                                    + "\") is not a positive ISO-8601 duration"));
             if (!proofs.provedWithin(maxAge, clock.now())) {
-                throw new ReauthenticationRequiredException(describe(invocation) + " needs a proof of the user's "
-                        + "identity from the last " + maxAge);
+                throw new ReauthenticationRequiredException(
+                        describe(invocation) + " needs a proof of the user's " + "identity from the last " + maxAge);
             }
             if (!proofs.levelWithin(maxAge, clock.now()).satisfies(applied.level())) {
                 // A fresh password on a session that reached AAL2 long ago: the second factor must be recent too.
-                throw new SecondFactorRequiredException(describe(invocation) + " needs a second factor from the last "
-                        + maxAge);
+                throw new SecondFactorRequiredException(
+                        describe(invocation) + " needs a second factor from the last " + maxAge);
             }
         }
         return invocation.proceed();
@@ -79,6 +80,7 @@ public class RequiresLoginInterceptor implements Serializable {
     }
 
     private static String describe(InvocationContext invocation) {
-        return invocation.getMethod().getDeclaringClass().getSimpleName() + "." + invocation.getMethod().getName();
+        return invocation.getMethod().getDeclaringClass().getSimpleName() + "."
+                + invocation.getMethod().getName();
     }
 }

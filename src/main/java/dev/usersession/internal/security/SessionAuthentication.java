@@ -1,18 +1,18 @@
 package dev.usersession.internal.security;
 
-import dev.usersession.internal.request.CsrfProtection;
-import dev.usersession.internal.request.RequestAttributes;
-import dev.usersession.internal.rememberme.RememberMe;
 import dev.usersession.EndReason;
 import dev.usersession.SessionProofs;
 import dev.usersession.UserSessionClock;
 import dev.usersession.UserSessionConfig;
 import dev.usersession.internal.context.SessionLifecycle;
 import dev.usersession.internal.context.UserSessionManager;
-import dev.usersession.spi.SessionRecord;
-import dev.usersession.spi.UserSessionStore;
 import dev.usersession.internal.errors.ErrorResponses;
 import dev.usersession.internal.errors.Failure;
+import dev.usersession.internal.rememberme.RememberMe;
+import dev.usersession.internal.request.CsrfProtection;
+import dev.usersession.internal.request.RequestAttributes;
+import dev.usersession.spi.SessionRecord;
+import dev.usersession.spi.UserSessionStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
@@ -73,8 +73,8 @@ public class SessionAuthentication {
     @Inject
     SessionLogin login;
 
-    AuthenticationStatus authenticate(HttpServletRequest request, HttpServletResponse response,
-            HttpMessageContext context) {
+    AuthenticationStatus authenticate(
+            HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
         PresentedToken presented = cookie.read(request);
         if (isLoginEndpoint(request)) {
             return anonymous(context);
@@ -123,13 +123,19 @@ public class SessionAuthentication {
         Duration age = Duration.between(session.lastAccess(), now);
         if (age.toMillis() >= (long) (idle.toMillis() * config.touchFraction())) {
             Instant idleExpiry = now.plus(idle);
-            store.touch(session.id(), now,
+            store.touch(
+                    session.id(),
+                    now,
                     idleExpiry.isBefore(session.absoluteExpiry()) ? idleExpiry : session.absoluteExpiry());
         }
     }
 
-    private AuthenticationStatus invalid(HttpServletRequest request, HttpServletResponse response,
-            HttpMessageContext context, PresentedToken presented, String what) {
+    private AuthenticationStatus invalid(
+            HttpServletRequest request,
+            HttpServletResponse response,
+            HttpMessageContext context,
+            PresentedToken presented,
+            String what) {
         invalidTokens.record(request.getRemoteAddr(), what);
         if (presented.fromCookie()) {
             cookie.clear(response);
@@ -141,8 +147,8 @@ public class SessionAuthentication {
      * No live session: a "keep me signed in" cookie, when the browser has one, opens a new session (a state-changing
      * request must come from the application's own pages); a stolen one is answered 401. Else the caller is anonymous.
      */
-    private AuthenticationStatus remembered(HttpServletRequest request, HttpServletResponse response,
-            HttpMessageContext context) {
+    private AuthenticationStatus remembered(
+            HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
         if (!rememberMe.presented(request)) {
             return anonymous(context);
         }
@@ -154,16 +160,23 @@ public class SessionAuthentication {
             Refusals.noteForFilter(request, Failure.REMEMBER_ME_STOLEN);
             return anonymous(context);
         }
-        Optional<Set<String>> groups = use.outcome() == RememberMe.Outcome.VALID ? callerGroups.of(use.userName())
-                : Optional.empty();
+        Optional<Set<String>> groups =
+                use.outcome() == RememberMe.Outcome.VALID ? callerGroups.of(use.userName()) : Optional.empty();
         if (groups.isEmpty()) {
             if (use.outcome() == RememberMe.Outcome.VALID) { // the account was disabled or deleted meanwhile
                 rememberMe.forget(request, response);
             }
             return anonymous(context);
         }
-        return login.establish(request, response, context, use.userName(), groups.get(), SessionProofs.NONE,
-                () -> true, "remember-me");
+        return login.establish(
+                request,
+                response,
+                context,
+                use.userName(),
+                groups.get(),
+                SessionProofs.NONE,
+                () -> true,
+                "remember-me");
     }
 
     private static AuthenticationStatus anonymous(HttpMessageContext context) {

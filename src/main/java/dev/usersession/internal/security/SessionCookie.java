@@ -1,8 +1,8 @@
 package dev.usersession.internal.security;
 
-import dev.usersession.internal.request.RawCookies;
-import dev.usersession.internal.context.SessionTokens;
 import dev.usersession.UserSessionConfig;
+import dev.usersession.internal.context.SessionTokens;
+import dev.usersession.internal.request.RawCookies;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
@@ -46,13 +46,15 @@ public class SessionCookie {
             return PresentedToken.malformed(true);
         }
         if (found == 1) {
-            return SessionTokens.isWellFormed(value) ? new PresentedToken(PresentedToken.Kind.WELL_FORMED, value, true)
+            return SessionTokens.isWellFormed(value)
+                    ? new PresentedToken(PresentedToken.Kind.WELL_FORMED, value, true)
                     : PresentedToken.malformed(true);
         }
         String authorization = request.getHeader("Authorization");
         if (authorization != null && config.bearerEnabled() && authorization.startsWith(BEARER)) {
             String token = authorization.substring(BEARER.length()).trim();
-            return SessionTokens.isWellFormed(token) ? new PresentedToken(PresentedToken.Kind.WELL_FORMED, token, false)
+            return SessionTokens.isWellFormed(token)
+                    ? new PresentedToken(PresentedToken.Kind.WELL_FORMED, token, false)
                     : PresentedToken.malformed(false);
         }
         return PresentedToken.NONE;
@@ -71,7 +73,7 @@ public class SessionCookie {
     }
 
     private String header(String value, long maxAgeSeconds) {
-        return RawCookies.header(config.cookieName(), value, maxAgeSeconds, config.cookieSecure(),
-                config.cookieSameSite());
+        return RawCookies.header(
+                config.cookieName(), value, maxAgeSeconds, config.cookieSecure(), config.cookieSameSite());
     }
 }

@@ -1,27 +1,27 @@
 package dev.usersession.internal.security;
 
-import dev.usersession.internal.login.DeviceCookie;
-import dev.usersession.internal.login.LoginAdmission;
-import dev.usersession.internal.login.LoginChallenges;
-import dev.usersession.internal.login.LoginGuard;
-import dev.usersession.internal.account.UserNames;
-import dev.usersession.internal.onetimecode.OneTimeCodeFactor;
-import dev.usersession.internal.rememberme.RememberMe;
-import dev.usersession.internal.audit.AuditTrail;
-import dev.usersession.internal.login.FactorCredential;
-import dev.usersession.internal.request.RequestAttributes;
 import dev.usersession.AssuranceLevel;
-import dev.usersession.admin.AuditEvent;
 import dev.usersession.EndReason;
 import dev.usersession.Factor;
+import dev.usersession.IssuedSession;
 import dev.usersession.SessionProofs;
 import dev.usersession.UserSessionClock;
 import dev.usersession.UserSessionConfig;
-import dev.usersession.IssuedSession;
+import dev.usersession.admin.AuditEvent;
 import dev.usersession.auth.SessionLimitReachedException;
+import dev.usersession.internal.account.JpaAccountRepository;
+import dev.usersession.internal.account.UserNames;
+import dev.usersession.internal.audit.AuditTrail;
 import dev.usersession.internal.context.SessionLifecycle;
 import dev.usersession.internal.context.UserSessionManager;
-import dev.usersession.internal.account.JpaAccountRepository;
+import dev.usersession.internal.login.DeviceCookie;
+import dev.usersession.internal.login.FactorCredential;
+import dev.usersession.internal.login.LoginAdmission;
+import dev.usersession.internal.login.LoginChallenges;
+import dev.usersession.internal.login.LoginGuard;
+import dev.usersession.internal.onetimecode.OneTimeCodeFactor;
+import dev.usersession.internal.rememberme.RememberMe;
+import dev.usersession.internal.request.RequestAttributes;
 import dev.usersession.spi.SessionRecord;
 import dev.usersession.spi.UserSessionStore;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -102,7 +102,10 @@ public class SessionLogin {
     @Inject
     AuditTrail audit;
 
-    public AuthenticationStatus login(HttpServletRequest request, HttpServletResponse response, HttpMessageContext context,
+    public AuthenticationStatus login(
+            HttpServletRequest request,
+            HttpServletResponse response,
+            HttpMessageContext context,
             Credential credential) {
         if (credential instanceof FactorCredential factor) {
             Optional<FactorLogins.Completed> completed = factorLogins.complete(request, response, factor);
@@ -112,8 +115,14 @@ public class SessionLogin {
             if (deviceCookie.read(request) == null) {
                 deviceCookie.set(response, guard.rememberDevice(completed.get().userName()));
             }
-            return establish(request, response, context, completed.get().userName(), completed.get().groups(),
-                    completed.get().proofs(), completed.get().stillValid(),
+            return establish(
+                    request,
+                    response,
+                    context,
+                    completed.get().userName(),
+                    completed.get().groups(),
+                    completed.get().proofs(),
+                    completed.get().stillValid(),
                     factor.kind() == FactorCredential.Kind.PASSKEY ? "passkey" : "second factor");
         }
         LoginAdmission admission = null;
@@ -125,22 +134,32 @@ public class SessionLogin {
             if (!admission.admitted()) {
                 request.setAttribute(RequestAttributes.RETRY_AFTER, admission.retryAfter());
                 request.setAttribute(RequestAttributes.LOCKED, admission.locked());
-                audit.record(AuditEvent.Type.LOGIN_THROTTLED, password.getCaller(), null,
-                        admission.locked() ? "locked" : "wait " + admission.retryAfter().toSeconds() + " s");
+                audit.record(
+                        AuditEvent.Type.LOGIN_THROTTLED,
+                        password.getCaller(),
+                        null,
+                        admission.locked()
+                                ? "locked"
+                                : "wait " + admission.retryAfter().toSeconds() + " s");
                 return AuthenticationStatus.SEND_FAILURE;
             }
         }
         // The account table's credentials version guards logins against a concurrent change of the library's accounts;
         // an application whose users live elsewhere (usersession.identity-store.enabled=false) has no such table.
-        String submittedName = credential instanceof UsernamePasswordCredential password
-                && config.identityStoreEnabled() ? password.getCaller() : null;
-        Optional<Long> credentialsBefore = submittedName == null ? Optional.empty()
-                : accounts.credentialsVersion(submittedName);
-        CredentialValidationResult result = LibraryPasswordCheck.run(
-                () -> identityStores.get().validate(credential));
+        String submittedName =
+                credential instanceof UsernamePasswordCredential password && config.identityStoreEnabled()
+                        ? password.getCaller()
+                        : null;
+        Optional<Long> credentialsBefore =
+                submittedName == null ? Optional.empty() : accounts.credentialsVersion(submittedName);
+        CredentialValidationResult result =
+                LibraryPasswordCheck.run(() -> identityStores.get().validate(credential));
         if (result.getStatus() != CredentialValidationResult.Status.VALID) {
-            audit.record(AuditEvent.Type.LOGIN_FAILED, credential instanceof UsernamePasswordCredential password
-                    ? password.getCaller() : null, null, "password");
+            audit.record(
+                    AuditEvent.Type.LOGIN_FAILED,
+                    credential instanceof UsernamePasswordCredential password ? password.getCaller() : null,
+                    null,
+                    "password");
             return AuthenticationStatus.SEND_FAILURE;
         }
         String userName = result.getCallerPrincipal().getName();
@@ -150,8 +169,8 @@ public class SessionLogin {
         }
         if (oneTimeCodes.isEnabled(userName)) {
             // The password was right, but the user has a second factor: only a pending step, no session yet.
-            steps.beginSecondFactor(request, response, userName, result.getCallerGroups(), now,
-                    credentialsBefore.orElse(null));
+            steps.beginSecondFactor(
+                    request, response, userName, result.getCallerGroups(), now, credentialsBefore.orElse(null));
             request.setAttribute(RequestAttributes.SECOND_FACTOR_PENDING, Boolean.TRUE);
             audit.record(AuditEvent.Type.SECOND_FACTOR_PENDING, userName, null, null);
             return AuthenticationStatus.SEND_FAILURE;
@@ -163,8 +182,15 @@ public class SessionLogin {
         // that change (the change ended the sessions it could see; this one may have come after).
         BooleanSupplier credentialsUnchanged = () -> submittedName == null
                 || accounts.credentialsVersion(submittedName).equals(credentialsBefore);
-        return establish(request, response, context, userName, result.getCallerGroups(),
-                SessionProofs.of(Factor.PASSWORD, now, AssuranceLevel.AAL1), credentialsUnchanged, "password");
+        return establish(
+                request,
+                response,
+                context,
+                userName,
+                result.getCallerGroups(),
+                SessionProofs.of(Factor.PASSWORD, now, AssuranceLevel.AAL1),
+                credentialsUnchanged,
+                "password");
     }
 
     /**
@@ -175,9 +201,15 @@ public class SessionLogin {
      * @param stillValid asked once the session is stored: when it says no, the session ends again and the login fails
      * @param how how the caller proved who they are, for the audit trail
      */
-    public AuthenticationStatus establish(HttpServletRequest request, HttpServletResponse response,
-            HttpMessageContext context, String userName, Set<String> groups, SessionProofs proofs,
-            BooleanSupplier stillValid, String how) {
+    public AuthenticationStatus establish(
+            HttpServletRequest request,
+            HttpServletResponse response,
+            HttpMessageContext context,
+            String userName,
+            Set<String> groups,
+            SessionProofs proofs,
+            BooleanSupplier stillValid,
+            String how) {
         PresentedToken previous = cookie.read(request);
         IssuedSession issued;
         try {
@@ -228,7 +260,8 @@ public class SessionLogin {
     public static String client(HttpServletRequest request) {
         String agent = request.getHeader("User-Agent");
         String description = (agent == null ? "unknown client" : agent) + " from " + request.getRemoteAddr();
-        return description.length() <= CLIENT_DESCRIPTION_LENGTH ? description
+        return description.length() <= CLIENT_DESCRIPTION_LENGTH
+                ? description
                 : description.substring(0, CLIENT_DESCRIPTION_LENGTH);
     }
 }

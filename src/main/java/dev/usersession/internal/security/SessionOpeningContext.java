@@ -1,9 +1,9 @@
 package dev.usersession.internal.security;
 
+import dev.usersession.SessionProofs;
+import dev.usersession.admin.AuditEvent;
 import dev.usersession.internal.audit.AuditTrail;
 import dev.usersession.internal.request.CsrfProtection;
-import dev.usersession.admin.AuditEvent;
-import dev.usersession.SessionProofs;
 import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContextWrapper;
@@ -26,8 +26,12 @@ final class SessionOpeningContext extends HttpMessageContextWrapper {
     private final CsrfProtection csrf;
     private final AuditTrail audit;
 
-    SessionOpeningContext(HttpMessageContext wrapped, SessionLogin login,
-            OtherMechanismSessions otherMechanismSessions, CsrfProtection csrf, AuditTrail audit) {
+    SessionOpeningContext(
+            HttpMessageContext wrapped,
+            SessionLogin login,
+            OtherMechanismSessions otherMechanismSessions,
+            CsrfProtection csrf,
+            AuditTrail audit) {
         super(wrapped);
         this.login = login;
         this.otherMechanismSessions = otherMechanismSessions;
@@ -51,8 +55,15 @@ final class SessionOpeningContext extends HttpMessageContextWrapper {
         }
         // What the other mechanism proved, as the application tells (OtherMechanismProofs); without that nothing is
         // recorded, so that the session is never "recent".
-        return login.establish(getRequest(), getResponse(), getWrapped(), callerName,
-                groups == null ? Set.of() : groups, proofs.get(), () -> true, "other mechanism");
+        return login.establish(
+                getRequest(),
+                getResponse(),
+                getWrapped(),
+                callerName,
+                groups == null ? Set.of() : groups,
+                proofs.get(),
+                () -> true,
+                "other mechanism");
     }
 
     @Override

@@ -1,10 +1,10 @@
 package dev.usersession.internal.security;
 
-import dev.usersession.internal.request.RequestAttributes;
-import dev.usersession.internal.rememberme.RememberMe;
 import dev.usersession.auth.UserSessionMechanism;
 import dev.usersession.internal.errors.ErrorResponses;
 import dev.usersession.internal.errors.Failure;
+import dev.usersession.internal.rememberme.RememberMe;
+import dev.usersession.internal.request.RequestAttributes;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
@@ -47,19 +47,22 @@ public class UserSessionAuthenticationMechanism implements HttpAuthenticationMec
      *     mechanism of the application may authenticate the caller
      */
     public boolean claims(HttpServletRequest request, HttpMessageContext context) {
-        return context.getAuthParameters() != null && context.getAuthParameters().getCredential() != null
+        return context.getAuthParameters() != null
+                        && context.getAuthParameters().getCredential() != null
                 || SessionAuthentication.isLoginEndpoint(request)
                 || cookie.read(request).kind() != PresentedToken.Kind.NONE
                 || rememberMe.presented(request);
     }
 
     @Override
-    public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
-            HttpMessageContext context) {
-        Credential credential = context.getAuthParameters() == null ? null
+    public AuthenticationStatus validateRequest(
+            HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
+        Credential credential = context.getAuthParameters() == null
+                ? null
                 : context.getAuthParameters().getCredential();
         try {
-            return credential != null ? login.login(request, response, context, credential)
+            return credential != null
+                    ? login.login(request, response, context, credential)
                     : sessionAuthentication.authenticate(request, response, context);
         } catch (RuntimeException e) {
             if (!Failure.isStoreFailure(e)) {
@@ -68,7 +71,8 @@ public class UserSessionAuthenticationMechanism implements HttpAuthenticationMec
             Failure failure = Failure.reported(e, request.getRequestURI());
             request.setAttribute(RequestAttributes.UNAVAILABLE, Boolean.TRUE);
             // A login is answered by its endpoint; any other request gets the 503 without being authenticated.
-            return credential != null ? AuthenticationStatus.SEND_FAILURE
+            return credential != null
+                    ? AuthenticationStatus.SEND_FAILURE
                     : Refusals.refuse(errors, request, response, context, failure);
         }
     }

@@ -1,15 +1,15 @@
 package dev.usersession.internal.security;
 
-import dev.usersession.internal.audit.AuditTrail;
-import dev.usersession.internal.request.CsrfProtection;
 import dev.usersession.EndReason;
 import dev.usersession.UserSessionConfig;
+import dev.usersession.auth.UserSessionMechanism;
+import dev.usersession.internal.audit.AuditTrail;
 import dev.usersession.internal.context.SessionLifecycle;
 import dev.usersession.internal.context.UnitOfWork;
 import dev.usersession.internal.context.UserSessionManager;
-import dev.usersession.auth.UserSessionMechanism;
 import dev.usersession.internal.errors.ErrorResponses;
 import dev.usersession.internal.errors.Failure;
+import dev.usersession.internal.request.CsrfProtection;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;
@@ -91,8 +91,9 @@ public class UserSessionMechanismHandler implements HttpAuthenticationMechanismH
     private volatile List<HttpAuthenticationMechanism> others;
 
     @Override
-    public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
-            HttpMessageContext context) throws AuthenticationException {
+    public AuthenticationStatus validateRequest(
+            HttpServletRequest request, HttpServletResponse response, HttpMessageContext context)
+            throws AuthenticationException {
         HttpAuthenticationMechanism chosen = choose(request, context);
         request.setAttribute(CHOSEN, chosen);
         if (chosen == null) {
@@ -111,17 +112,23 @@ public class UserSessionMechanismHandler implements HttpAuthenticationMechanismH
      * the container's error page, the failure is logged once, and no session exists: the library opens one only when
      * the other mechanism reports a login.
      */
-    private AuthenticationStatus signInElsewhere(HttpAuthenticationMechanism other, HttpServletRequest request,
-            HttpServletResponse response, HttpMessageContext context) throws AuthenticationException {
+    private AuthenticationStatus signInElsewhere(
+            HttpAuthenticationMechanism other,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            HttpMessageContext context)
+            throws AuthenticationException {
         try {
-            return other.validateRequest(request, response, new SessionOpeningContext(context, login,
-                    otherMechanismSessions, csrf, audit));
+            return other.validateRequest(
+                    request, response, new SessionOpeningContext(context, login, otherMechanismSessions, csrf, audit));
         } catch (RuntimeException e) {
             if (Failure.of(e) != null) {
                 throw e; // the library's own (its store failing at the session's opening): answered as always
             }
-            LOG.log(Level.WARNING, "Signing in at " + request.getRequestURI() + " failed; answered "
-                    + Failure.SIGN_IN_FAILED.status(), e);
+            LOG.log(
+                    Level.WARNING,
+                    "Signing in at " + request.getRequestURI() + " failed; answered " + Failure.SIGN_IN_FAILED.status(),
+                    e);
             UnitOfWork opened = manager.current();
             if (opened != null) { // the other mechanism reported the login, then failed: no session outlives that
                 manager.discardIfBound();
@@ -134,8 +141,9 @@ public class UserSessionMechanismHandler implements HttpAuthenticationMechanismH
     }
 
     @Override
-    public AuthenticationStatus secureResponse(HttpServletRequest request, HttpServletResponse response,
-            HttpMessageContext context) throws AuthenticationException {
+    public AuthenticationStatus secureResponse(
+            HttpServletRequest request, HttpServletResponse response, HttpMessageContext context)
+            throws AuthenticationException {
         HttpAuthenticationMechanism chosen = chosen(request, context);
         return chosen == null ? AuthenticationStatus.SUCCESS : chosen.secureResponse(request, response, context);
     }
@@ -173,7 +181,8 @@ public class UserSessionMechanismHandler implements HttpAuthenticationMechanismH
     private HttpAuthenticationMechanism other() {
         List<HttpAuthenticationMechanism> found = others;
         if (found == null) {
-            found = mechanisms.handlesStream()
+            found = mechanisms
+                    .handlesStream()
                     .filter(handle -> !handle.getBean().getQualifiers().contains(UserSessionMechanism.Literal.INSTANCE))
                     .map(Instance.Handle::get)
                     .toList();

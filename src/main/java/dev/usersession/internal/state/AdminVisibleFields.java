@@ -11,8 +11,7 @@ import java.util.stream.Collectors;
  */
 public final class AdminVisibleFields {
 
-    private AdminVisibleFields() {
-    }
+    private AdminVisibleFields() {}
 
     /** @return the keys of the stored fields marked {@link AdminVisible}, on the field or on its declaring class */
     public static Set<String> of(Class<?> beanClass) {

@@ -61,7 +61,8 @@ public final class BeanStateModel {
             }
             json.append('"').append(field.key()).append("\":");
             try {
-                json.append(StateJson.JSONB.toJson(field.field().get(instance), field.field().getGenericType()));
+                json.append(StateJson.JSONB.toJson(
+                        field.field().get(instance), field.field().getGenericType()));
             } catch (IllegalAccessException e) {
                 throw new IllegalStateException("Cannot read " + describe(field), e);
             }
@@ -89,12 +90,16 @@ public final class BeanStateModel {
         List<Object> values = new ArrayList<>();
         for (StateField field : fields) {
             JsonValue value = stored.get(field.key());
-            if (value == null || (value == JsonValue.NULL && field.field().getType().isPrimitive())) {
+            if (value == null
+                    || (value == JsonValue.NULL && field.field().getType().isPrimitive())) {
                 continue;
             }
             try {
-                values.add(value == JsonValue.NULL ? null
-                        : StateJson.JSONB.fromJson(value.toString(), field.field().getGenericType()));
+                values.add(
+                        value == JsonValue.NULL
+                                ? null
+                                : StateJson.JSONB.fromJson(
+                                        value.toString(), field.field().getGenericType()));
                 present.add(field);
             } catch (RuntimeException e) {
                 problems.add(describe(field) + " cannot take the stored value " + abbreviate(value.toString()) + ": "

@@ -19,8 +19,7 @@ final class StateFields {
             "jakarta.persistence.PersistenceUnit",
             "jakarta.ejb.EJB");
 
-    private StateFields() {
-    }
+    private StateFields() {}
 
     /** @return the stored fields, made accessible, each with the key it has in the JSON object */
     static List<StateField> of(Class<?> beanClass) {
@@ -29,8 +28,8 @@ final class StateFields {
         for (Class<?> type = beanClass; type != null && type != Object.class; type = type.getSuperclass()) {
             for (Field field : type.getDeclaredFields()) {
                 if (isStored(field)) {
-                    String key = keys.add(field.getName()) ? field.getName()
-                            : type.getSimpleName() + "." + field.getName();
+                    String key =
+                            keys.add(field.getName()) ? field.getName() : type.getSimpleName() + "." + field.getName();
                     keys.add(key);
                     field.setAccessible(true);
                     fields.add(new StateField(key, field));
@@ -60,6 +59,5 @@ final class StateFields {
      * @param key its name in the JSON object
      * @param field the field
      */
-    record StateField(String key, Field field) {
-    }
+    record StateField(String key, Field field) {}
 }

@@ -17,15 +17,13 @@ import java.util.Map;
  */
 final class StateJson {
 
-    static final Jsonb JSONB = JsonbBuilder.create(new JsonbConfig()
-            .withPropertyVisibilityStrategy(new FieldsOnly())
-            .withNullValues(true));
+    static final Jsonb JSONB = JsonbBuilder.create(
+            new JsonbConfig().withPropertyVisibilityStrategy(new FieldsOnly()).withNullValues(true));
 
     /** Looked up once: {@code Json.createReader} searches the JSON-P provider anew on every call. */
     static final JsonReaderFactory READERS = JsonProvider.provider().createReaderFactory(Map.of());
 
-    private StateJson() {
-    }
+    private StateJson() {}
 
     /**
      * Sees every non-static field and no method of application classes; JDK classes keep JSON-B's default of public
@@ -34,7 +32,8 @@ final class StateJson {
     private static final class FieldsOnly implements PropertyVisibilityStrategy {
         @Override
         public boolean isVisible(Field field) {
-            return isJdk(field.getDeclaringClass()) ? Modifier.isPublic(field.getModifiers())
+            return isJdk(field.getDeclaringClass())
+                    ? Modifier.isPublic(field.getModifiers())
                     : !Modifier.isStatic(field.getModifiers());
         }
 

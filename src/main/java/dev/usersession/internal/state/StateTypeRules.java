@@ -30,10 +30,27 @@ import java.util.UUID;
  */
 final class StateTypeRules {
 
-    private static final Set<Class<?>> VALUE_TYPES = Set.of(String.class, Boolean.class, Character.class,
-            Byte.class, Short.class, Integer.class, Long.class, Float.class, Double.class, BigDecimal.class,
-            BigInteger.class, Date.class, Calendar.class, TimeZone.class, UUID.class, URI.class, URL.class,
-            OptionalInt.class, OptionalLong.class, OptionalDouble.class);
+    private static final Set<Class<?>> VALUE_TYPES = Set.of(
+            String.class,
+            Boolean.class,
+            Character.class,
+            Byte.class,
+            Short.class,
+            Integer.class,
+            Long.class,
+            Float.class,
+            Double.class,
+            BigDecimal.class,
+            BigInteger.class,
+            Date.class,
+            Calendar.class,
+            TimeZone.class,
+            UUID.class,
+            URI.class,
+            URL.class,
+            OptionalInt.class,
+            OptionalLong.class,
+            OptionalDouble.class);
 
     private final Set<Class<?>> checked = new HashSet<>();
 
@@ -67,7 +84,9 @@ final class StateTypeRules {
     }
 
     private String checkClass(Class<?> type) {
-        if (type.isPrimitive() || type.isEnum() || VALUE_TYPES.contains(type)
+        if (type.isPrimitive()
+                || type.isEnum()
+                || VALUE_TYPES.contains(type)
                 || type.getPackageName().equals("java.time")) {
             return null;
         }
@@ -81,9 +100,11 @@ final class StateTypeRules {
             return "the type Object says nothing about what to read back";
         }
         if (type.isInterface() || Modifier.isAbstract(type.getModifiers())) {
-            return "the type " + type.getName() + " is an interface or abstract: JSON-B cannot tell which class to create";
+            return "the type " + type.getName()
+                    + " is an interface or abstract: JSON-B cannot tell which class to create";
         }
-        if (type.getPackageName().startsWith("java.") || type.getPackageName().startsWith("javax.")
+        if (type.getPackageName().startsWith("java.")
+                || type.getPackageName().startsWith("javax.")
                 || type.getPackageName().startsWith("jakarta.")) {
             return "the type " + type.getName() + " has no JSON mapping";
         }

@@ -5,4 +5,3 @@
  * ({@link dev.usersession.internal.state.AdminVisibleFields}).
  */
 package dev.usersession.internal.state;
-

@@ -17,14 +17,15 @@ public final class ConstraintViolations {
     /** SQLSTATE class 40: transaction rollback (serialization failure, deadlock). */
     private static final String TRANSACTION_ROLLBACK_CLASS = "40";
 
-    private ConstraintViolations() {
-    }
+    private ConstraintViolations() {}
 
     /** @return whether the failure, or one of its causes, says that a concurrent writer won */
     public static boolean isLostRace(Throwable failure) {
-        return Causes.find(failure, EntityExistsException.class).isPresent() || Causes.withSuppressed(failure).stream()
-                .anyMatch(cause -> cause instanceof SQLException sql && sql.getSQLState() != null
-                        && (sql.getSQLState().startsWith(INTEGRITY_CONSTRAINT_CLASS)
-                        || sql.getSQLState().startsWith(TRANSACTION_ROLLBACK_CLASS)));
+        return Causes.find(failure, EntityExistsException.class).isPresent()
+                || Causes.withSuppressed(failure).stream()
+                        .anyMatch(cause -> cause instanceof SQLException sql
+                                && sql.getSQLState() != null
+                                && (sql.getSQLState().startsWith(INTEGRITY_CONSTRAINT_CLASS)
+                                        || sql.getSQLState().startsWith(TRANSACTION_ROLLBACK_CLASS)));
     }
 }

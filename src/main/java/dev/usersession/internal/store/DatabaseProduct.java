@@ -19,8 +19,7 @@ final class DatabaseProduct {
 
     private static final Logger LOG = Logger.getLogger(DatabaseProduct.class.getName());
 
-    private DatabaseProduct() {
-    }
+    private DatabaseProduct() {}
 
     /** @return the database product's name from the driver, or the name of Hibernate's dialect class */
     static Optional<String> name(EntityManager entityManager) {
@@ -41,8 +40,8 @@ final class DatabaseProduct {
     static Optional<String> hibernateDialect(EntityManager entityManager) {
         try {
             ClassLoader provider = entityManager.getDelegate().getClass().getClassLoader();
-            Class<?> sessionType = Class.forName("org.hibernate.engine.spi.SharedSessionContractImplementor", false,
-                    provider);
+            Class<?> sessionType =
+                    Class.forName("org.hibernate.engine.spi.SharedSessionContractImplementor", false, provider);
             Object session = entityManager.unwrap(sessionType);
             Object jdbcServices = method(sessionType, "getJdbcServices").invoke(session);
             Object dialect = method(jdbcServices.getClass(), "getDialect").invoke(jdbcServices);
@@ -52,7 +51,9 @@ final class DatabaseProduct {
             }
             return Optional.of(names.toString().trim());
         } catch (ReflectiveOperationException | RuntimeException | LinkageError notHibernate) {
-            LOG.log(Level.FINE, "usersession could not find out which database this is; writes take two statements",
+            LOG.log(
+                    Level.FINE,
+                    "usersession could not find out which database this is; writes take two statements",
                     notHibernate);
             return Optional.empty();
         }

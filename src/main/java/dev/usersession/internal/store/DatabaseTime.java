@@ -11,8 +11,7 @@ import java.time.ZoneOffset;
  */
 public final class DatabaseTime {
 
-    private DatabaseTime() {
-    }
+    private DatabaseTime() {}
 
     /** @return the moment in UTC, or {@code null} for {@code null} */
     public static OffsetDateTime of(Instant instant) {

@@ -9,8 +9,7 @@ public final class Groups {
 
     private static final String SEPARATOR = "\n";
 
-    private Groups() {
-    }
+    private Groups() {}
 
     public static String join(Set<String> groups) {
         for (String group : groups) {

@@ -50,16 +50,18 @@ public class JpaUserSessionStore implements UserSessionStore {
 
     @Override
     public Optional<SessionRecord> find(String sessionId) {
-        return transactions.read(entityManager -> Optional
-                .ofNullable(entityManager.find(UserSessionEntity.class, sessionId))
-                .map(UserSessionEntity::toRecord));
+        return transactions.read(
+                entityManager -> Optional.ofNullable(entityManager.find(UserSessionEntity.class, sessionId))
+                        .map(UserSessionEntity::toRecord));
     }
 
     @Override
     public Map<String, BeanStateRecord> findBeanStates(String sessionId) {
         return transactions.read(entityManager -> {
             Map<String, BeanStateRecord> states = new HashMap<>();
-            entityManager.createQuery("select b from UserSessionBeanEntity b where b.sessionId = :sessionId",
+            entityManager
+                    .createQuery(
+                            "select b from UserSessionBeanEntity b where b.sessionId = :sessionId",
                             UserSessionBeanEntity.class)
                     .setParameter("sessionId", sessionId)
                     .getResultList()
@@ -73,31 +75,36 @@ public class JpaUserSessionStore implements UserSessionStore {
 
     @Override
     public OptionalLong saveBeanStates(String sessionId, long expectedStateVersion, List<BeanStateChange> changes) {
-        List<BeanStateChange> ordered = changes.stream().sorted(Comparator.comparing(BeanStateChange::beanId)).toList();
+        List<BeanStateChange> ordered = changes.stream()
+                .sorted(Comparator.comparing(BeanStateChange::beanId))
+                .toList();
         try {
             return write(sessionId, expectedStateVersion, ordered);
         } catch (UserSessionConflictException | UserSessionNotFoundException e) {
             throw e;
         } catch (RuntimeException e) {
             if (ConstraintViolations.isLostRace(e)) {
-                throw new UserSessionConflictException(sessionId, "The state of session " + sessionId + " was changed "
-                        + "by another request at the same time; this request's changes were not stored");
+                throw new UserSessionConflictException(
+                        sessionId,
+                        "The state of session " + sessionId + " was changed "
+                                + "by another request at the same time; this request's changes were not stored");
             }
             throw e;
         }
     }
 
     private OptionalLong write(String sessionId, long expectedStateVersion, List<BeanStateChange> ordered) {
-        SingleStatementWrite.Plan single = ordered.size() == 1 && !ordered.get(0).isNew()
-                ? singleStatement.known().orElseGet(() -> transactions.read(singleStatement::ask))
-                : SingleStatementWrite.Plan.NONE;
+        SingleStatementWrite.Plan single =
+                ordered.size() == 1 && !ordered.get(0).isNew()
+                        ? singleStatement.known().orElseGet(() -> transactions.read(singleStatement::ask))
+                        : SingleStatementWrite.Plan.NONE;
         if (single.exists() && single.autoCommit().isPresent()) {
-            Object[] parameters = SingleStatementWrite.parameters(sessionId, expectedStateVersion, ordered.get(0),
-                    clock.now());
+            Object[] parameters =
+                    SingleStatementWrite.parameters(sessionId, expectedStateVersion, ordered.get(0), clock.now());
             PersistenceUnitConnections connections = single.autoCommit().get();
             SingleStatementWrite.Statement statement = single.statement();
-            if (transactions.autoCommitted(() -> connections.withConnection(connection -> SingleStatementWrite
-                    .advanceAndUpdate(connection, statement, parameters)))) {
+            if (transactions.autoCommitted(() -> connections.withConnection(
+                    connection -> SingleStatementWrite.advanceAndUpdate(connection, statement, parameters)))) {
                 return OptionalLong.of(expectedStateVersion + 1);
             }
             single = SingleStatementWrite.Plan.NONE; // it changed nothing: the general path decides what happened
@@ -105,9 +112,11 @@ public class JpaUserSessionStore implements UserSessionStore {
         SingleStatementWrite.Plan inTransaction = single;
         return transactions.write(entityManager -> {
             Instant now = clock.now();
-            if (inTransaction.exists() && SingleStatementWrite.advanceAndUpdate(entityManager,
-                    inTransaction.statement(), SingleStatementWrite.parameters(sessionId, expectedStateVersion,
-                            ordered.get(0), now))) {
+            if (inTransaction.exists()
+                    && SingleStatementWrite.advanceAndUpdate(
+                            entityManager,
+                            inTransaction.statement(),
+                            SingleStatementWrite.parameters(sessionId, expectedStateVersion, ordered.get(0), now))) {
                 return OptionalLong.of(expectedStateVersion + 1);
             }
             // Advancing the session row first locks it, so writers of one session queue up instead of deadlocking.
@@ -127,8 +136,8 @@ public class JpaUserSessionStore implements UserSessionStore {
     public Optional<SessionRecord> delete(String sessionId, Consumer<SessionRecord> beforeDelete) {
         // The session row first, as writers lock it first: an end never deadlocks with a request of the session.
         return transactions.write(entityManager -> {
-            UserSessionEntity row = entityManager.find(UserSessionEntity.class, sessionId,
-                    LockModeType.PESSIMISTIC_WRITE);
+            UserSessionEntity row =
+                    entityManager.find(UserSessionEntity.class, sessionId, LockModeType.PESSIMISTIC_WRITE);
             if (row == null) {
                 return Optional.<SessionRecord>empty();
             }
@@ -140,11 +149,11 @@ public class JpaUserSessionStore implements UserSessionStore {
     }
 
     @Override
-    public Optional<SessionRecord> rotate(String oldSessionId, SessionRecord renewed,
-            Consumer<SessionRecord> beforeDelete) {
+    public Optional<SessionRecord> rotate(
+            String oldSessionId, SessionRecord renewed, Consumer<SessionRecord> beforeDelete) {
         return transactions.write(entityManager -> {
-            UserSessionEntity old = entityManager.find(UserSessionEntity.class, oldSessionId,
-                    LockModeType.PESSIMISTIC_WRITE);
+            UserSessionEntity old =
+                    entityManager.find(UserSessionEntity.class, oldSessionId, LockModeType.PESSIMISTIC_WRITE);
             entityManager.persist(UserSessionEntity.of(renewed));
             entityManager.flush();
             if (old == null) {
@@ -152,8 +161,9 @@ public class JpaUserSessionStore implements UserSessionStore {
             }
             SessionRecord session = old.toRecord();
             beforeDelete.accept(session);
-            entityManager.createQuery("update UserSessionBeanEntity b set b.sessionId = :renewed "
-                            + "where b.sessionId = :old")
+            entityManager
+                    .createQuery(
+                            "update UserSessionBeanEntity b set b.sessionId = :renewed " + "where b.sessionId = :old")
                     .setParameter("renewed", renewed.id())
                     .setParameter("old", oldSessionId)
                     .executeUpdate();
@@ -164,22 +174,26 @@ public class JpaUserSessionStore implements UserSessionStore {
 
     /** Deletes sessions this transaction holds the row locks of, and their bean states. */
     private static void deleteRows(EntityManager entityManager, List<String> ids) {
-        entityManager.createQuery("delete from UserSessionBeanEntity b where b.sessionId in :ids")
+        entityManager
+                .createQuery("delete from UserSessionBeanEntity b where b.sessionId in :ids")
                 .setParameter("ids", ids)
                 .executeUpdate();
-        entityManager.createQuery("delete from UserSessionEntity s where s.id in :ids")
+        entityManager
+                .createQuery("delete from UserSessionEntity s where s.id in :ids")
                 .setParameter("ids", ids)
                 .executeUpdate();
     }
 
     @Override
     public boolean touch(String sessionId, Instant lastAccess, Instant idleExpiry) {
-        return transactions.write(entityManager -> entityManager.createQuery("update UserSessionEntity s "
-                        + "set s.lastAccess = :lastAccess, s.idleExpiry = :idleExpiry where s.id = :sessionId")
-                .setParameter("lastAccess", DatabaseTime.of(lastAccess))
-                .setParameter("idleExpiry", DatabaseTime.of(idleExpiry))
-                .setParameter("sessionId", sessionId)
-                .executeUpdate() == 1);
+        return transactions.write(entityManager -> entityManager
+                        .createQuery("update UserSessionEntity s "
+                                + "set s.lastAccess = :lastAccess, s.idleExpiry = :idleExpiry where s.id = :sessionId")
+                        .setParameter("lastAccess", DatabaseTime.of(lastAccess))
+                        .setParameter("idleExpiry", DatabaseTime.of(idleExpiry))
+                        .setParameter("sessionId", sessionId)
+                        .executeUpdate()
+                == 1);
     }
 
     @Override
@@ -188,29 +202,34 @@ public class JpaUserSessionStore implements UserSessionStore {
     }
 
     @Override
-    public List<SessionRecord> deleteExpired(Instant now, String afterId, int limit,
-            Consumer<SessionRecord> beforeDelete) {
+    public List<SessionRecord> deleteExpired(
+            Instant now, String afterId, int limit, Consumer<SessionRecord> beforeDelete) {
         try {
             return deleteExpiredBatch(now, afterId, limit, beforeDelete);
         } catch (RuntimeException e) {
             if (ConstraintViolations.isLostRace(e)) {
                 // Another node is removing the same rows and the database chose this batch as the deadlock victim.
-                throw new UserSessionConflictException(null, "Another node's clean-up of expired sessions took these "
-                        + "rows at the same time; nothing of this batch was deleted");
+                throw new UserSessionConflictException(
+                        null,
+                        "Another node's clean-up of expired sessions took these "
+                                + "rows at the same time; nothing of this batch was deleted");
             }
             throw e;
         }
     }
 
-    private List<SessionRecord> deleteExpiredBatch(Instant now, String afterId, int limit,
-            Consumer<SessionRecord> beforeDelete) {
+    private List<SessionRecord> deleteExpiredBatch(
+            Instant now, String afterId, int limit, Consumer<SessionRecord> beforeDelete) {
         return transactions.write(entityManager -> {
             // Candidates first, then their rows locked in id order (one query with both a limit and a lock is not
             // portable), so that two nodes cleaning at once queue up on the same rows; a row another node deleted while
             // this one waited for it is no longer selected.
-            TypedQuery<String> candidateQuery = entityManager.createQuery("select s.id from UserSessionEntity s "
-                            + "where (s.idleExpiry <= :now or s.absoluteExpiry <= :now)"
-                            + (afterId == null ? "" : " and s.id > :afterId") + " order by s.id", String.class)
+            TypedQuery<String> candidateQuery = entityManager
+                    .createQuery(
+                            "select s.id from UserSessionEntity s "
+                                    + "where (s.idleExpiry <= :now or s.absoluteExpiry <= :now)"
+                                    + (afterId == null ? "" : " and s.id > :afterId") + " order by s.id",
+                            String.class)
                     .setParameter("now", DatabaseTime.of(now))
                     .setMaxResults(limit);
             if (afterId != null) {
@@ -220,8 +239,10 @@ public class JpaUserSessionStore implements UserSessionStore {
             if (candidates.isEmpty()) {
                 return List.<SessionRecord>of();
             }
-            List<SessionRecord> expired = entityManager.createQuery("select s from UserSessionEntity s "
-                            + "where s.id in :ids and (s.idleExpiry <= :now or s.absoluteExpiry <= :now) order by s.id",
+            List<SessionRecord> expired = entityManager
+                    .createQuery(
+                            "select s from UserSessionEntity s "
+                                    + "where s.id in :ids and (s.idleExpiry <= :now or s.absoluteExpiry <= :now) order by s.id",
                             UserSessionEntity.class)
                     .setParameter("ids", candidates)
                     .setParameter("now", DatabaseTime.of(now))
@@ -232,7 +253,8 @@ public class JpaUserSessionStore implements UserSessionStore {
                     .toList();
             if (!expired.isEmpty()) {
                 expired.forEach(beforeDelete);
-                deleteRows(entityManager, expired.stream().map(SessionRecord::id).toList());
+                deleteRows(
+                        entityManager, expired.stream().map(SessionRecord::id).toList());
             }
             return expired;
         });
@@ -240,8 +262,8 @@ public class JpaUserSessionStore implements UserSessionStore {
 
     @Override
     public List<SessionRecord> search(SessionSearch search, Instant now) {
-        StringBuilder query = new StringBuilder("select s from UserSessionEntity s "
-                + "where s.idleExpiry > :now and s.absoluteExpiry > :now");
+        StringBuilder query = new StringBuilder(
+                "select s from UserSessionEntity s " + "where s.idleExpiry > :now and s.absoluteExpiry > :now");
         if (!search.userNamePrefix().isEmpty()) {
             query.append(" and s.userName like :prefix escape '!'");
         }
@@ -256,15 +278,16 @@ public class JpaUserSessionStore implements UserSessionStore {
         }
         query.append(" order by s.created desc, s.id desc");
         return transactions.read(entityManager -> {
-            TypedQuery<UserSessionEntity> typed = entityManager.createQuery(query.toString(),
-                    UserSessionEntity.class).setParameter("now", DatabaseTime.of(now))
+            TypedQuery<UserSessionEntity> typed = entityManager
+                    .createQuery(query.toString(), UserSessionEntity.class)
+                    .setParameter("now", DatabaseTime.of(now))
                     .setMaxResults(search.limit());
             if (!search.userNamePrefix().isEmpty()) {
                 typed.setParameter("prefix", likeEscaped(search.userNamePrefix()) + "%");
             }
             if (!search.clientContains().isEmpty()) {
-                typed.setParameter("client", "%" + likeEscaped(search.clientContains().toLowerCase(Locale.ROOT))
-                        + "%");
+                typed.setParameter(
+                        "client", "%" + likeEscaped(search.clientContains().toLowerCase(Locale.ROOT)) + "%");
             }
             if (search.createdBefore() != null) {
                 typed.setParameter("createdBefore", DatabaseTime.of(search.createdBefore()));
@@ -273,22 +296,29 @@ public class JpaUserSessionStore implements UserSessionStore {
                 typed.setParameter("afterCreated", DatabaseTime.of(search.afterCreated()))
                         .setParameter("afterId", search.afterId());
             }
-            return typed.getResultList().stream().map(UserSessionEntity::toRecord).toList();
+            return typed.getResultList().stream()
+                    .map(UserSessionEntity::toRecord)
+                    .toList();
         });
     }
 
     @Override
     public long countLive(Instant now) {
-        return transactions.read(entityManager -> entityManager.createQuery("select count(s) from "
-                + "UserSessionEntity s where s.idleExpiry > :now and s.absoluteExpiry > :now", Long.class)
+        return transactions.read(entityManager -> entityManager
+                .createQuery(
+                        "select count(s) from "
+                                + "UserSessionEntity s where s.idleExpiry > :now and s.absoluteExpiry > :now",
+                        Long.class)
                 .setParameter("now", DatabaseTime.of(now))
                 .getSingleResult());
     }
 
     @Override
     public void ping() {
-        transactions.read(entityManager -> entityManager.createQuery("select count(s) from UserSessionEntity s "
-                + "where s.id = :none", Long.class).setParameter("none", "").getSingleResult());
+        transactions.read(entityManager -> entityManager
+                .createQuery("select count(s) from UserSessionEntity s " + "where s.id = :none", Long.class)
+                .setParameter("none", "")
+                .getSingleResult());
     }
 
     private static String likeEscaped(String text) {
@@ -298,8 +328,8 @@ public class JpaUserSessionStore implements UserSessionStore {
     @Override
     public List<SessionRecord> findByUser(String userName) {
         return transactions.read(entityManager -> entityManager
-                .createQuery("select s from UserSessionEntity s where s.userName = :userName "
-                        + "order by s.created, s.id",
+                .createQuery(
+                        "select s from UserSessionEntity s where s.userName = :userName " + "order by s.created, s.id",
                         UserSessionEntity.class)
                 .setParameter("userName", userName)
                 .getResultList()
@@ -309,7 +339,8 @@ public class JpaUserSessionStore implements UserSessionStore {
     }
 
     private static OptionalLong advanceStateVersion(EntityManager entityManager, String sessionId, long expected) {
-        int guarded = entityManager.createQuery("update UserSessionEntity s set s.stateVersion = s.stateVersion + 1 "
+        int guarded = entityManager
+                .createQuery("update UserSessionEntity s set s.stateVersion = s.stateVersion + 1 "
                         + "where s.id = :sessionId and s.stateVersion = :expected")
                 .setParameter("sessionId", sessionId)
                 .setParameter("expected", expected)
@@ -317,7 +348,8 @@ public class JpaUserSessionStore implements UserSessionStore {
         if (guarded == 1) {
             return OptionalLong.of(expected + 1);
         }
-        int unguarded = entityManager.createQuery("update UserSessionEntity s set s.stateVersion = s.stateVersion + 1 "
+        int unguarded = entityManager
+                .createQuery("update UserSessionEntity s set s.stateVersion = s.stateVersion + 1 "
                         + "where s.id = :sessionId")
                 .setParameter("sessionId", sessionId)
                 .executeUpdate();
@@ -328,7 +360,8 @@ public class JpaUserSessionStore implements UserSessionStore {
     }
 
     private static void update(EntityManager entityManager, String sessionId, BeanStateChange change, Instant now) {
-        int updated = entityManager.createQuery("update UserSessionBeanEntity b "
+        int updated = entityManager
+                .createQuery("update UserSessionBeanEntity b "
                         + "set b.state = :state, b.version = b.version + 1, b.updated = :now "
                         + "where b.sessionId = :sessionId and b.beanId = :beanId and b.version = :version")
                 .setParameter("state", change.json())
@@ -355,7 +388,9 @@ public class JpaUserSessionStore implements UserSessionStore {
     }
 
     private static UserSessionConflictException conflict(String sessionId, BeanStateChange change) {
-        return new UserSessionConflictException(sessionId, "The state of " + change.beanId() + " in session "
-                + sessionId + " was changed by another request at the same time; this request's changes were not stored");
+        return new UserSessionConflictException(
+                sessionId,
+                "The state of " + change.beanId() + " in session " + sessionId
+                        + " was changed by another request at the same time; this request's changes were not stored");
     }
 }

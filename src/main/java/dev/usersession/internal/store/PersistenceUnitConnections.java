@@ -34,21 +34,26 @@ final class PersistenceUnitConnections {
     static Optional<PersistenceUnitConnections> of(EntityManagerFactory factory) {
         try {
             ClassLoader hibernate = factory.getClass().getClassLoader();
-            Class<?> sessionFactoryType = Class.forName("org.hibernate.engine.spi.SessionFactoryImplementor", false,
-                    hibernate);
-            Class<?> providerType = Class.forName("org.hibernate.engine.jdbc.connections.spi.ConnectionProvider",
-                    false, hibernate);
+            Class<?> sessionFactoryType =
+                    Class.forName("org.hibernate.engine.spi.SessionFactoryImplementor", false, hibernate);
+            Class<?> providerType =
+                    Class.forName("org.hibernate.engine.jdbc.connections.spi.ConnectionProvider", false, hibernate);
             Object sessionFactory = factory.unwrap(sessionFactoryType);
             Object registry = sessionFactoryType.getMethod("getServiceRegistry").invoke(sessionFactory);
             Object provider = Class.forName("org.hibernate.service.ServiceRegistry", false, hibernate)
-                    .getMethod("getService", Class.class).invoke(registry, providerType);
+                    .getMethod("getService", Class.class)
+                    .invoke(registry, providerType);
             if (provider == null) {
                 return Optional.empty();
             }
-            return Optional.of(new PersistenceUnitConnections(provider, providerType.getMethod("getConnection"),
+            return Optional.of(new PersistenceUnitConnections(
+                    provider,
+                    providerType.getMethod("getConnection"),
                     providerType.getMethod("closeConnection", Connection.class)));
         } catch (ReflectiveOperationException | RuntimeException | LinkageError notHibernate) {
-            LOG.log(Level.FINE, "No connection access to the persistence unit outside its entity manager",
+            LOG.log(
+                    Level.FINE,
+                    "No connection access to the persistence unit outside its entity manager",
                     notHibernate);
             return Optional.empty();
         }
@@ -82,7 +87,9 @@ final class PersistenceUnitConnections {
         try {
             call(giveBack, connection);
         } catch (SQLException | RuntimeException notGivenBack) {
-            LOG.log(Level.WARNING, "usersession could not give a connection back to the persistence unit's pool",
+            LOG.log(
+                    Level.WARNING,
+                    "usersession could not give a connection back to the persistence unit's pool",
                     notGivenBack);
         }
         return result;

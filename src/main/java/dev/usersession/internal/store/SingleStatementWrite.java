@@ -1,7 +1,7 @@
 package dev.usersession.internal.store;
 
-import dev.usersession.spi.BeanStateChange;
 import dev.usersession.internal.errors.Causes;
+import dev.usersession.spi.BeanStateChange;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import java.sql.Connection;
@@ -59,7 +59,9 @@ final class SingleStatementWrite {
             this.timeWithoutZone = timeWithoutZone;
             Matcher ordinals = ORDINAL.matcher(sql);
             this.jdbcSql = ordinals.replaceAll("?");
-            this.jdbcOrdinals = ordinals.reset().results().mapToInt(found -> Integer.parseInt(found.group(1)))
+            this.jdbcOrdinals = ordinals.reset()
+                    .results()
+                    .mapToInt(found -> Integer.parseInt(found.group(1)))
                     .toArray();
         }
 
@@ -90,11 +92,14 @@ final class SingleStatementWrite {
      * changes or deletes its session row in the same transaction ({@link JpaUserSessionStore}), so a bean row that
      * moved after the snapshot means a session row that moved too, which PostgreSQL re-checks after the lock.
      */
-    private static final Statement POSTGRESQL = new Statement("with advanced as (update user_session "
-            + "set state_version = state_version + 1 where id = ?1 and state_version = ?2 and exists (select 1 "
-            + "from user_session_bean where session_id = ?1 and bean_id = ?5 and version = ?6) returning id) "
-            + "update user_session_bean set state = ?3, version = version + 1, updated = ?4 "
-            + "where session_id = (select id from advanced) and bean_id = ?5 and version = ?6", 1, false);
+    private static final Statement POSTGRESQL = new Statement(
+            "with advanced as (update user_session "
+                    + "set state_version = state_version + 1 where id = ?1 and state_version = ?2 and exists (select 1 "
+                    + "from user_session_bean where session_id = ?1 and bean_id = ?5 and version = ?6) returning id) "
+                    + "update user_session_bean set state = ?3, version = version + 1, updated = ?4 "
+                    + "where session_id = (select id from advanced) and bean_id = ?5 and version = ?6",
+            1,
+            false);
 
     /**
      * Counts both rows of the join, matched or changed alike ({@code useAffectedRows} either way); a join that finds
@@ -102,10 +107,13 @@ final class SingleStatementWrite {
      * first, so it is locked before the bean row as in the general path. No key column is changed, so the foreign key
      * is not in the way.
      */
-    private static final Statement MARIADB = new Statement("update user_session s straight_join user_session_bean b "
-            + "on b.session_id = s.id "
-            + "set s.state_version = s.state_version + 1, b.state = ?3, b.version = b.version + 1, b.updated = ?4 "
-            + "where s.id = ?1 and s.state_version = ?2 and b.bean_id = ?5 and b.version = ?6", 2, true);
+    private static final Statement MARIADB = new Statement(
+            "update user_session s straight_join user_session_bean b "
+                    + "on b.session_id = s.id "
+                    + "set s.state_version = s.state_version + 1, b.state = ?3, b.version = b.version + 1, b.updated = ?4 "
+                    + "where s.id = ?1 and s.state_version = ?2 and b.bean_id = ?5 and b.version = ?6",
+            2,
+            true);
 
     /**
      * What {@link #ask} found: the statement, and the persistence unit's connections when it runs on them in
@@ -151,16 +159,24 @@ final class SingleStatementWrite {
      */
     Plan ask(EntityManager entityManager) {
         Optional<String> product = DatabaseProduct.name(entityManager);
-        Optional<Statement> statement = product.flatMap(SingleStatementWrite::statementFor)
-                .filter(candidate -> tablesFound(entityManager));
-        Plan found = statement.map(chosen -> new Plan(chosen,
-                        PersistenceUnitConnections.of(entityManager.getEntityManagerFactory()).orElse(null)))
+        Optional<Statement> statement =
+                product.flatMap(SingleStatementWrite::statementFor).filter(candidate -> tablesFound(entityManager));
+        Plan found = statement
+                .map(chosen -> new Plan(
+                        chosen,
+                        PersistenceUnitConnections.of(entityManager.getEntityManagerFactory())
+                                .orElse(null)))
                 .orElse(Plan.NONE);
         if (found.exists()) {
-            LOG.log(Level.INFO, "usersession writes a request''s change of one stored bean in one statement ({0}), {1}",
-                    new Object[] {product.orElseThrow(), found.autoCommit().isPresent()
-                            ? "committed on its own outside any transaction"
-                            : "in the write's transaction"});
+            LOG.log(
+                    Level.INFO,
+                    "usersession writes a request''s change of one stored bean in one statement ({0}), {1}",
+                    new Object[] {
+                        product.orElseThrow(),
+                        found.autoCommit().isPresent()
+                                ? "committed on its own outside any transaction"
+                                : "in the write's transaction"
+                    });
         }
         plan = found;
         return found;
@@ -178,20 +194,26 @@ final class SingleStatementWrite {
 
     private static boolean tablesFound(EntityManager entityManager) {
         try {
-            entityManager.createNativeQuery("select count(*) from user_session s join user_session_bean b "
-                    + "on b.session_id = s.id where s.id = ?1 and s.state_version = ?2 and b.version = ?3")
+            entityManager
+                    .createNativeQuery("select count(*) from user_session s join user_session_bean b "
+                            + "on b.session_id = s.id where s.id = ?1 and s.state_version = ?2 and b.version = ?3")
                     .setParameter(1, "")
                     .setParameter(2, 0L)
                     .setParameter(3, 0L)
                     .getSingleResult();
             return true;
         } catch (RuntimeException failed) {
-            String sqlState = Causes.find(failed, SQLException.class).map(SQLException::getSQLState).orElse("42");
+            String sqlState = Causes.find(failed, SQLException.class)
+                    .map(SQLException::getSQLState)
+                    .orElse("42");
             if (sqlState == null || !sqlState.startsWith("42")) {
                 throw failed; // the database did not answer: asked again at the next write, not remembered
             }
-            LOG.log(Level.INFO, "usersession writes its state in two statements: the tables user_session and "
-                    + "user_session_bean are not found by their plain names ({0})", failed.getMessage());
+            LOG.log(
+                    Level.INFO,
+                    "usersession writes its state in two statements: the tables user_session and "
+                            + "user_session_bean are not found by their plain names ({0})",
+                    failed.getMessage());
             return false;
         }
     }
@@ -201,8 +223,14 @@ final class SingleStatementWrite {
 
     /** @return the statement's parameters in the order of their ordinals */
     static Object[] parameters(String sessionId, long expectedStateVersion, BeanStateChange change, Instant now) {
-        return new Object[] {sessionId, expectedStateVersion, change.json(), DatabaseTime.of(now), change.beanId(),
-            change.expectedVersion()};
+        return new Object[] {
+            sessionId,
+            expectedStateVersion,
+            change.json(),
+            DatabaseTime.of(now),
+            change.beanId(),
+            change.expectedVersion()
+        };
     }
 
     /**
@@ -212,7 +240,8 @@ final class SingleStatementWrite {
      *         nothing was changed
      */
     static boolean advanceAndUpdate(EntityManager entityManager, Statement statement, Object[] parameters) {
-        Query query = entityManager.createNativeQuery(statement.sql)
+        Query query = entityManager
+                .createNativeQuery(statement.sql)
                 .setHint(HIBERNATE_QUERY_SPACES, new String[] {"user_session", "user_session_bean"});
         for (int ordinal = 1; ordinal <= parameters.length; ordinal++) {
             query.setParameter(ordinal, parameters[ordinal - 1]);

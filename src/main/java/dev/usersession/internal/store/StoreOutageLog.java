@@ -27,14 +27,18 @@ public class StoreOutageLog {
 
     /** When the current outage began ({@code System.nanoTime()}), or {@link #NONE}. */
     private final AtomicLong outageBegan = new AtomicLong(NONE);
+
     private final AtomicLong failures = new AtomicLong();
 
     /** A store operation failed. */
     void failed(Throwable failure) {
         if (outageBegan.compareAndSet(NONE, System.nanoTime())) {
             failures.set(1);
-            LOG.log(Level.WARNING, "The session store is unavailable: {0}. Requests that need it are answered 503 "
-                    + "with Retry-After until it answers again; each failure is logged at FINE.", describe(failure));
+            LOG.log(
+                    Level.WARNING,
+                    "The session store is unavailable: {0}. Requests that need it are answered 503 "
+                            + "with Retry-After until it answers again; each failure is logged at FINE.",
+                    describe(failure));
         } else {
             failures.incrementAndGet();
         }
@@ -45,9 +49,10 @@ public class StoreOutageLog {
     void answered() {
         long began = outageBegan.get();
         if (began != NONE && outageBegan.compareAndSet(began, NONE)) {
-            LOG.log(Level.INFO, "The session store answers again after {0} ms; {1} store operation(s) failed "
-                    + "meanwhile.", new Object[] {TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - began),
-                    failures.get()});
+            LOG.log(
+                    Level.INFO,
+                    "The session store answers again after {0} ms; {1} store operation(s) failed " + "meanwhile.",
+                    new Object[] {TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - began), failures.get()});
         }
     }
 

@@ -5,10 +5,10 @@ import dev.usersession.UserSessionNotFoundException;
 import dev.usersession.UserSessionPersistence;
 import dev.usersession.UserSessionStoreException;
 import dev.usersession.internal.errors.Causes;
+import dev.usersession.internal.metrics.SessionMetrics;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.spi.CDI;
-import dev.usersession.internal.metrics.SessionMetrics;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityTransaction;
@@ -59,8 +59,8 @@ public class StoreTransactions {
     /** @return what the work returned, run in one transaction of its own that commits or rolls back as a whole */
     public <T> T write(Function<EntityManager, T> work) {
         long started = System.nanoTime();
-        T result = guarded(() -> own.inNewTransaction(() -> withEntityManager(entityManager -> inTransaction(
-                entityManager, work))));
+        T result = guarded(() ->
+                own.inNewTransaction(() -> withEntityManager(entityManager -> inTransaction(entityManager, work))));
         metrics.storeWrite(System.nanoTime() - started);
         return result;
     }
@@ -123,13 +123,14 @@ public class StoreTransactions {
         } catch (Exception checked) {
             // A JTA commit that failed (RollbackException, HeuristicMixedException...) can leave an interceptor
             // undeclared.
-            throw new UserSessionStoreException("The session store's transaction failed: " + checked.getMessage(),
-                    checked);
+            throw new UserSessionStoreException(
+                    "The session store's transaction failed: " + checked.getMessage(), checked);
         }
     }
 
     private static boolean isDatabaseFailure(RuntimeException e) {
-        return e instanceof TransactionalException || Causes.find(e, PersistenceException.class).isPresent()
+        return e instanceof TransactionalException
+                || Causes.find(e, PersistenceException.class).isPresent()
                 || Causes.find(e, SQLException.class).isPresent();
     }
 

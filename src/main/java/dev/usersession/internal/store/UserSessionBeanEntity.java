@@ -40,8 +40,7 @@ public class UserSessionBeanEntity {
     private OffsetDateTime updated;
 
     /** For JPA. */
-    protected UserSessionBeanEntity() {
-    }
+    protected UserSessionBeanEntity() {}
 
     UserSessionBeanEntity(String sessionId, String beanId, String state, long version, Instant updated) {
         this.sessionId = sessionId;
@@ -64,8 +63,7 @@ public class UserSessionBeanEntity {
         private String beanId;
 
         /** For JPA. */
-        public Key() {
-        }
+        public Key() {}
 
         /**
          * @param sessionId the session's id
@@ -78,7 +76,8 @@ public class UserSessionBeanEntity {
 
         @Override
         public boolean equals(Object other) {
-            return other instanceof Key key && Objects.equals(sessionId, key.sessionId)
+            return other instanceof Key key
+                    && Objects.equals(sessionId, key.sessionId)
                     && Objects.equals(beanId, key.beanId);
         }
 

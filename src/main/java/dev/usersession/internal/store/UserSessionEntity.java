@@ -18,11 +18,14 @@ import java.time.OffsetDateTime;
  */
 @Cacheable(false)
 @Entity
-@Table(name = "user_session", indexes = {
-        @Index(name = "user_session_user_name", columnList = "user_name"),
-        @Index(name = "user_session_idle_expiry", columnList = "idle_expiry"),
-        @Index(name = "user_session_absolute_expiry", columnList = "absolute_expiry"),
-        @Index(name = "user_session_created", columnList = "created")})
+@Table(
+        name = "user_session",
+        indexes = {
+            @Index(name = "user_session_user_name", columnList = "user_name"),
+            @Index(name = "user_session_idle_expiry", columnList = "idle_expiry"),
+            @Index(name = "user_session_absolute_expiry", columnList = "absolute_expiry"),
+            @Index(name = "user_session_created", columnList = "created")
+        })
 public class UserSessionEntity {
 
     @Id
@@ -67,8 +70,7 @@ public class UserSessionEntity {
     private int assuranceLevel;
 
     /** For JPA. */
-    protected UserSessionEntity() {
-    }
+    protected UserSessionEntity() {}
 
     /** @return a new entity holding the record's values */
     static UserSessionEntity of(SessionRecord record) {
@@ -92,11 +94,20 @@ public class UserSessionEntity {
 
     /** @return the record this row holds */
     SessionRecord toRecord() {
-        return new SessionRecord(id, userName, Groups.split(groups), DatabaseTime.toInstant(created),
-                DatabaseTime.toInstant(lastAccess), DatabaseTime.toInstant(idleExpiry),
+        return new SessionRecord(
+                id,
+                userName,
+                Groups.split(groups),
+                DatabaseTime.toInstant(created),
+                DatabaseTime.toInstant(lastAccess),
+                DatabaseTime.toInstant(idleExpiry),
                 DatabaseTime.toInstant(absoluteExpiry),
-                client, stateVersion, new SessionProofs(DatabaseTime.toInstant(passwordAt),
-                        DatabaseTime.toInstant(oneTimeCodeAt), DatabaseTime.toInstant(passkeyAt),
+                client,
+                stateVersion,
+                new SessionProofs(
+                        DatabaseTime.toInstant(passwordAt),
+                        DatabaseTime.toInstant(oneTimeCodeAt),
+                        DatabaseTime.toInstant(passkeyAt),
                         assuranceLevel >= 2 ? AssuranceLevel.AAL2 : AssuranceLevel.AAL1));
     }
 }

@@ -1,9 +1,9 @@
 package dev.usersession.internal.web;
 
+import dev.usersession.UserSessionInfo;
 import dev.usersession.admin.SessionPage;
 import dev.usersession.admin.SessionQuery;
 import dev.usersession.internal.admin.DefaultUserSessionAdmin;
-import dev.usersession.UserSessionInfo;
 import dev.usersession.internal.errors.Failure;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -58,15 +58,15 @@ public class AdminServlet extends LibraryServlet {
             } else if (shown.isPresent()) {
                 String id = shown.get();
                 Optional<UserSessionInfo> session = admin.session(id);
-                Optional<Map<String, JsonValue>> state = session.isEmpty() ? Optional.empty()
-                        : admin.storedState(id);
+                Optional<Map<String, JsonValue>> state = session.isEmpty() ? Optional.empty() : admin.storedState(id);
                 if (state.isEmpty()) {
                     errors.write(request, response, Failure.NO_SESSION);
                     return;
                 }
                 JsonObjectBuilder beans = Json.createObjectBuilder();
                 state.get().forEach(beans::add);
-                JsonResponses.write(response, json(session.get()).add("state", beans).build());
+                JsonResponses.write(
+                        response, json(session.get()).add("state", beans).build());
             } else {
                 errors.write(request, response, Failure.NO_SUCH_ACTION);
             }
@@ -91,8 +91,11 @@ public class AdminServlet extends LibraryServlet {
                 errors.write(request, response, Failure.badRequest("Send the user whose sessions to end"));
                 return;
             }
-            JsonResponses.write(response, Json.createObjectBuilder().add("ended", admin.endAllFor(user.get()))
-                    .build());
+            JsonResponses.write(
+                    response,
+                    Json.createObjectBuilder()
+                            .add("ended", admin.endAllFor(user.get()))
+                            .build());
         } else {
             errors.write(request, response, Failure.NO_SUCH_ACTION);
         }
@@ -104,8 +107,7 @@ public class AdminServlet extends LibraryServlet {
      */
     static Optional<String> sessionId(String path, String suffix) {
         String prefix = SESSIONS + "/";
-        if (!path.startsWith(prefix) || !path.endsWith(suffix)
-                || path.length() <= prefix.length() + suffix.length()) {
+        if (!path.startsWith(prefix) || !path.endsWith(suffix) || path.length() <= prefix.length() + suffix.length()) {
             return Optional.empty();
         }
         String id = path.substring(prefix.length(), path.length() - suffix.length());

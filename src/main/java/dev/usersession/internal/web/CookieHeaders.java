@@ -9,8 +9,7 @@ import java.util.StringJoiner;
  */
 final class CookieHeaders {
 
-    private CookieHeaders() {
-    }
+    private CookieHeaders() {}
 
     /** @return whether the header holds a byte that is neither printable ASCII nor a tab */
     static boolean hasUnparseableBytes(String header) {

@@ -22,8 +22,8 @@ final class GuardedAsyncContext implements AsyncContext {
     private final HttpServletRequest request;
     private final HttpServletResponse response;
 
-    GuardedAsyncContext(AsyncContext container, RequestUnitOfWork work, HttpServletRequest request,
-            HttpServletResponse response) {
+    GuardedAsyncContext(
+            AsyncContext container, RequestUnitOfWork work, HttpServletRequest request, HttpServletResponse response) {
         this.container = container;
         this.work = work;
         this.request = request;

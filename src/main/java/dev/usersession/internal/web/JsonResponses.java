@@ -8,8 +8,7 @@ import java.nio.charset.StandardCharsets;
 /** Writes the JSON answers of the library's endpoints: never cached, UTF-8. */
 public final class JsonResponses {
 
-    private JsonResponses() {
-    }
+    private JsonResponses() {}
 
     public static void write(HttpServletResponse response, JsonStructure json) throws IOException {
         write(response, json.toString());

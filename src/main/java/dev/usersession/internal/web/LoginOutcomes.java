@@ -1,10 +1,10 @@
 package dev.usersession.internal.web;
 
 import dev.usersession.UserSessionConfig;
-import dev.usersession.internal.security.DefaultUserSessions;
 import dev.usersession.internal.errors.ErrorResponses;
 import dev.usersession.internal.errors.Failure;
 import dev.usersession.internal.request.RequestAttributes;
+import dev.usersession.internal.security.DefaultUserSessions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -34,8 +34,13 @@ public class LoginOutcomes {
     @Inject
     ErrorResponses errors;
 
-    public void answer(HttpServletRequest request, HttpServletResponse response, AuthenticationStatus status, boolean json,
-            String next) throws IOException {
+    public void answer(
+            HttpServletRequest request,
+            HttpServletResponse response,
+            AuthenticationStatus status,
+            boolean json,
+            String next)
+            throws IOException {
         if (status == AuthenticationStatus.SUCCESS) {
             if (json) {
                 loggedIn(request, response);
@@ -58,12 +63,14 @@ public class LoginOutcomes {
         var groups = Json.createArrayBuilder();
         info.groups().stream().sorted().forEach(groups::add);
         response.setStatus(HttpServletResponse.SC_OK);
-        JsonResponses.write(response, Json.createObjectBuilder()
-                .add("user", info.userName())
-                .add("groups", groups)
-                .add("level", info.proofs().level().name())
-                .add("csrfToken", RequestAttributes.csrfToken(request).orElse(""))
-                .build());
+        JsonResponses.write(
+                response,
+                Json.createObjectBuilder()
+                        .add("user", info.userName())
+                        .add("groups", groups)
+                        .add("level", info.proofs().level().name())
+                        .add("csrfToken", RequestAttributes.csrfToken(request).orElse(""))
+                        .build());
     }
 
     private static Failure failure(HttpServletRequest request) {
@@ -80,7 +87,9 @@ public class LoginOutcomes {
         } else if (RequestAttributes.secondFactorPending(request)) {
             failure = Failure.SECOND_FACTOR_REQUIRED;
         } else {
-            failure = RequestAttributes.factorRefused(request).map(Failure::refused).orElse(Failure.LOGIN_INVALID);
+            failure = RequestAttributes.factorRefused(request)
+                    .map(Failure::refused)
+                    .orElse(Failure.LOGIN_INVALID);
         }
         return retryAfter.isPresent() ? failure.retryAfter(seconds(retryAfter.get())) : failure;
     }

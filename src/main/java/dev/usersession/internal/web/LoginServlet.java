@@ -1,9 +1,9 @@
 package dev.usersession.internal.web;
 
-import dev.usersession.internal.errors.Failure;
-import dev.usersession.internal.request.CsrfProtection;
 import dev.usersession.internal.account.PasswordPolicy;
 import dev.usersession.internal.account.UserNames;
+import dev.usersession.internal.errors.Failure;
+import dev.usersession.internal.request.CsrfProtection;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.SecurityContext;
@@ -61,11 +61,18 @@ public class LoginServlet extends LibraryServlet {
             errors.write(request, response, Failure.passwordTooLong(PasswordPolicy.MAXIMUM_LENGTH));
             return;
         }
-        AuthenticationStatus status = securityContext.authenticate(request, response, AuthenticationParameters
-                .withParams()
-                .credential(new UsernamePasswordCredential(username.get(), new Password(password.get())))
-                .rememberMe(fields.isChecked("remember"))
-                .newAuthentication(true));
-        outcomes.answer(request, response, status, RequestBodies.isJson(request), fields.get("next").orElse(null));
+        AuthenticationStatus status = securityContext.authenticate(
+                request,
+                response,
+                AuthenticationParameters.withParams()
+                        .credential(new UsernamePasswordCredential(username.get(), new Password(password.get())))
+                        .rememberMe(fields.isChecked("remember"))
+                        .newAuthentication(true));
+        outcomes.answer(
+                request,
+                response,
+                status,
+                RequestBodies.isJson(request),
+                fields.get("next").orElse(null));
     }
 }

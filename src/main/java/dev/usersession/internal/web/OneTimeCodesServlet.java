@@ -2,8 +2,8 @@ package dev.usersession.internal.web;
 
 import dev.usersession.auth.FactorRefusedException;
 import dev.usersession.auth.OneTimeCodeEnrollment;
-import dev.usersession.internal.security.DefaultUserCredentials;
 import dev.usersession.internal.errors.Failure;
+import dev.usersession.internal.security.DefaultUserCredentials;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
@@ -32,10 +32,12 @@ public class OneTimeCodesServlet extends LibraryServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        JsonResponses.write(response, Json.createObjectBuilder()
-                .add("enabled", credentials.oneTimeCodesEnabled())
-                .add("recoveryCodesLeft", credentials.recoveryCodesLeft())
-                .build());
+        JsonResponses.write(
+                response,
+                Json.createObjectBuilder()
+                        .add("enabled", credentials.oneTimeCodesEnabled())
+                        .add("recoveryCodesLeft", credentials.recoveryCodesLeft())
+                        .build());
     }
 
     @Override
@@ -44,20 +46,28 @@ public class OneTimeCodesServlet extends LibraryServlet {
         switch (action) {
             case "/enroll" -> {
                 OneTimeCodeEnrollment enrollment = credentials.enrollOneTimeCodes();
-                JsonResponses.write(response, Json.createObjectBuilder()
-                        .add("otpauthUri", enrollment.otpauthUri())
-                        .add("qrCode", enrollment.qrCode())
-                        .add("secret", enrollment.secret())
-                        .build());
+                JsonResponses.write(
+                        response,
+                        Json.createObjectBuilder()
+                                .add("otpauthUri", enrollment.otpauthUri())
+                                .add("qrCode", enrollment.qrCode())
+                                .add("secret", enrollment.secret())
+                                .build());
             }
             case "/confirm" -> {
-                String code = RequestBodies.read(request).get("code").orElseThrow(() -> new FactorRefusedException(
-                        FactorRefusedException.Reason.MALFORMED_CODE, "No code"));
+                String code = RequestBodies.read(request)
+                        .get("code")
+                        .orElseThrow(() ->
+                                new FactorRefusedException(FactorRefusedException.Reason.MALFORMED_CODE, "No code"));
                 recoveryCodes(response, credentials.confirmOneTimeCodes(code));
             }
             case "/recovery-codes" -> recoveryCodes(response, credentials.newRecoveryCodes());
-            case "/disable" -> JsonResponses.write(response, Json.createObjectBuilder()
-                    .add("disabled", credentials.disableOneTimeCodes()).build());
+            case "/disable" ->
+                JsonResponses.write(
+                        response,
+                        Json.createObjectBuilder()
+                                .add("disabled", credentials.disableOneTimeCodes())
+                                .build());
             default -> errors.write(request, response, Failure.NO_SUCH_ACTION);
         }
     }
@@ -65,6 +75,7 @@ public class OneTimeCodesServlet extends LibraryServlet {
     private static void recoveryCodes(HttpServletResponse response, List<String> codes) throws IOException {
         JsonArrayBuilder list = Json.createArrayBuilder();
         codes.forEach(list::add);
-        JsonResponses.write(response, Json.createObjectBuilder().add("recoveryCodes", list).build());
+        JsonResponses.write(
+                response, Json.createObjectBuilder().add("recoveryCodes", list).build());
     }
 }

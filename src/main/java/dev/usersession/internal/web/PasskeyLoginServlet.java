@@ -1,12 +1,12 @@
 package dev.usersession.internal.web;
 
-import dev.usersession.internal.passkey.PasskeyFactor;
 import dev.usersession.auth.FactorRefusedException;
 import dev.usersession.internal.errors.Failure;
-import dev.usersession.internal.login.LoginChallenge.Purpose;
-import dev.usersession.internal.request.CsrfProtection;
 import dev.usersession.internal.login.FactorCredential;
+import dev.usersession.internal.login.LoginChallenge.Purpose;
 import dev.usersession.internal.login.LoginChallenges;
+import dev.usersession.internal.passkey.PasskeyFactor;
+import dev.usersession.internal.request.CsrfProtection;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.SecurityContext;
@@ -51,11 +51,14 @@ public class PasskeyLoginServlet extends LibraryServlet {
             errors.write(request, response, Failure.CROSS_SITE);
             return;
         }
-        boolean secondFactor = steps.purposeOf(request).filter(Purpose.SECOND_FACTOR::equals).isPresent();
+        boolean secondFactor =
+                steps.purposeOf(request).filter(Purpose.SECOND_FACTOR::equals).isPresent();
         String action = request.getPathInfo() == null ? "" : request.getPathInfo();
         if (action.equals("/options")) {
-            JsonResponses.write(response, passkeys.assertionOptions(request, response,
-                    secondFactor ? Purpose.SECOND_FACTOR : Purpose.PASSKEY_LOGIN, null));
+            JsonResponses.write(
+                    response,
+                    passkeys.assertionOptions(
+                            request, response, secondFactor ? Purpose.SECOND_FACTOR : Purpose.PASSKEY_LOGIN, null));
             return;
         }
         if (!action.isEmpty() && !action.equals("/")) {
@@ -68,12 +71,17 @@ public class PasskeyLoginServlet extends LibraryServlet {
             errors.write(request, response, Failure.refused(FactorRefusedException.Reason.MALFORMED_CREDENTIAL));
             return;
         }
-        AuthenticationStatus status = securityContext.authenticate(request, response, AuthenticationParameters
-                .withParams()
-                .credential(new FactorCredential(secondFactor ? FactorCredential.Kind.PASSKEY_SECOND_FACTOR
-                        : FactorCredential.Kind.PASSKEY, credential.get()))
-                .rememberMe(fields.isChecked("remember"))
-                .newAuthentication(true));
+        AuthenticationStatus status = securityContext.authenticate(
+                request,
+                response,
+                AuthenticationParameters.withParams()
+                        .credential(new FactorCredential(
+                                secondFactor
+                                        ? FactorCredential.Kind.PASSKEY_SECOND_FACTOR
+                                        : FactorCredential.Kind.PASSKEY,
+                                credential.get()))
+                        .rememberMe(fields.isChecked("remember"))
+                        .newAuthentication(true));
         outcomes.answer(request, response, status, true, null);
     }
 }

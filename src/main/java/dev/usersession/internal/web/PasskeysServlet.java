@@ -1,13 +1,13 @@
 package dev.usersession.internal.web;
 
-import dev.usersession.internal.passkey.PasskeyFactor;
 import dev.usersession.auth.FactorRefusedException;
 import dev.usersession.auth.NotLoggedInException;
 import dev.usersession.auth.PasskeyInfo;
-import dev.usersession.internal.security.DefaultUserCredentials;
 import dev.usersession.internal.context.UnitOfWork;
 import dev.usersession.internal.context.UserSessionManager;
 import dev.usersession.internal.errors.Failure;
+import dev.usersession.internal.passkey.PasskeyFactor;
+import dev.usersession.internal.security.DefaultUserCredentials;
 import dev.usersession.internal.security.FactorChanges;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -62,14 +62,19 @@ public class PasskeysServlet extends LibraryServlet {
             credentials.requireRecentProof(); // a stolen cookie (and password) must not add the thief's passkey
         }
         switch (action) {
-            case "/registration/options" -> JsonResponses.write(response,
-                    passkeys.registrationOptions(request, response, unitOfWork.session()));
+            case "/registration/options" ->
+                JsonResponses.write(response, passkeys.registrationOptions(request, response, unitOfWork.session()));
             case "/registration" -> {
                 RequestBodies.Fields fields = RequestBodies.read(request);
-                String credential = fields.get("credential").orElseThrow(() -> new FactorRefusedException(
-                        FactorRefusedException.Reason.MALFORMED_CREDENTIAL, "No credential"));
-                PasskeyInfo added = passkeys.register(request, response, unitOfWork.session(),
-                        fields.get("name").orElse(null), credential);
+                String credential = fields.get("credential")
+                        .orElseThrow(() -> new FactorRefusedException(
+                                FactorRefusedException.Reason.MALFORMED_CREDENTIAL, "No credential"));
+                PasskeyInfo added = passkeys.register(
+                        request,
+                        response,
+                        unitOfWork.session(),
+                        fields.get("name").orElse(null),
+                        credential);
                 factorChanges.changed(unitOfWork.session()); // the user's other sessions end, this one is renewed
                 response.setStatus(HttpServletResponse.SC_CREATED);
                 JsonResponses.write(response, json(added).build());
@@ -93,7 +98,9 @@ public class PasskeysServlet extends LibraryServlet {
                 .add("id", passkey.id())
                 .add("name", passkey.name())
                 .add("created", passkey.created().toString())
-                .add("lastUsed", passkey.lastUsed() == null ? "" : passkey.lastUsed().toString())
+                .add(
+                        "lastUsed",
+                        passkey.lastUsed() == null ? "" : passkey.lastUsed().toString())
                 .add("transports", transports)
                 .add("synced", passkey.synced());
     }

@@ -1,22 +1,22 @@
 package dev.usersession.internal.web;
 
 import dev.usersession.AssuranceLevel;
-import dev.usersession.admin.AuditEvent;
 import dev.usersession.Factor;
-import dev.usersession.auth.FactorRefusedException;
-import dev.usersession.auth.NotLoggedInException;
-import dev.usersession.internal.security.DefaultUserCredentials;
 import dev.usersession.UserSessionClock;
 import dev.usersession.UserSessionConfig;
+import dev.usersession.admin.AuditEvent;
+import dev.usersession.auth.FactorRefusedException;
+import dev.usersession.auth.NotLoggedInException;
+import dev.usersession.internal.account.PasswordPolicy;
+import dev.usersession.internal.audit.AuditTrail;
 import dev.usersession.internal.context.SessionLifecycle;
 import dev.usersession.internal.context.UnitOfWork;
 import dev.usersession.internal.context.UserSessionManager;
 import dev.usersession.internal.errors.Failure;
 import dev.usersession.internal.login.LoginChallenge.Purpose;
-import dev.usersession.internal.audit.AuditTrail;
-import dev.usersession.internal.passkey.PasskeyFactor;
 import dev.usersession.internal.login.LoginChallenges;
-import dev.usersession.internal.account.PasswordPolicy;
+import dev.usersession.internal.passkey.PasskeyFactor;
+import dev.usersession.internal.security.DefaultUserCredentials;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.servlet.http.HttpServletRequest;
@@ -69,8 +69,11 @@ public class ReauthenticateServlet extends LibraryServlet {
         }
         String action = request.getPathInfo() == null ? "" : request.getPathInfo();
         switch (action) {
-            case "/passkey/options" -> JsonResponses.write(response, passkeys.assertionOptions(request, response,
-                    Purpose.PASSKEY_REAUTHENTICATION, unitOfWork.session()));
+            case "/passkey/options" ->
+                JsonResponses.write(
+                        response,
+                        passkeys.assertionOptions(
+                                request, response, Purpose.PASSKEY_REAUTHENTICATION, unitOfWork.session()));
             case "/passkey" -> withPasskey(request, response, unitOfWork);
             case "", "/" -> withSecret(request, response);
             default -> errors.write(request, response, Failure.NO_SUCH_ACTION);
@@ -105,19 +108,31 @@ public class ReauthenticateServlet extends LibraryServlet {
         if (credential.isEmpty()) {
             throw new FactorRefusedException(FactorRefusedException.Reason.MALFORMED_CREDENTIAL, "No credential");
         }
-        var step = steps.require(request, Purpose.PASSKEY_REAUTHENTICATION, unitOfWork.session().id());
+        var step = steps.require(
+                request, Purpose.PASSKEY_REAUTHENTICATION, unitOfWork.session().id());
         steps.complete(step, request, response);
         PasskeyFactor.VerifiedPasskey verified = passkeys.verify(request, step, credential.get());
-        var renewed = lifecycle.reauthenticated(Factor.PASSKEY,
-                verified.userVerified() ? AssuranceLevel.AAL2 : AssuranceLevel.AAL1);
-        audit.record(AuditEvent.Type.REAUTHENTICATED, verified.userName(), renewed.session().id(), "passkey");
+        var renewed = lifecycle.reauthenticated(
+                Factor.PASSKEY, verified.userVerified() ? AssuranceLevel.AAL2 : AssuranceLevel.AAL1);
+        audit.record(
+                AuditEvent.Type.REAUTHENTICATED,
+                verified.userName(),
+                renewed.session().id(),
+                "passkey");
         answer(response);
     }
 
     private void answer(HttpServletResponse response) throws IOException {
-        JsonResponses.write(response, Json.createObjectBuilder()
-                .add("level", manager.current().session().proofs().levelWithin(config.factorsRecent(),
-                        clock.now()).name())
-                .build());
+        JsonResponses.write(
+                response,
+                Json.createObjectBuilder()
+                        .add(
+                                "level",
+                                manager.current()
+                                        .session()
+                                        .proofs()
+                                        .levelWithin(config.factorsRecent(), clock.now())
+                                        .name())
+                        .build());
     }
 }

@@ -7,8 +7,7 @@ import java.io.IOException;
 /** Sends a browser on after a form post, only ever to a path of this application (no open redirect). */
 final class Redirects {
 
-    private Redirects() {
-    }
+    private Redirects() {}
 
     /** Redirects with 303 See Other to {@code next} when it is a local path, else to {@code fallback}. */
     static void seeOther(HttpServletRequest request, HttpServletResponse response, String next, String fallback)
@@ -19,7 +18,10 @@ final class Redirects {
     }
 
     static boolean isLocalPath(String path) {
-        return path != null && path.startsWith("/") && !path.startsWith("//") && !path.contains("\\")
+        return path != null
+                && path.startsWith("/")
+                && !path.startsWith("//")
+                && !path.contains("\\")
                 && path.chars().noneMatch(c -> c < 0x20);
     }
 }

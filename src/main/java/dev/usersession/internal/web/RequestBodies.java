@@ -21,8 +21,7 @@ public final class RequestBodies {
 
     private static final int MAX_JSON_BYTES = 16 * 1024;
 
-    private RequestBodies() {
-    }
+    private RequestBodies() {}
 
     static boolean isJson(HttpServletRequest request) {
         String type = request.getContentType();
@@ -64,7 +63,9 @@ public final class RequestBodies {
 
         /** @return whether the field is a checked box or {@code true} */
         default boolean isChecked(String name) {
-            return get(name).filter(value -> value.equals("true") || value.equals("on")).isPresent();
+            return get(name)
+                    .filter(value -> value.equals("true") || value.equals("on"))
+                    .isPresent();
         }
     }
 }

@@ -1,8 +1,8 @@
 package dev.usersession.internal.web;
 
-import dev.usersession.internal.errors.ErrorResponses;
 import dev.usersession.internal.context.UnitOfWork;
 import dev.usersession.internal.context.UserSessionManager;
+import dev.usersession.internal.errors.ErrorResponses;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.AsyncEvent;
 import jakarta.servlet.AsyncListener;
@@ -29,17 +29,23 @@ final class RequestUnitOfWork implements AsyncListener {
     private final Runnable writeState;
     /** The unit of work of an asynchronous request, kept while no thread holds it; null until the request goes async. */
     private UnitOfWork unitOfWork;
+
     private GuardedAsyncContext asyncContext;
     /** The response of the latest dispatch, whose writer may still hold characters at completion. */
     private FlushBeforeCommitResponse guardedResponse;
+
     private boolean listening;
     /** How many times the application went async ({@code startAsync}) in this request, over all its dispatches. */
     private int asyncStarts;
     /** An error answer replaced the response, or the request failed or timed out: nothing more is written. */
     private boolean closed;
 
-    private RequestUnitOfWork(UserSessionManager manager, ErrorResponses errors, HttpServletRequest request,
-            HttpServletResponse response, Runnable writeState) {
+    private RequestUnitOfWork(
+            UserSessionManager manager,
+            ErrorResponses errors,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Runnable writeState) {
         this.manager = manager;
         this.errors = errors;
         this.request = request;
@@ -48,8 +54,12 @@ final class RequestUnitOfWork implements AsyncListener {
     }
 
     /** Begins following a new request; {@code writeState} writes the bound unit of work's state. */
-    static RequestUnitOfWork begin(UserSessionManager manager, ErrorResponses errors, HttpServletRequest request,
-            HttpServletResponse response, Runnable writeState) {
+    static RequestUnitOfWork begin(
+            UserSessionManager manager,
+            ErrorResponses errors,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Runnable writeState) {
         RequestUnitOfWork work = new RequestUnitOfWork(manager, errors, request, response, writeState);
         request.setAttribute(ATTRIBUTE, work);
         return work;
@@ -141,8 +151,8 @@ final class RequestUnitOfWork implements AsyncListener {
     }
 
     /** The request went async through {@code startAsync}: its unit of work will be followed to completion. */
-    synchronized GuardedAsyncContext started(AsyncContext started, HttpServletRequest guardedRequest,
-            HttpServletResponse guardedResponse) {
+    synchronized GuardedAsyncContext started(
+            AsyncContext started, HttpServletRequest guardedRequest, HttpServletResponse guardedResponse) {
         if (unitOfWork == null) {
             unitOfWork = manager.current();
         }
@@ -162,8 +172,8 @@ final class RequestUnitOfWork implements AsyncListener {
     }
 
     /** @return the application's view of the container's async context: one that writes the state on complete */
-    synchronized AsyncContext asyncContext(AsyncContext current, HttpServletRequest guardedRequest,
-            HttpServletResponse guardedResponse) {
+    synchronized AsyncContext asyncContext(
+            AsyncContext current, HttpServletRequest guardedRequest, HttpServletResponse guardedResponse) {
         if (current == null || (asyncContext != null && asyncContext.wraps(current))) {
             return current == null ? null : asyncContext;
         }

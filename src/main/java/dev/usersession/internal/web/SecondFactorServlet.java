@@ -2,8 +2,8 @@ package dev.usersession.internal.web;
 
 import dev.usersession.auth.FactorRefusedException;
 import dev.usersession.internal.errors.Failure;
-import dev.usersession.internal.request.CsrfProtection;
 import dev.usersession.internal.login.FactorCredential;
+import dev.usersession.internal.request.CsrfProtection;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.SecurityContext;
@@ -46,11 +46,18 @@ public class SecondFactorServlet extends LibraryServlet {
             errors.write(request, response, Failure.refused(FactorRefusedException.Reason.MALFORMED_CODE));
             return;
         }
-        AuthenticationStatus status = securityContext.authenticate(request, response, AuthenticationParameters
-                .withParams()
-                .credential(new FactorCredential(FactorCredential.Kind.CODE, code.get()))
-                .rememberMe(fields.isChecked("remember"))
-                .newAuthentication(true));
-        outcomes.answer(request, response, status, RequestBodies.isJson(request), fields.get("next").orElse(null));
+        AuthenticationStatus status = securityContext.authenticate(
+                request,
+                response,
+                AuthenticationParameters.withParams()
+                        .credential(new FactorCredential(FactorCredential.Kind.CODE, code.get()))
+                        .rememberMe(fields.isChecked("remember"))
+                        .newAuthentication(true));
+        outcomes.answer(
+                request,
+                response,
+                status,
+                RequestBodies.isJson(request),
+                fields.get("next").orElse(null));
     }
 }

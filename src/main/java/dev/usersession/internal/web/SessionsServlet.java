@@ -1,7 +1,7 @@
 package dev.usersession.internal.web;
 
-import dev.usersession.internal.errors.Failure;
 import dev.usersession.UserSessionInfo;
+import dev.usersession.internal.errors.Failure;
 import dev.usersession.internal.security.DefaultUserSessions;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -51,7 +51,12 @@ public class SessionsServlet extends LibraryServlet {
         }
         String action = request.getPathInfo() == null ? "" : request.getPathInfo();
         if (action.equals("/end-others")) {
-            writeJson(response, Json.createObjectBuilder().add("ended", sessions.endOthers()).build().toString());
+            writeJson(
+                    response,
+                    Json.createObjectBuilder()
+                            .add("ended", sessions.endOthers())
+                            .build()
+                            .toString());
         } else if (action.equals("/end")) {
             Optional<String> id = RequestBodies.read(request).get("id");
             if (id.isPresent() && sessions.endOwn(id.get())) {

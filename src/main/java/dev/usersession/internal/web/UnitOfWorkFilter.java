@@ -1,12 +1,12 @@
 package dev.usersession.internal.web;
 
-import dev.usersession.internal.errors.ErrorResponses;
-import dev.usersession.internal.errors.Failure;
 import dev.usersession.UserSessionConfig;
 import dev.usersession.internal.context.UnitOfWork;
 import dev.usersession.internal.context.UserSessionManager;
-import dev.usersession.internal.security.CallerSessions;
+import dev.usersession.internal.errors.ErrorResponses;
+import dev.usersession.internal.errors.Failure;
 import dev.usersession.internal.request.RequestAttributes;
+import dev.usersession.internal.security.CallerSessions;
 import dev.usersession.internal.security.SessionCookie;
 import jakarta.inject.Inject;
 import jakarta.servlet.DispatcherType;
@@ -62,9 +62,13 @@ public class UnitOfWorkFilter extends HttpFilter {
             return;
         }
         RequestUnitOfWork work = asyncDispatch ? RequestUnitOfWork.of(request) : null;
-        if (work == null && !config.mechanismEnabled() && request.getUserPrincipal() != null
-                && manager.current() == null && !callerSessions.bind(request, response)) {
-            errors.write(request, response, Failure.CROSS_SITE); // a caller the server or another mechanism authenticated
+        if (work == null
+                && !config.mechanismEnabled()
+                && request.getUserPrincipal() != null
+                && manager.current() == null
+                && !callerSessions.bind(request, response)) {
+            errors.write(
+                    request, response, Failure.CROSS_SITE); // a caller the server or another mechanism authenticated
             return;
         }
         if (work == null) {

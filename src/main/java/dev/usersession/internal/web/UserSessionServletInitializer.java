@@ -24,15 +24,16 @@ public class UserSessionServletInitializer implements ServletContainerInitialize
         context.addListener(UnitOfWorkCleanup.class);
         context.addServlet("usersession-login", LoginServlet.class).addMapping(LoginServlet.PATH);
         context.addServlet("usersession-logout", LogoutServlet.class).addMapping(LogoutServlet.PATH);
-        context.addServlet("usersession-sessions", SessionsServlet.class).addMapping(SessionsServlet.PATH,
-                SessionsServlet.PATH + "/*");
+        context.addServlet("usersession-sessions", SessionsServlet.class)
+                .addMapping(SessionsServlet.PATH, SessionsServlet.PATH + "/*");
         context.addServlet("usersession-second-factor", SecondFactorServlet.class)
                 .addMapping(SecondFactorServlet.PATH);
         context.addServlet("usersession-passkey-login", PasskeyLoginServlet.class)
                 .addMapping(PasskeyLoginServlet.PATH, PasskeyLoginServlet.PATH + "/*");
         context.addServlet("usersession-reauthenticate", ReauthenticateServlet.class)
                 .addMapping(ReauthenticateServlet.PATH, ReauthenticateServlet.PATH + "/*");
-        context.addServlet("usersession-totp", OneTimeCodesServlet.class).addMapping(OneTimeCodesServlet.PATH, OneTimeCodesServlet.PATH + "/*");
+        context.addServlet("usersession-totp", OneTimeCodesServlet.class)
+                .addMapping(OneTimeCodesServlet.PATH, OneTimeCodesServlet.PATH + "/*");
         context.addServlet("usersession-passkeys", PasskeysServlet.class)
                 .addMapping(PasskeysServlet.PATH, PasskeysServlet.PATH + "/*");
         context.addServlet("usersession-admin", AdminServlet.class).addMapping(AdminServlet.PATH + "/*");

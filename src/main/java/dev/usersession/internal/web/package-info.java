@@ -4,4 +4,3 @@
  * {@link dev.usersession.internal.web.UserSessionServletInitializer}.
  */
 package dev.usersession.internal.web;
-

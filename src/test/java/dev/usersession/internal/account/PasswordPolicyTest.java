@@ -7,10 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.usersession.auth.InvalidPasswordException;
 import dev.usersession.auth.UserAccounts;
+import dev.usersession.internal.errors.Failure;
 import dev.usersession.it.app.DemoAccounts;
 import dev.usersession.testing.Containers;
 import dev.usersession.testing.Settings;
-import dev.usersession.internal.errors.Failure;
 import jakarta.enterprise.inject.se.SeContainer;
 import java.io.IOException;
 import java.io.InputStream;
@@ -48,11 +48,13 @@ class PasswordPolicyTest {
     @Test
     void commonPasswordsAreRefusedWhateverTheirCase() {
         for (String common : new String[] {"password1", "qwerty123", "QWERTY123", "Password1"}) {
-            InvalidPasswordException refused = assertThrows(InvalidPasswordException.class,
+            InvalidPasswordException refused = assertThrows(
+                    InvalidPasswordException.class,
                     () -> accounts.create("new-" + UUID.randomUUID(), common.toCharArray(), Set.of()));
             assertTrue(refused.getMessage().contains("commonly used"), refused.getMessage());
             assertThrows(InvalidPasswordException.class, () -> accounts.resetPassword(user, common.toCharArray()));
-            assertThrows(InvalidPasswordException.class,
+            assertThrows(
+                    InvalidPasswordException.class,
                     () -> accounts.changePassword(user, GOOD.toCharArray(), common.toCharArray()));
         }
     }
@@ -61,8 +63,8 @@ class PasswordPolicyTest {
     void aPasswordThatIsOrContainsTheUserNameIsRefused() {
         String name = "Mallory" + UUID.randomUUID().toString().substring(0, 8);
         for (String password : new String[] {name, name.toLowerCase(), "my " + name.toUpperCase() + " secret"}) {
-            InvalidPasswordException refused = assertThrows(InvalidPasswordException.class,
-                    () -> accounts.create(name, password.toCharArray(), Set.of()));
+            InvalidPasswordException refused = assertThrows(
+                    InvalidPasswordException.class, () -> accounts.create(name, password.toCharArray(), Set.of()));
             assertTrue(refused.getMessage().contains("user name"), refused.getMessage());
         }
         assertThrows(InvalidPasswordException.class, () -> accounts.resetPassword(user, ("x" + user).toCharArray()));
@@ -73,17 +75,19 @@ class PasswordPolicyTest {
     void aGoodPasswordPasses() {
         assertTrue(accounts.resetPassword(user, "a tune nobody hums".toCharArray()));
         assertTrue(accounts.changePassword(user, "a tune nobody hums".toCharArray(), GOOD.toCharArray()));
-        assertTrue(accounts.create("ada-" + UUID.randomUUID(), DemoAccounts.PASSWORD.toCharArray(), Set.of()),
+        assertTrue(
+                accounts.create("ada-" + UUID.randomUUID(), DemoAccounts.PASSWORD.toCharArray(), Set.of()),
                 "the test application's demo password");
-        assertTrue(accounts.create("alice-" + UUID.randomUUID(), "shop-demo-2026".toCharArray(), Set.of()),
+        assertTrue(
+                accounts.create("alice-" + UUID.randomUUID(), "shop-demo-2026".toCharArray(), Set.of()),
                 "the example shop's demo password (DemoUsers)");
     }
 
     @Test
     void aPasswordOverTheMaximumIsABadRequestWithASentenceNotAServerError() {
         char[] tooLong = "p".repeat(UserAccounts.MAXIMUM_PASSWORD_LENGTH + 1).toCharArray();
-        InvalidPasswordException refused = assertThrows(InvalidPasswordException.class,
-                () -> accounts.create("long-" + UUID.randomUUID(), tooLong, Set.of()));
+        InvalidPasswordException refused = assertThrows(
+                InvalidPasswordException.class, () -> accounts.create("long-" + UUID.randomUUID(), tooLong, Set.of()));
         assertThrows(InvalidPasswordException.class, () -> accounts.resetPassword(user, tooLong));
         assertThrows(InvalidPasswordException.class, () -> accounts.changePassword(user, GOOD.toCharArray(), tooLong));
 
@@ -96,7 +100,9 @@ class PasswordPolicyTest {
     @Test
     void theJarHoldsTheCommonPasswordList() throws IOException {
         try (InputStream list = PasswordPolicy.class.getResourceAsStream(PasswordPolicy.COMMON_PASSWORDS)) {
-            long lines = new String(list.readAllBytes(), StandardCharsets.UTF_8).lines().count();
+            long lines = new String(list.readAllBytes(), StandardCharsets.UTF_8)
+                    .lines()
+                    .count();
             assertTrue(lines >= 29_000, lines + " passwords");
         }
     }

@@ -38,7 +38,8 @@ class MechanismSettingTest {
 
     @Test
     void aConfigurationBeanThatDisagreesWithTheSourcesFailsTheDeploymentNamingTheSetting() {
-        DeploymentException failure = assertThrows(DeploymentException.class,
+        DeploymentException failure = assertThrows(
+                DeploymentException.class,
                 () -> Containers.boot(Counter.class, MechanismOffInCode.class).close());
 
         String messages = messages(failure);
@@ -52,7 +53,10 @@ class MechanismSettingTest {
         try (Settings settings = Settings.of("usersession.mechanism.enabled", "false");
                 SeContainer container = Containers.boot(Counter.class, MechanismOffInCode.class)) {
             assertFalse(container.select(UserSessionConfig.class).get().mechanismEnabled());
-            assertTrue(container.select(UserSessionAuthenticationMechanism.class, Any.Literal.INSTANCE).isUnsatisfied(),
+            assertTrue(
+                    container
+                            .select(UserSessionAuthenticationMechanism.class, Any.Literal.INSTANCE)
+                            .isUnsatisfied(),
                     "no library mechanism while the setting is off");
         }
     }

@@ -31,7 +31,9 @@ class ConcurrentUpdateTest {
         try (SeContainer container = Containers.boot(Counter.class)) {
             UserSessions sessions = container.select(UserSessions.class).get();
             Counter counter = container.select(Counter.class).get();
-            String session = sessions.open("racer-" + System.nanoTime(), Set.of(), "test").session().id();
+            String session = sessions.open("racer-" + System.nanoTime(), Set.of(), "test")
+                    .session()
+                    .id();
 
             AtomicInteger succeeded = new AtomicInteger();
             AtomicInteger conflicted = new AtomicInteger();
@@ -63,11 +65,14 @@ class ConcurrentUpdateTest {
 
             assertTrue(unexpected.isEmpty(), () -> "unexpected failures: " + unexpected);
             assertEquals(THREADS * INCREMENTS_PER_THREAD, succeeded.get() + conflicted.get());
-            assertEquals(succeeded.get(), sessions.callIn(session, counter::count),
+            assertEquals(
+                    succeeded.get(),
+                    sessions.callIn(session, counter::count),
                     "stored count vs successful increments (" + conflicted.get() + " conflicts)");
             assertTrue(succeeded.get() > 0);
-            System.out.printf("ConcurrentUpdateTest: %d increments stored, %d conflicts, 0 lost%n", succeeded.get(),
-                    conflicted.get());
+            System.out.printf(
+                    "ConcurrentUpdateTest: %d increments stored, %d conflicts, 0 lost%n",
+                    succeeded.get(), conflicted.get());
         }
     }
 }

@@ -28,6 +28,7 @@ class DeploymentValidationTest {
     @UserSession
     public static class BeanWithRawList implements Serializable {
         private static final long serialVersionUID = 1L;
+
         @SuppressWarnings("rawtypes")
         private List items;
 
@@ -65,7 +66,8 @@ class DeploymentValidationTest {
     }
 
     private static String deploymentFailure(Class<?> beanClass) {
-        RuntimeException failure = assertThrows(RuntimeException.class, () -> Containers.boot(beanClass).close());
+        RuntimeException failure = assertThrows(
+                RuntimeException.class, () -> Containers.boot(beanClass).close());
         StringBuilder messages = new StringBuilder();
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             messages.append(cause.getMessage()).append('\n');

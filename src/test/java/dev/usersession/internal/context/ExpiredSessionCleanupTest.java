@@ -40,13 +40,17 @@ class ExpiredSessionCleanupTest {
                     live.add(id);
                 }
             }
-            TestDatabase.update("update user_session set idle_expiry = created where user_name = ? and id not in ("
-                    + String.join(",", live.stream().map(id -> "'" + id + "'").toList()) + ")", user);
+            TestDatabase.update(
+                    "update user_session set idle_expiry = created where user_name = ? and id not in ("
+                            + String.join(
+                                    ",", live.stream().map(id -> "'" + id + "'").toList()) + ")",
+                    user);
 
-            ExpiredSessionCleanup cleanup = container.select(ExpiredSessionCleanup.class).get();
+            ExpiredSessionCleanup cleanup =
+                    container.select(ExpiredSessionCleanup.class).get();
             ExecutorService nodes = Executors.newFixedThreadPool(2);
-            List<Future<Integer>> runs = List.of(nodes.submit(() -> cleanup.removeExpired()),
-                    nodes.submit(() -> cleanup.removeExpired()));
+            List<Future<Integer>> runs =
+                    List.of(nodes.submit(() -> cleanup.removeExpired()), nodes.submit(() -> cleanup.removeExpired()));
             int removed = 0;
             for (Future<Integer> run : runs) {
                 removed += run.get(2, TimeUnit.MINUTES);
@@ -55,10 +59,16 @@ class ExpiredSessionCleanupTest {
 
             assertTrue(removed >= 1_300 - live.size(), "removed " + removed);
             assertEquals(live.size(), count("select count(*) from user_session where user_name = ?", user));
-            assertEquals(live.size(), count("select count(*) from user_session_bean b join user_session s "
-                    + "on s.id = b.session_id where s.user_name = ?", user));
-            assertEquals(0, count("select count(*) from user_session_bean b where not exists "
-                    + "(select 1 from user_session s where s.id = b.session_id)"));
+            assertEquals(
+                    live.size(),
+                    count(
+                            "select count(*) from user_session_bean b join user_session s "
+                                    + "on s.id = b.session_id where s.user_name = ?",
+                            user));
+            assertEquals(
+                    0,
+                    count("select count(*) from user_session_bean b where not exists "
+                            + "(select 1 from user_session s where s.id = b.session_id)"));
         }
     }
 
@@ -73,11 +83,15 @@ class ExpiredSessionCleanupTest {
                 opened.add(sessions.open(user, Set.of(), "test").session().id());
             }
             TestDatabase.update("update user_session set idle_expiry = created where user_name = ?", user);
-            List<String> ids = opened.stream().sorted(Comparator.comparing(id -> position(id, user))).toList();
+            List<String> ids = opened.stream()
+                    .sorted(Comparator.comparing(id -> position(id, user)))
+                    .toList();
 
-            List<SessionRecord> removed = store.deleteExpired(Instant.now(), ids.get(1), 2, session -> { });
+            List<SessionRecord> removed = store.deleteExpired(Instant.now(), ids.get(1), 2, session -> {});
 
-            assertEquals(ids.subList(2, 4), removed.stream().map(SessionRecord::id).toList(),
+            assertEquals(
+                    ids.subList(2, 4),
+                    removed.stream().map(SessionRecord::id).toList(),
                     "the next two after the given id, in the database's id order");
             assertEquals(3, count("select count(*) from user_session where user_name = ?", user));
         }
@@ -91,7 +105,8 @@ class ExpiredSessionCleanupTest {
     @Test
     void aDutyCycleOutsideZeroToOneIsRefused() {
         try (SeContainer container = Containers.boot(Counter.class)) {
-            ExpiredSessionCleanup cleanup = container.select(ExpiredSessionCleanup.class).get();
+            ExpiredSessionCleanup cleanup =
+                    container.select(ExpiredSessionCleanup.class).get();
             assertThrows(IllegalArgumentException.class, () -> cleanup.removeExpired(0));
             assertThrows(IllegalArgumentException.class, () -> cleanup.removeExpired(1.5));
         }
@@ -105,21 +120,42 @@ class ExpiredSessionCleanupTest {
             Timestamp future = Timestamp.from(Instant.now().plus(Duration.ofDays(3)));
             for (Timestamp expires : List.of(past, future)) {
                 String id = user + (expires == past ? "-old" : "-new");
-                TestDatabase.update("insert into login_device (id, user_name, created, expires) values (?, ?, ?, ?)",
-                        id, user, past, expires);
-                TestDatabase.update("insert into login_challenge (id, purpose, user_name, created, expires) "
-                        + "values (?, 'SECOND_FACTOR', ?, ?, ?)", id, user, past, expires);
-                TestDatabase.update("insert into remember_me (series, token_hash, user_name, created, expires) "
-                        + "values (?, 'hash', ?, ?, ?)", id, user, past, expires);
-                TestDatabase.update("insert into login_attempts (subject, attempts, window_start, updated) "
-                        + "values (?, 1, ?, ?)", id, past, expires == past ? past : Timestamp.from(Instant.now()));
+                TestDatabase.update(
+                        "insert into login_device (id, user_name, created, expires) values (?, ?, ?, ?)",
+                        id,
+                        user,
+                        past,
+                        expires);
+                TestDatabase.update(
+                        "insert into login_challenge (id, purpose, user_name, created, expires) "
+                                + "values (?, 'SECOND_FACTOR', ?, ?, ?)",
+                        id,
+                        user,
+                        past,
+                        expires);
+                TestDatabase.update(
+                        "insert into remember_me (series, token_hash, user_name, created, expires) "
+                                + "values (?, 'hash', ?, ?, ?)",
+                        id,
+                        user,
+                        past,
+                        expires);
+                TestDatabase.update(
+                        "insert into login_attempts (subject, attempts, window_start, updated) "
+                                + "values (?, 1, ?, ?)",
+                        id,
+                        past,
+                        expires == past ? past : Timestamp.from(Instant.now()));
             }
 
             int removed = container.select(ExpiredSessionCleanup.class).get().removeExpiredRows();
 
             assertTrue(removed >= 4, "removed " + removed);
-            for (String table : List.of("login_device where id", "login_challenge where id",
-                    "remember_me where series", "login_attempts where subject")) {
+            for (String table : List.of(
+                    "login_device where id",
+                    "login_challenge where id",
+                    "remember_me where series",
+                    "login_attempts where subject")) {
                 assertEquals(0, count("select count(*) from " + table + " = ?", user + "-old"), table);
                 assertEquals(1, count("select count(*) from " + table + " = ?", user + "-new"), table);
             }

@@ -23,13 +23,19 @@ class LifecycleEventsTest {
             Counter counter = container.select(Counter.class).get();
 
             String mia = "mia-" + System.nanoTime();
-            String session = sessions.open(mia, Set.of("customer"), "test").session().id();
+            String session =
+                    sessions.open(mia, Set.of("customer"), "test").session().id();
             sessions.runIn(session, counter::increment);
             sessions.end(session, EndReason.LOGOUT);
             assertFalse(sessions.end(session, EndReason.LOGOUT), "a session ends once");
 
-            assertEquals(List.of("initialized " + mia, "beforeDestroyed " + mia, "ended " + mia + " LOGOUT",
-                    "destroyed " + mia), events.seen());
+            assertEquals(
+                    List.of(
+                            "initialized " + mia,
+                            "beforeDestroyed " + mia,
+                            "ended " + mia + " LOGOUT",
+                            "destroyed " + mia),
+                    events.seen());
         }
     }
 
@@ -44,8 +50,13 @@ class LifecycleEventsTest {
                     "update user_session set idle_expiry = created where id = ?", session);
 
             assertFalse(sessions.find(session).isPresent());
-            assertEquals(List.of("initialized " + ned, "beforeDestroyed " + ned, "ended " + ned + " EXPIRED",
-                    "destroyed " + ned), events.seen());
+            assertEquals(
+                    List.of(
+                            "initialized " + ned,
+                            "beforeDestroyed " + ned,
+                            "ended " + ned + " EXPIRED",
+                            "destroyed " + ned),
+                    events.seen());
         }
     }
 }

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.usersession.auth.SessionLimitReachedException;
 import dev.usersession.UserSessions;
+import dev.usersession.auth.SessionLimitReachedException;
 import dev.usersession.testing.Containers;
 import dev.usersession.testing.Settings;
 import jakarta.enterprise.inject.se.SeContainer;
@@ -28,8 +28,11 @@ class SessionCapTest {
     @Test
     @SuppressWarnings("try") // the settings hold for the block: the resource is never referenced
     void parallelLoginsEndingTheOldestLeaveExactlyTheLimit() throws Exception {
-        try (Settings settings = Settings.of("usersession.max-sessions-per-user", String.valueOf(LIMIT),
-                "usersession.on-max-sessions", "end-oldest");
+        try (Settings settings = Settings.of(
+                        "usersession.max-sessions-per-user",
+                        String.valueOf(LIMIT),
+                        "usersession.on-max-sessions",
+                        "end-oldest");
                 SeContainer container = Containers.boot()) {
             UserSessions sessions = container.select(UserSessions.class).get();
             String user = "racer-" + System.nanoTime();
@@ -45,8 +48,11 @@ class SessionCapTest {
     @Test
     @SuppressWarnings("try") // the settings hold for the block: the resource is never referenced
     void parallelLoginsRefusedAtTheLimitNeverExceedIt() throws Exception {
-        try (Settings settings = Settings.of("usersession.max-sessions-per-user", String.valueOf(LIMIT),
-                "usersession.on-max-sessions", "refuse");
+        try (Settings settings = Settings.of(
+                        "usersession.max-sessions-per-user",
+                        String.valueOf(LIMIT),
+                        "usersession.on-max-sessions",
+                        "refuse");
                 SeContainer container = Containers.boot()) {
             UserSessions sessions = container.select(UserSessions.class).get();
             String user = "racer-" + System.nanoTime();
@@ -74,7 +80,9 @@ class SessionCapTest {
                 logins.add(threads.submit(() -> {
                     start.await();
                     try {
-                        return sessions.open(user, Set.of("customer"), client).session().id();
+                        return sessions.open(user, Set.of("customer"), client)
+                                .session()
+                                .id();
                     } catch (SessionLimitReachedException refused) {
                         return null;
                     }

@@ -35,7 +35,8 @@ class SessionEndsOnceTest {
     void concurrentEndsAndCleanUpsFireEachEndEventOncePerSession() throws Exception {
         try (SeContainer container = Containers.boot(SessionEvents.class)) {
             UserSessions sessions = container.select(UserSessions.class).get();
-            ExpiredSessionCleanup cleanup = container.select(ExpiredSessionCleanup.class).get();
+            ExpiredSessionCleanup cleanup =
+                    container.select(ExpiredSessionCleanup.class).get();
             SessionEvents events = container.select(SessionEvents.class).get();
             String prefix = "once-" + System.nanoTime() + "-";
             List<String> ids = new ArrayList<>();
@@ -76,15 +77,21 @@ class SessionEndsOnceTest {
 
             Map<String, List<String>> byUser = events.seen().stream()
                     .filter(event -> event.contains(prefix))
-                    .collect(Collectors.groupingBy(event -> event.substring(event.indexOf(prefix)).split(" ")[0],
-                            TreeMap::new, Collectors.toList()));
+                    .collect(Collectors.groupingBy(
+                            event -> event.substring(event.indexOf(prefix)).split(" ")[0],
+                            TreeMap::new,
+                            Collectors.toList()));
             assertEquals(SESSIONS, byUser.size());
             byUser.forEach((user, seen) -> {
-                List<String> kinds = seen.stream().map(event -> event.split(" ")[0]).toList();
-                assertEquals(List.of("initialized", "beforeDestroyed", "ended", "destroyed"), kinds,
-                        user + ": " + seen);
+                List<String> kinds =
+                        seen.stream().map(event -> event.split(" ")[0]).toList();
+                assertEquals(
+                        List.of("initialized", "beforeDestroyed", "ended", "destroyed"), kinds, user + ": " + seen);
             });
-            assertEquals(0, sessions.listFor(prefix + "0").size() + sessions.listFor(prefix + "1").size());
+            assertEquals(
+                    0,
+                    sessions.listFor(prefix + "0").size()
+                            + sessions.listFor(prefix + "1").size());
         }
     }
 
@@ -99,8 +106,13 @@ class SessionEndsOnceTest {
 
             container.select(ExpiredSessionCleanup.class).get().removeExpired(1.0);
 
-            assertEquals(List.of("initialized " + user, "beforeDestroyed " + user, "ended " + user + " EXPIRED",
-                    "destroyed " + user), events.seen().stream().filter(event -> event.contains(user)).toList());
+            assertEquals(
+                    List.of(
+                            "initialized " + user,
+                            "beforeDestroyed " + user,
+                            "ended " + user + " EXPIRED",
+                            "destroyed " + user),
+                    events.seen().stream().filter(event -> event.contains(user)).toList());
         }
     }
 
@@ -111,14 +123,22 @@ class SessionEndsOnceTest {
             SessionEvents events = container.select(SessionEvents.class).get();
             String user = "renewing-" + System.nanoTime();
             String first = sessions.open(user, Set.of(), "test").session().id();
-            String second = sessions.renew(first, user, Set.of(), "test").session().id();
+            String second =
+                    sessions.renew(first, user, Set.of(), "test").session().id();
             sessions.end(second, EndReason.LOGOUT);
             sessions.renew(second, user, Set.of(), "test");
 
-            assertEquals(List.of("initialized " + user,
-                    "beforeDestroyed " + user, "ended " + user + " RENEWED", "destroyed " + user, "initialized " + user,
-                    "beforeDestroyed " + user, "ended " + user + " LOGOUT", "destroyed " + user,
-                    "initialized " + user),
+            assertEquals(
+                    List.of(
+                            "initialized " + user,
+                            "beforeDestroyed " + user,
+                            "ended " + user + " RENEWED",
+                            "destroyed " + user,
+                            "initialized " + user,
+                            "beforeDestroyed " + user,
+                            "ended " + user + " LOGOUT",
+                            "destroyed " + user,
+                            "initialized " + user),
                     events.seen().stream().filter(event -> event.contains(user)).toList(),
                     "the renewal of an ended session is a new session: nothing ends twice");
         }

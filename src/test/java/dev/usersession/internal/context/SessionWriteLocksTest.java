@@ -32,7 +32,9 @@ class SessionWriteLocksTest {
         try (SeContainer container = Containers.boot(Counter.class)) {
             UserSessions sessions = container.select(UserSessions.class).get();
             Counter counter = container.select(Counter.class).get();
-            String session = sessions.open("clicker-" + System.nanoTime(), Set.of(), "test").session().id();
+            String session = sessions.open("clicker-" + System.nanoTime(), Set.of(), "test")
+                    .session()
+                    .id();
             sessions.runIn(session, counter::increment); // the bean's row exists: the others update it
 
             ExecutorService pool = Executors.newFixedThreadPool(8);
@@ -61,7 +63,9 @@ class SessionWriteLocksTest {
         try (SeContainer container = Containers.boot(Counter.class)) {
             UserSessions sessions = container.select(UserSessions.class).get();
             Counter counter = container.select(Counter.class).get();
-            String session = sessions.open("slow-reader-" + System.nanoTime(), Set.of(), "test").session().id();
+            String session = sessions.open("slow-reader-" + System.nanoTime(), Set.of(), "test")
+                    .session()
+                    .id();
             sessions.runIn(session, counter::increment);
             CountDownLatch read = new CountDownLatch(1);
             CountDownLatch written = new CountDownLatch(1);
@@ -89,7 +93,9 @@ class SessionWriteLocksTest {
         try (SeContainer container = Containers.boot(Counter.class)) {
             UserSessions sessions = container.select(UserSessions.class).get();
             Counter counter = container.select(Counter.class).get();
-            String session = sessions.open("reader-" + System.nanoTime(), Set.of(), "test").session().id();
+            String session = sessions.open("reader-" + System.nanoTime(), Set.of(), "test")
+                    .session()
+                    .id();
             CountDownLatch changing = new CountDownLatch(1);
             CountDownLatch finish = new CountDownLatch(1);
             ExecutorService pool = Executors.newSingleThreadExecutor();
@@ -121,7 +127,9 @@ class SessionWriteLocksTest {
                 SeContainer container = Containers.boot(Counter.class)) {
             UserSessions sessions = container.select(UserSessions.class).get();
             Counter counter = container.select(Counter.class).get();
-            String session = sessions.open("waiter-" + System.nanoTime(), Set.of(), "test").session().id();
+            String session = sessions.open("waiter-" + System.nanoTime(), Set.of(), "test")
+                    .session()
+                    .id();
             CountDownLatch changing = new CountDownLatch(1);
             CountDownLatch finish = new CountDownLatch(1);
             ExecutorService pool = Executors.newSingleThreadExecutor();
@@ -150,12 +158,17 @@ class SessionWriteLocksTest {
         try (SeContainer container = Containers.boot(Counter.class)) {
             UserSessions sessions = container.select(UserSessions.class).get();
             Counter counter = container.select(Counter.class).get();
-            String session = sessions.open("nested-" + System.nanoTime(), Set.of(), "test").session().id();
+            String session = sessions.open("nested-" + System.nanoTime(), Set.of(), "test")
+                    .session()
+                    .id();
 
-            assertThrows(UserSessionConflictException.class, () -> sessions.runIn(session, () -> {
-                counter.increment();
-                sessions.runIn(session, counter::increment); // stored first, at once
-            }), "the outer write is the conflict (as before): no deadlock, no wait");
+            assertThrows(
+                    UserSessionConflictException.class,
+                    () -> sessions.runIn(session, () -> {
+                        counter.increment();
+                        sessions.runIn(session, counter::increment); // stored first, at once
+                    }),
+                    "the outer write is the conflict (as before): no deadlock, no wait");
 
             assertEquals(1, sessions.callIn(session, counter::count));
         }

@@ -7,14 +7,14 @@ import dev.usersession.UserSessions;
 import dev.usersession.testing.Cart;
 import dev.usersession.testing.Containers;
 import dev.usersession.testing.Counter;
-import dev.usersession.testing.PriceList;
+import dev.usersession.testing.CountingDriver;
 import dev.usersession.testing.Preferences;
+import dev.usersession.testing.PriceList;
 import dev.usersession.testing.TestDatabase;
 import dev.usersession.testing.Wishlist;
-import dev.usersession.testing.CountingDriver;
 import jakarta.enterprise.inject.se.SeContainer;
-import java.util.Set;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -41,7 +41,9 @@ class StatementBudgetTest {
         cart = container.select(Cart.class).get();
         preferences = container.select(Preferences.class).get();
         wishlist = container.select(Wishlist.class).get();
-        session = sessions.open("budget-" + System.nanoTime(), Set.of(), "test").session().id();
+        session = sessions.open("budget-" + System.nanoTime(), Set.of(), "test")
+                .session()
+                .id();
         sessions.runIn(session, () -> {
             counter.increment();
             cart.add("book", 1);
@@ -75,7 +77,7 @@ class StatementBudgetTest {
 
     @Test
     void unitOfWorkThatTouchesNoBeanReadsOnlyTheSessionRow() {
-        assertEquals(1, statementsOf(() -> { }));
+        assertEquals(1, statementsOf(() -> {}));
     }
 
     @Test
@@ -96,7 +98,9 @@ class StatementBudgetTest {
             preferences.theme();
         });
         assertEquals(2, executed.size(), executed::toString);
-        assertTrue(executed.stream().allMatch(sql -> sql.stripLeading().toLowerCase().startsWith("select")),
+        assertTrue(
+                executed.stream()
+                        .allMatch(sql -> sql.stripLeading().toLowerCase().startsWith("select")),
                 executed::toString);
     }
 
@@ -126,18 +130,26 @@ class StatementBudgetTest {
         assertEquals(CHANGE_ONE_STORED_BEAN, statements, "session read, state-version bump and one bean update");
         assertEquals(counterVersion + 1, version("dev.usersession.testing.Counter"));
         assertEquals(cartVersion, version("dev.usersession.testing.Cart"));
-        assertEquals(0L, count("select count(*) from user_session_bean where session_id = ? and bean_id = ?",
-                session, "dev.usersession.testing.Preferences"), "an unchanged new bean is not inserted");
+        assertEquals(
+                0L,
+                count(
+                        "select count(*) from user_session_bean where session_id = ? and bean_id = ?",
+                        session,
+                        "dev.usersession.testing.Preferences"),
+                "an unchanged new bean is not inserted");
     }
 
     @Test
     void aBeanWithoutReadOnlyMethodsIsUsedByAnyCallAndWrittenOnlyWhenChanged() {
         assertEquals(3, statementsOf(() -> wishlist.add("teapot")), "session read, state-version bump, one insert");
         assertEquals(1, statementsOf(wishlist::items), "a call that changes nothing writes nothing");
-        assertEquals(CHANGE_ONE_STORED_BEAN, statementsOf(() -> {
-            wishlist.items();
-            wishlist.add("mug");
-        }), "session read, state-version bump and one update");
+        assertEquals(
+                CHANGE_ONE_STORED_BEAN,
+                statementsOf(() -> {
+                    wishlist.items();
+                    wishlist.add("mug");
+                }),
+                "session read, state-version bump and one update");
         assertEquals(2, version("dev.usersession.testing.Wishlist"));
 
         container.select(NodeStateCache.class).get().remove(session);

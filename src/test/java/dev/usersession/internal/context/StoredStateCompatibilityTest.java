@@ -8,8 +8,8 @@ import dev.usersession.testing.Cart;
 import dev.usersession.testing.Containers;
 import dev.usersession.testing.Counter;
 import dev.usersession.testing.LogCapture;
-import dev.usersession.testing.PriceList;
 import dev.usersession.testing.Preferences;
+import dev.usersession.testing.PriceList;
 import dev.usersession.testing.TestDatabase;
 import jakarta.enterprise.inject.se.SeContainer;
 import java.sql.Timestamp;
@@ -31,7 +31,9 @@ class StoredStateCompatibilityTest {
     void boot() {
         container = Containers.boot(Counter.class, Cart.class, PriceList.class, Preferences.class);
         sessions = container.select(UserSessions.class).get();
-        session = sessions.open("olga-" + System.nanoTime(), Set.of(), "test").session().id();
+        session = sessions.open("olga-" + System.nanoTime(), Set.of(), "test")
+                .session()
+                .id();
     }
 
     @AfterEach
@@ -40,8 +42,13 @@ class StoredStateCompatibilityTest {
     }
 
     private void plant(Class<?> bean, String json) {
-        TestDatabase.update("insert into user_session_bean (session_id, bean_id, state, version, updated) "
-                + "values (?, ?, ?, 1, ?)", session, bean.getName(), json, Timestamp.from(Instant.now()));
+        TestDatabase.update(
+                "insert into user_session_bean (session_id, bean_id, state, version, updated) "
+                        + "values (?, ?, ?, 1, ?)",
+                session,
+                bean.getName(),
+                json,
+                Timestamp.from(Instant.now()));
     }
 
     @Test
@@ -76,7 +83,9 @@ class StoredStateCompatibilityTest {
             assertTrue(message.contains("field 'lines'"), message);
         }
         sessions.runIn(session, () -> cart.add("pen", 1));
-        assertEquals(List.of(new Cart.Line("pen", 1)), sessions.callIn(session, cart::lines),
+        assertEquals(
+                List.of(new Cart.Line("pen", 1)),
+                sessions.callIn(session, cart::lines),
                 "the fresh state replaces the broken row");
     }
 

@@ -11,8 +11,8 @@ import dev.usersession.UserSessions;
 import dev.usersession.testing.Cart;
 import dev.usersession.testing.Containers;
 import dev.usersession.testing.Counter;
-import dev.usersession.testing.PriceList;
 import dev.usersession.testing.Preferences;
+import dev.usersession.testing.PriceList;
 import jakarta.enterprise.context.ContextNotActiveException;
 import jakarta.enterprise.inject.se.SeContainer;
 import java.math.BigDecimal;
@@ -42,7 +42,9 @@ class UserSessionScopeTest {
 
     /** Opens a session of a user unique to this run (the database may hold earlier runs' sessions). */
     private String newSession(String user) {
-        return sessions.open(user + "-" + RUN, Set.of("customer"), "test").session().id();
+        return sessions.open(user + "-" + RUN, Set.of("customer"), "test")
+                .session()
+                .id();
     }
 
     private static final long RUN = System.nanoTime();
@@ -118,17 +120,22 @@ class UserSessionScopeTest {
     private Object counterInstance(Counter proxy) {
         proxy.count();
         var bean = container.getBeanManager().resolve(container.getBeanManager().getBeans(Counter.class));
-        return container.getBeanManager().getContext(dev.usersession.UserSession.class).get(bean);
+        return container
+                .getBeanManager()
+                .getContext(dev.usersession.UserSession.class)
+                .get(bean);
     }
 
     @Test
     void workThatThrowsStoresNothing() {
         String session = newSession("gus");
         Counter counter = container.select(Counter.class).get();
-        assertThrows(IllegalStateException.class, () -> sessions.runIn(session, () -> {
-            counter.increment();
-            throw new IllegalStateException("business failure");
-        }));
+        assertThrows(
+                IllegalStateException.class,
+                () -> sessions.runIn(session, () -> {
+                    counter.increment();
+                    throw new IllegalStateException("business failure");
+                }));
         assertEquals(0, sessions.callIn(session, counter::count));
     }
 
@@ -159,8 +166,11 @@ class UserSessionScopeTest {
         assertTrue(sessions.end(session, dev.usersession.EndReason.LOGOUT));
 
         assertThrows(UserSessionNotFoundException.class, () -> sessions.runIn(session, counter::increment));
-        assertEquals(0L, ((Number) dev.usersession.testing.TestDatabase.queryValue(
-                "select count(*) from user_session_bean where session_id = ?", session)).longValue());
+        assertEquals(
+                0L,
+                ((Number) dev.usersession.testing.TestDatabase.queryValue(
+                                "select count(*) from user_session_bean where session_id = ?", session))
+                        .longValue());
     }
 
     @Test
@@ -173,7 +183,9 @@ class UserSessionScopeTest {
         sessions.runIn(phone, () -> cart.add("pen", 2));
 
         assertEquals(List.of(new Cart.Line("book", 1), new Cart.Line("pen", 2)), sessions.callIn(phone, cart::lines));
-        assertEquals(List.of(new Cart.Line("book", 1)), sessions.callIn(laptop, cart::lines),
+        assertEquals(
+                List.of(new Cart.Line("book", 1)),
+                sessions.callIn(laptop, cart::lines),
                 "after the copy the sessions go their own ways");
     }
 
@@ -182,8 +194,11 @@ class UserSessionScopeTest {
         String first = newSession("kim");
         String second = newSession("kim");
         newSession("lee");
-        assertEquals(List.of(first, second),
-                sessions.listFor("kim-" + RUN).stream().map(dev.usersession.UserSessionInfo::id).toList());
+        assertEquals(
+                List.of(first, second),
+                sessions.listFor("kim-" + RUN).stream()
+                        .map(dev.usersession.UserSessionInfo::id)
+                        .toList());
         assertEquals(2, sessions.endAllFor("kim-" + RUN, dev.usersession.EndReason.REVOKED));
         assertTrue(sessions.listFor("kim-" + RUN).isEmpty());
     }

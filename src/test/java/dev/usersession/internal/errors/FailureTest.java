@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.usersession.auth.TooManyAttemptsException;
 import dev.usersession.UserSessionConflictException;
 import dev.usersession.UserSessionStoreException;
+import dev.usersession.auth.TooManyAttemptsException;
 import dev.usersession.testing.LogCapture;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceException;
@@ -25,8 +25,8 @@ class FailureTest {
 
     @Test
     void theLibrarysStoreFailureIs503WithRetryAfter() {
-        Failure failure = Failure.of(new ServletException(new UserSessionStoreException("store down",
-                new PersistenceException(new SQLException("connection refused", "08001")))));
+        Failure failure = Failure.of(new ServletException(new UserSessionStoreException(
+                "store down", new PersistenceException(new SQLException("connection refused", "08001")))));
 
         assertEquals(503, failure.status());
         assertEquals("unavailable", failure.code());
@@ -46,8 +46,7 @@ class FailureTest {
     @Test
     void theOutermostLibraryExceptionAnswers() {
         assertEquals(Failure.CONFLICT, Failure.of(new ServletException(new UserSessionConflictException("s", "x"))));
-        assertEquals(Failure.CONFLICT, Failure.of(new RuntimeException(new UserSessionConflictException("s",
-                "x"))));
+        assertEquals(Failure.CONFLICT, Failure.of(new RuntimeException(new UserSessionConflictException("s", "x"))));
         Failure throttled = Failure.of(new TooManyAttemptsException("wait", Duration.ofMillis(1500)));
         assertEquals(429, throttled.status());
         assertEquals("2", throttled.retryAfterSeconds());
@@ -58,8 +57,8 @@ class FailureTest {
         // At FINE: the store logs its outage itself, once (StoreOutageLog), not once per answered request.
         try (LogCapture warnings = LogCapture.of(Failure.class.getName());
                 LogCapture log = LogCapture.of(Failure.class.getName(), Level.FINE)) {
-            Failure.reported(new UserSessionStoreException("store down", new SQLException("refused", "08001")),
-                    "/cart");
+            Failure.reported(
+                    new UserSessionStoreException("store down", new SQLException("refused", "08001")), "/cart");
             Failure.reported(new UserSessionConflictException("s", "x"), "/cart");
             Failure.reported(new PersistenceException("the application's"), "/cart");
 

@@ -1,11 +1,11 @@
 package dev.usersession.internal.login;
 
-import dev.usersession.internal.account.UserNames;
-import dev.usersession.internal.context.SessionTokens;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.usersession.internal.account.UserNames;
+import dev.usersession.internal.context.SessionTokens;
 import dev.usersession.testing.Containers;
 import dev.usersession.testing.MovableClock;
 import dev.usersession.testing.Settings;
@@ -55,8 +55,8 @@ class LoginGuardTest {
     }
 
     private static String someAddress() {
-        return "10." + (int) (Math.random() * 250) + "." + (int) (Math.random() * 250) + "." + (int) (Math.random()
-                * 250);
+        return "10." + (int) (Math.random() * 250) + "." + (int) (Math.random() * 250) + "."
+                + (int) (Math.random() * 250);
     }
 
     @Test
@@ -101,8 +101,10 @@ class LoginGuardTest {
     }
 
     private static String describe(LoginAdmission admission) {
-        return admission.admitted() ? "admitted" : (admission.locked() ? "locked " : "wait ")
-                + Math.max(1, (admission.retryAfter().toMillis() + 999) / 1000);
+        return admission.admitted()
+                ? "admitted"
+                : (admission.locked() ? "locked " : "wait ")
+                        + Math.max(1, (admission.retryAfter().toMillis() + 999) / 1000);
     }
 
     @Test
@@ -168,17 +170,27 @@ class LoginGuardTest {
         }
         assertFalse(guard.admit(attempt(name, attacker)).admitted());
         assertFalse(guard.admit(attempt(name, someAddress())).admitted(), "the name waits, from any new client");
-        assertTrue(guard.admit(new LoginAttempt(name, someAddress(), ownersDevice)).admitted());
-        assertFalse(guard.admit(new LoginAttempt(someName(), attacker, ownersDevice)).trustedDevice(),
+        assertTrue(
+                guard.admit(new LoginAttempt(name, someAddress(), ownersDevice)).admitted());
+        assertFalse(
+                guard.admit(new LoginAttempt(someName(), attacker, ownersDevice))
+                        .trustedDevice(),
                 "a device is trusted only for its own user");
-        assertFalse(guard.admit(new LoginAttempt(name, attacker, SessionTokens.newToken())).trustedDevice(),
+        assertFalse(
+                guard.admit(new LoginAttempt(name, attacker, SessionTokens.newToken()))
+                        .trustedDevice(),
                 "an unknown device cookie is no trusted device");
     }
 
     @Test
     void oneClientAddressGetsALimitedNumberOfFailuresAcrossNames() {
-        boot("usersession.login.global-limit", "0", "usersession.login.address-limit", "10",
-                "usersession.login.address-window", "PT10M");
+        boot(
+                "usersession.login.global-limit",
+                "0",
+                "usersession.login.address-limit",
+                "10",
+                "usersession.login.address-window",
+                "PT10M");
         String attacker = someAddress();
         for (int i = 0; i < 10; i++) {
             assertTrue(guard.admit(attempt(someName(), attacker)).admitted());
@@ -205,8 +217,15 @@ class LoginGuardTest {
 
     @Test
     void underASprayEachAddressGetsFewFailuresButAFreshAddressWithTheRightPasswordLogsIn() {
-        boot("usersession.login.global-limit", "10", "usersession.login.global-window", "PT1M",
-                "usersession.login.address-limit", "100", "usersession.login.spray-address-limit", "2");
+        boot(
+                "usersession.login.global-limit",
+                "10",
+                "usersession.login.global-window",
+                "PT1M",
+                "usersession.login.address-limit",
+                "100",
+                "usersession.login.spray-address-limit",
+                "2");
         container.select(JpaLoginRecords.class).get().reset(List.of("all"));
         String owner = someName();
         String device = guard.rememberDevice(owner);
@@ -265,14 +284,19 @@ class LoginGuardTest {
         assertTrue(guard.admit(attempt(someName(), network + ":1")).admitted());
         assertTrue(guard.admit(attempt(someName(), network + "ffff::9")).admitted());
         assertTrue(guard.admit(attempt(someName(), "[" + network + "a:b:c:d]")).admitted());
-        assertFalse(guard.admit(attempt(someName(), network + "1234:5678:9abc:def0")).admitted(),
+        assertFalse(
+                guard.admit(attempt(someName(), network + "1234:5678:9abc:def0"))
+                        .admitted(),
                 "a fresh address of the same /64 is the same client");
-        assertTrue(guard.admit(attempt(someName(), network.replace(":7:", ":8:") + ":1")).admitted(),
+        assertTrue(
+                guard.admit(attempt(someName(), network.replace(":7:", ":8:") + ":1"))
+                        .admitted(),
                 "another /64 is another client");
 
         String ipv4 = someAddress();
         for (int i = 0; i < 3; i++) {
-            assertTrue(guard.admit(attempt(someName(), i == 1 ? "::ffff:" + ipv4 : ipv4)).admitted());
+            assertTrue(guard.admit(attempt(someName(), i == 1 ? "::ffff:" + ipv4 : ipv4))
+                    .admitted());
         }
         assertFalse(guard.admit(attempt(someName(), ipv4)).admitted(), "an IPv4-mapped address is its IPv4 address");
     }
@@ -281,17 +305,26 @@ class LoginGuardTest {
     void spellingsOfOneNameShareItsCounterItsLockAndItsReset() {
         boot("usersession.login.global-limit", "0", "usersession.login.address-limit", "0");
         String name = "Alice-" + UUID.randomUUID();
-        List<String> spellings = List.of(name, name.toLowerCase(java.util.Locale.ROOT) + " ",
-                " " + name.toUpperCase(java.util.Locale.ROOT), "\uff21lice" + name.substring(5)); // fullwidth A
+        List<String> spellings = List.of(
+                name,
+                name.toLowerCase(java.util.Locale.ROOT) + " ",
+                " " + name.toUpperCase(java.util.Locale.ROOT),
+                "\uff21lice" + name.substring(5)); // fullwidth A
         for (int i = 0; i < 5; i++) {
-            assertTrue(guard.admit(attempt(spellings.get(i % spellings.size()), null)).admitted(), "attempt " + i);
+            assertTrue(
+                    guard.admit(attempt(spellings.get(i % spellings.size()), null))
+                            .admitted(),
+                    "attempt " + i);
         }
         for (String spelling : spellings) {
             assertFalse(guard.admit(attempt(spelling, null)).admitted(), spelling + " waits like the others");
         }
         for (int i = 5; i < 100; i++) {
             MovableClock.advance(Duration.ofMinutes(16));
-            assertTrue(guard.admit(attempt(spellings.get(i % spellings.size()), null)).admitted(), "attempt " + i);
+            assertTrue(
+                    guard.admit(attempt(spellings.get(i % spellings.size()), null))
+                            .admitted(),
+                    "attempt " + i);
         }
         for (String spelling : spellings) {
             assertTrue(guard.admit(attempt(spelling, null)).locked(), spelling + " is locked like the others");
@@ -315,7 +348,8 @@ class LoginGuardTest {
         assertFalse(tooLong.admitted());
         assertEquals(0L, counterRows(overlong), "no account has that name: no counter row for it");
         assertTrue(guard.admit(attempt(someName(), fresh)).admitted(), "nor was its address counted");
-        assertTrue(guard.admit(attempt("y".repeat(UserNames.MAXIMUM_LENGTH), someAddress())).admitted());
+        assertTrue(guard.admit(attempt("y".repeat(UserNames.MAXIMUM_LENGTH), someAddress()))
+                .admitted());
     }
 
     private static long counterRows(String userName) {
@@ -380,14 +414,13 @@ class LoginGuardTest {
         }
         assertFalse(guard.admitCode(name, someAddress(), false).admitted(), "six wrong codes in a row wait");
         guard.resetName(name); // what a user's own password change does
-        assertFalse(guard.admitCode(name, someAddress(), false).admitted(),
-                "a new password does not end the codes' wait");
+        assertFalse(
+                guard.admitCode(name, someAddress(), false).admitted(), "a new password does not end the codes' wait");
 
         String other = someName();
         for (int sprayed = 0; sprayed < 5; sprayed++) {
             guard.admit(attempt(someName(), someAddress()));
         }
-        assertTrue(guard.admitCode(other, someAddress(), false).admitted(),
-                "codes do not count in the global window");
+        assertTrue(guard.admitCode(other, someAddress(), false).admitted(), "codes do not count in the global window");
     }
 }

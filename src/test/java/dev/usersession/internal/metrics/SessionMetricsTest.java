@@ -6,13 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.usersession.admin.AuditEvent;
 import dev.usersession.EndReason;
 import dev.usersession.UserSessionConflictException;
 import dev.usersession.UserSessions;
+import dev.usersession.admin.AuditEvent;
+import dev.usersession.internal.audit.AuditTrail;
 import dev.usersession.internal.context.ExpiredSessionCleanup;
 import dev.usersession.internal.operations.ActiveSessionCount;
-import dev.usersession.internal.audit.AuditTrail;
 import dev.usersession.spi.UserSessionStore;
 import dev.usersession.testing.Containers;
 import dev.usersession.testing.Counter;
@@ -76,15 +76,29 @@ class SessionMetricsTest {
 
             String session = sessions.open(user, Set.of(), "test").session().id();
             sessions.runIn(session, counter::increment);
-            assertEquals(1, registry.get("usersession.state.bytes").tag("bean", Counter.class.getName()).summary().count());
+            assertEquals(
+                    1,
+                    registry.get("usersession.state.bytes")
+                            .tag("bean", Counter.class.getName())
+                            .summary()
+                            .count());
             assertTrue(registry.get("usersession.state.bytes").summary().totalAmount() > 0);
-            assertTrue(registry.get("usersession.store").tag("operation", "write").timer().count() >= 1);
-            assertTrue(registry.get("usersession.store").tag("operation", "read").timer().count() >= 1);
+            assertTrue(registry.get("usersession.store")
+                            .tag("operation", "write")
+                            .timer()
+                            .count()
+                    >= 1);
+            assertTrue(registry.get("usersession.store")
+                            .tag("operation", "read")
+                            .timer()
+                            .count()
+                    >= 1);
 
             double conflicts = conflictsOfParallelIncrements(sessions, counter, session);
             assertEquals(conflicts, count(registry, "usersession.conflicts", null, null));
 
-            ActiveSessionCount active = container.select(ActiveSessionCount.class).get();
+            ActiveSessionCount active =
+                    container.select(ActiveSessionCount.class).get();
             active.refresh();
             long live = container.select(UserSessionStore.class).get().countLive(Instant.now());
             assertEquals(live, gauge(registry));
@@ -116,9 +130,12 @@ class SessionMetricsTest {
         try (SeContainer container = Containers.boot(Counter.class)) {
             assertFalse(container.select(SessionMetrics.class).get().enabled());
             UserSessions sessions = container.select(UserSessions.class).get();
-            String session = sessions.open("plain-" + System.nanoTime(), Set.of(), "test").session().id();
+            String session = sessions.open("plain-" + System.nanoTime(), Set.of(), "test")
+                    .session()
+                    .id();
             sessions.runIn(session, container.select(Counter.class).get()::increment);
-            assertEquals(1, sessions.callIn(session, container.select(Counter.class).get()::count));
+            assertEquals(
+                    1, sessions.callIn(session, container.select(Counter.class).get()::count));
         }
         try (Settings off = Settings.of("usersession.metrics", "none");
                 SeContainer container = Containers.boot(Registry.class, Counter.class)) {
@@ -131,9 +148,12 @@ class SessionMetricsTest {
     @Test
     void askingForAnApiTheServerDoesNotGiveFailsTheDeployment() {
         try (Settings micrometer = Settings.of("usersession.metrics", "micrometer")) {
-            Exception failed = assertThrows(Exception.class, () -> Containers.boot(Counter.class).close());
-            assertTrue(String.valueOf(failed.getMessage()).contains("usersession.metrics=micrometer")
-                    || String.valueOf(failed.getCause()).contains("usersession.metrics=micrometer"), failed::toString);
+            Exception failed = assertThrows(
+                    Exception.class, () -> Containers.boot(Counter.class).close());
+            assertTrue(
+                    String.valueOf(failed.getMessage()).contains("usersession.metrics=micrometer")
+                            || String.valueOf(failed.getCause()).contains("usersession.metrics=micrometer"),
+                    failed::toString);
         }
     }
 

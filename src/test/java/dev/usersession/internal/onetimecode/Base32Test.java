@@ -13,8 +13,15 @@ class Base32Test {
 
     /** RFC 4648 section 10, with the padding that the encoder leaves off. */
     @ParameterizedTest(name = "\"{0}\"")
-    @CsvSource({"'', ''", "f, MY======", "fo, MZXQ====", "foo, MZXW6===", "foob, MZXW6YQ=", "fooba, MZXW6YTB",
-        "foobar, MZXW6YTBOI======"})
+    @CsvSource({
+        "'', ''",
+        "f, MY======",
+        "fo, MZXQ====",
+        "foo, MZXW6===",
+        "foob, MZXW6YQ=",
+        "fooba, MZXW6YTB",
+        "foobar, MZXW6YTBOI======"
+    })
     void encodesAndDecodesTheTestVectorsOfRfc4648(String text, String padded) {
         byte[] bytes = text.getBytes(StandardCharsets.US_ASCII);
         String unpadded = padded.replace("=", "");

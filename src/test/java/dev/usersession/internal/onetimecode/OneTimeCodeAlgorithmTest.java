@@ -33,16 +33,23 @@ class OneTimeCodeAlgorithmTest {
     /** RFC 6238 Appendix B, every row. */
     @ParameterizedTest(name = "{1} at {0}")
     @CsvSource({
-        "59, HmacSHA1, 20, 94287082", "59, HmacSHA256, 32, 46119246", "59, HmacSHA512, 64, 90693936",
-        "1111111109, HmacSHA1, 20, 07081804", "1111111109, HmacSHA256, 32, 68084774",
+        "59, HmacSHA1, 20, 94287082",
+        "59, HmacSHA256, 32, 46119246",
+        "59, HmacSHA512, 64, 90693936",
+        "1111111109, HmacSHA1, 20, 07081804",
+        "1111111109, HmacSHA256, 32, 68084774",
         "1111111109, HmacSHA512, 64, 25091201",
-        "1111111111, HmacSHA1, 20, 14050471", "1111111111, HmacSHA256, 32, 67062674",
+        "1111111111, HmacSHA1, 20, 14050471",
+        "1111111111, HmacSHA256, 32, 67062674",
         "1111111111, HmacSHA512, 64, 99943326",
-        "1234567890, HmacSHA1, 20, 89005924", "1234567890, HmacSHA256, 32, 91819424",
+        "1234567890, HmacSHA1, 20, 89005924",
+        "1234567890, HmacSHA256, 32, 91819424",
         "1234567890, HmacSHA512, 64, 93441116",
-        "2000000000, HmacSHA1, 20, 69279037", "2000000000, HmacSHA256, 32, 90698825",
+        "2000000000, HmacSHA1, 20, 69279037",
+        "2000000000, HmacSHA256, 32, 90698825",
         "2000000000, HmacSHA512, 64, 38618901",
-        "20000000000, HmacSHA1, 20, 65353130", "20000000000, HmacSHA256, 32, 77737706",
+        "20000000000, HmacSHA1, 20, 65353130",
+        "20000000000, HmacSHA256, 32, 77737706",
         "20000000000, HmacSHA512, 64, 47863826",
     })
     void codesMatchTheTestVectorsOfRfc6238(long seconds, String algorithm, int seedLength, String expected) {
@@ -58,8 +65,9 @@ class OneTimeCodeAlgorithmTest {
     /** RFC 4226 Appendix D: the six-digit truncation. */
     @Test
     void hotpCodesMatchTheTestVectorsOfRfc4226() {
-        String[] expected = {"755224", "287082", "359152", "969429", "338314", "254676", "287922", "162583",
-            "399871", "520489"};
+        String[] expected = {
+            "755224", "287082", "359152", "969429", "338314", "254676", "287922", "162583", "399871", "520489"
+        };
         for (int counter = 0; counter < expected.length; counter++) {
             assertEquals(expected[counter], totp.codeAt(RFC_SEED, counter), "counter " + counter);
         }
@@ -92,10 +100,12 @@ class OneTimeCodeAlgorithmTest {
     @Test
     void anOlderCodeIsRefusedAfterANewerOne() {
         long now = totp.stepAt(NOW);
-        long used = totp.verify(RFC_SEED, totp.codeAt(RFC_SEED, now + 1), NOW, 0).orElseThrow();
+        long used =
+                totp.verify(RFC_SEED, totp.codeAt(RFC_SEED, now + 1), NOW, 0).orElseThrow();
 
         assertTrue(totp.verify(RFC_SEED, totp.codeAt(RFC_SEED, now), NOW, used).isEmpty());
-        assertTrue(totp.verify(RFC_SEED, totp.codeAt(RFC_SEED, now - 1), NOW, used).isEmpty());
+        assertTrue(
+                totp.verify(RFC_SEED, totp.codeAt(RFC_SEED, now - 1), NOW, used).isEmpty());
     }
 
     @Test
@@ -132,8 +142,10 @@ class OneTimeCodeAlgorithmTest {
     void otpauthUriFollowsTheKeyUriFormatWithPercentEncoding() {
         String uri = totp.otpauthUri("Shop & Co", "ann@example.com", RFC_SEED);
 
-        assertEquals("otpauth://totp/Shop%20%26%20Co:ann%40example.com?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ"
-                + "&issuer=Shop%20%26%20Co&algorithm=SHA1&digits=6&period=30", uri);
+        assertEquals(
+                "otpauth://totp/Shop%20%26%20Co:ann%40example.com?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ"
+                        + "&issuer=Shop%20%26%20Co&algorithm=SHA1&digits=6&period=30",
+                uri);
         URI parsed = URI.create(uri);
         assertEquals("/Shop & Co:ann@example.com", parsed.getPath());
         assertArrayEquals(RFC_SEED, Base32.decode("GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ"));

@@ -21,8 +21,8 @@ import org.w3c.dom.Element;
 
 class QrCodesTest {
 
-    private static final String URI = OneTimeCodeAlgorithm.standard().otpauthUri("Shop & Co", "ann@example.com",
-            "12345678901234567890".getBytes(StandardCharsets.US_ASCII));
+    private static final String URI = OneTimeCodeAlgorithm.standard()
+            .otpauthUri("Shop & Co", "ann@example.com", "12345678901234567890".getBytes(StandardCharsets.US_ASCII));
     private static final Pattern RUN = Pattern.compile("M(\\d+),(\\d+)h(\\d+)v1h-\\3z");
     private static final int PIXELS_PER_MODULE = 4;
 
@@ -41,8 +41,12 @@ class QrCodesTest {
         boolean[][] modules = modules(svg, size);
         for (int i = 0; i < size; i++) {
             for (int quiet = 0; quiet < 4; quiet++) {
-                assertFalse(modules[quiet][i] || modules[size - 1 - quiet][i] || modules[i][quiet]
-                        || modules[i][size - 1 - quiet], "quiet zone at " + quiet + "," + i);
+                assertFalse(
+                        modules[quiet][i]
+                                || modules[size - 1 - quiet][i]
+                                || modules[i][quiet]
+                                || modules[i][size - 1 - quiet],
+                        "quiet zone at " + quiet + "," + i);
             }
         }
         assertFalse(QrCodes.svg(URI).contains("GEZDGNBVGY3TQOJQ"), "the secret appears only as modules");
@@ -72,7 +76,8 @@ class QrCodesTest {
         String prefix = "data:image/svg+xml;base64,";
 
         assertTrue(uri.startsWith(prefix));
-        assertEquals(QrCodes.svg(URI),
+        assertEquals(
+                QrCodes.svg(URI),
                 new String(Base64.getDecoder().decode(uri.substring(prefix.length())), StandardCharsets.UTF_8));
     }
 
@@ -86,7 +91,8 @@ class QrCodesTest {
         factory.setNamespaceAware(true);
         factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
         factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-        return factory.newDocumentBuilder().parse(new ByteArrayInputStream(svg.getBytes(StandardCharsets.UTF_8)))
+        return factory.newDocumentBuilder()
+                .parse(new ByteArrayInputStream(svg.getBytes(StandardCharsets.UTF_8)))
                 .getDocumentElement();
     }
 
@@ -99,7 +105,8 @@ class QrCodesTest {
 
     /** The dark modules, [row][column], from the path's runs; the path must consist of runs only. */
     private static boolean[][] modules(Element svg, int size) {
-        String path = ((Element) svg.getElementsByTagNameNS("http://www.w3.org/2000/svg", "path").item(0))
+        String path = ((Element) svg.getElementsByTagNameNS("http://www.w3.org/2000/svg", "path")
+                        .item(0))
                 .getAttribute("d");
         boolean[][] modules = new boolean[size][size];
         Matcher run = RUN.matcher(path);

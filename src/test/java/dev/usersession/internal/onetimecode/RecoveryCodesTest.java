@@ -30,7 +30,8 @@ class RecoveryCodesTest {
 
     @Test
     void generatedCodesUseTheWholeAlphabet() {
-        String all = String.join("", RecoveryCodes.generate(new SecureRandom(), 200)).replace("-", "");
+        String all =
+                String.join("", RecoveryCodes.generate(new SecureRandom(), 200)).replace("-", "");
         assertEquals(32, all.chars().distinct().count());
     }
 
@@ -65,8 +66,8 @@ class RecoveryCodesTest {
 
     @ParameterizedTest
     @NullSource
-    @ValueSource(strings = {"", "   ", "abcde", "abcde-fghjk-m", "abcde-fghju", "abcde_fghjk", "ａｂｃｄｅｆｇｈｊｋ",
-        "abcde-fghj!"})
+    @ValueSource(
+            strings = {"", "   ", "abcde", "abcde-fghjk-m", "abcde-fghju", "abcde_fghjk", "ａｂｃｄｅｆｇｈｊｋ", "abcde-fghj!"})
     void junkIsNotWellFormed(String input) {
         assertFalse(RecoveryCodes.isWellFormed(input));
         assertEquals("", RecoveryCodes.normalize(input));

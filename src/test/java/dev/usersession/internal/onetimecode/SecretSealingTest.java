@@ -92,22 +92,27 @@ class SecretSealingTest {
         byte[] key = newKey();
         String sealed = SecretSealing.withKey(key).seal(secret, "ann");
 
-        assertArrayEquals(secret,
-                SecretSealing.fromBase64Key(Base64.getEncoder().encodeToString(key)).open(sealed, "ann"));
-        assertArrayEquals(secret, SecretSealing.fromBase64Key(
-                Base64.getUrlEncoder().withoutPadding().encodeToString(key) + "\n").open(sealed, "ann"));
+        assertArrayEquals(
+                secret,
+                SecretSealing.fromBase64Key(Base64.getEncoder().encodeToString(key))
+                        .open(sealed, "ann"));
+        assertArrayEquals(
+                secret,
+                SecretSealing.fromBase64Key(
+                                Base64.getUrlEncoder().withoutPadding().encodeToString(key) + "\n")
+                        .open(sealed, "ann"));
     }
 
     @Test
     void keysOfAnotherLengthOrNotBase64AreRefusedWithAClearMessage() {
         String shortKey = Base64.getEncoder().encodeToString(new byte[16]);
-        IllegalArgumentException wrongLength = assertThrows(IllegalArgumentException.class,
-                () -> SecretSealing.fromBase64Key(shortKey));
+        IllegalArgumentException wrongLength =
+                assertThrows(IllegalArgumentException.class, () -> SecretSealing.fromBase64Key(shortKey));
         assertTrue(wrongLength.getMessage().contains("32 bytes"), wrongLength.getMessage());
         assertFalse(wrongLength.getMessage().contains(shortKey));
 
-        IllegalArgumentException notBase64 = assertThrows(IllegalArgumentException.class,
-                () -> SecretSealing.fromBase64Key("not a key!"));
+        IllegalArgumentException notBase64 =
+                assertThrows(IllegalArgumentException.class, () -> SecretSealing.fromBase64Key("not a key!"));
         assertTrue(notBase64.getMessage().contains("base64"), notBase64.getMessage());
         assertThrows(IllegalArgumentException.class, () -> SecretSealing.withKey(new byte[31]));
     }
@@ -115,6 +120,7 @@ class SecretSealingTest {
     private void assertRefused(Executable open) {
         IllegalStateException refused = assertThrows(IllegalStateException.class, open);
         assertTrue(refused.getMessage().startsWith("stored secret cannot be opened"), refused.getMessage());
-        assertFalse(refused.getMessage().contains(Base64.getUrlEncoder().withoutPadding().encodeToString(secret)));
+        assertFalse(refused.getMessage()
+                .contains(Base64.getUrlEncoder().withoutPadding().encodeToString(secret)));
     }
 }

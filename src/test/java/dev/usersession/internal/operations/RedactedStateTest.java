@@ -30,25 +30,34 @@ class RedactedStateTest {
     static class Wallet {
         @AdminVisible
         String currency;
+
         String pin;
+
         @AdminVisible
         transient String cache;
+
         static String shared;
     }
 
     @Test
     void onlyMarkedFieldsShowTheirValuesTheOthersTheirSizeWhateverTheirNames() {
-        assertEquals("{\"shown\":{\"name\":\"Ann\",\"items\":[{\"qty\":2}]},\"hidden\":{\"pin\":6,\"cvv\":5,"
-                + "\"otp\":8,\"jwt\":7,\"cardNumber\":18,\"nested\":14}}",
-                RedactedState.of("{\"name\":\"Ann\",\"items\":[{\"qty\":2}],\"pin\":\"1234\",\"cvv\":\"123\","
-                        + "\"otp\":\"123456\",\"jwt\":\"eyJ.x\",\"cardNumber\":\"4111111111111111\","
-                        + "\"nested\":{\"password\":1}}", Set.of("name", "items")).toString());
+        assertEquals(
+                "{\"shown\":{\"name\":\"Ann\",\"items\":[{\"qty\":2}]},\"hidden\":{\"pin\":6,\"cvv\":5,"
+                        + "\"otp\":8,\"jwt\":7,\"cardNumber\":18,\"nested\":14}}",
+                RedactedState.of(
+                                "{\"name\":\"Ann\",\"items\":[{\"qty\":2}],\"pin\":\"1234\",\"cvv\":\"123\","
+                                        + "\"otp\":\"123456\",\"jwt\":\"eyJ.x\",\"cardNumber\":\"4111111111111111\","
+                                        + "\"nested\":{\"password\":1}}",
+                                Set.of("name", "items"))
+                        .toString());
     }
 
     @Test
     void withoutAKnownClassNothingIsShown() {
-        assertEquals("{\"shown\":{},\"hidden\":{\"name\":5,\"pin\":6}}",
-                RedactedState.of("{\"name\":\"Ann\",\"pin\":\"1234\"}", Set.of()).toString());
+        assertEquals(
+                "{\"shown\":{},\"hidden\":{\"name\":5,\"pin\":6}}",
+                RedactedState.of("{\"name\":\"Ann\",\"pin\":\"1234\"}", Set.of())
+                        .toString());
     }
 
     @Test
@@ -60,8 +69,11 @@ class RedactedStateTest {
 
     @Test
     void stateThatIsNotAJsonObjectIsDescribedNotShown() {
-        assertEquals("\"[not a JSON object: 11 characters]\"",
+        assertEquals(
+                "\"[not a JSON object: 11 characters]\"",
                 RedactedState.of("{\"password\"", Set.of("password")).toString());
-        assertEquals("\"[not a JSON object: 8 characters]\"", RedactedState.of("[\"1234\"]", Set.of()).toString());
+        assertEquals(
+                "\"[not a JSON object: 8 characters]\"",
+                RedactedState.of("[\"1234\"]", Set.of()).toString());
     }
 }

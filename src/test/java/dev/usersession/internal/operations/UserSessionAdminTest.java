@@ -5,26 +5,26 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.usersession.auth.AccessDeniedException;
 import dev.usersession.AssuranceLevel;
-import dev.usersession.admin.AuditEvent;
 import dev.usersession.Factor;
-import dev.usersession.auth.NotLoggedInException;
-import dev.usersession.auth.ReauthenticationRequiredException;
-import dev.usersession.auth.SecondFactorRequiredException;
-import dev.usersession.admin.SessionPage;
 import dev.usersession.SessionProofs;
-import dev.usersession.admin.SessionQuery;
-import dev.usersession.auth.OneTimeCodeEnrollment;
-import dev.usersession.auth.UserAccounts;
-import dev.usersession.admin.UserSessionAdmin;
 import dev.usersession.UserSessionClock;
 import dev.usersession.UserSessionConfig;
 import dev.usersession.UserSessionInfo;
 import dev.usersession.UserSessions;
+import dev.usersession.admin.AuditEvent;
+import dev.usersession.admin.SessionPage;
+import dev.usersession.admin.SessionQuery;
+import dev.usersession.admin.UserSessionAdmin;
+import dev.usersession.auth.AccessDeniedException;
+import dev.usersession.auth.NotLoggedInException;
+import dev.usersession.auth.OneTimeCodeEnrollment;
+import dev.usersession.auth.ReauthenticationRequiredException;
+import dev.usersession.auth.SecondFactorRequiredException;
+import dev.usersession.auth.UserAccounts;
+import dev.usersession.internal.account.JpaAccountRepository;
 import dev.usersession.internal.context.SessionLifecycle;
 import dev.usersession.internal.onetimecode.OneTimeCodeAlgorithm;
-import dev.usersession.internal.account.JpaAccountRepository;
 import dev.usersession.internal.onetimecode.OneTimeCodeFactor;
 import dev.usersession.testing.Containers;
 import dev.usersession.testing.Counter;
@@ -40,10 +40,10 @@ import jakarta.security.enterprise.identitystore.IdentityStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.EnumSet;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
@@ -104,7 +104,9 @@ class UserSessionAdminTest {
             String run = "p" + System.nanoTime() + "-";
             Set<String> opened = new HashSet<>();
             for (int i = 0; i < 73; i++) {
-                opened.add(sessions.open(run + (i % 7), Set.of("customer"), "agent " + i).session().id());
+                opened.add(sessions.open(run + (i % 7), Set.of("customer"), "agent " + i)
+                        .session()
+                        .id());
                 if (i % 10 == 0) {
                     MovableClock.advance(Duration.ofSeconds(1)); // several sessions share a creation time
                 }
@@ -146,25 +148,40 @@ class UserSessionAdminTest {
             UserSessions sessions = container.select(UserSessions.class).get();
             UserSessionAdmin admin = container.select(UserSessionAdmin.class).get();
             String run = "f" + System.nanoTime();
-            String old = sessions.open(run + "-alice", Set.of(), "Firefox from 10.0.0.1").session().id();
+            String old = sessions.open(run + "-alice", Set.of(), "Firefox from 10.0.0.1")
+                    .session()
+                    .id();
             MovableClock.advance(Duration.ofHours(2));
-            String recent = sessions.open(run + "-alice", Set.of(), "Chromium from 10.0.0.2").session().id();
-            String other = sessions.open(run + "-bob", Set.of(), "FIREFOX from 10.0.0.3").session().id();
+            String recent = sessions.open(run + "-alice", Set.of(), "Chromium from 10.0.0.2")
+                    .session()
+                    .id();
+            String other = sessions.open(run + "-bob", Set.of(), "FIREFOX from 10.0.0.3")
+                    .session()
+                    .id();
             sessions.open(run + "_percent", Set.of(), "Firefox"); // '_' is no wildcard
             String adminSession = administrator(container, run + "-root");
             Supplier<SessionQuery> base = () -> SessionQuery.all().withUserNamePrefix(run + "-");
 
-            assertEquals(List.of(other, recent, old), ids(sessions, adminSession, admin,
-                    base.get().withClientContaining("from 10.0.0.")));
-            assertEquals(List.of(recent, old), ids(sessions, adminSession, admin,
-                    SessionQuery.all().withUserNamePrefix(run + "-al")));
-            assertEquals(List.of(other, old), ids(sessions, adminSession, admin,
-                    base.get().withClientContaining("firefox")));
-            assertEquals(List.of(old), ids(sessions, adminSession, admin, base.get().withOlderThan(Duration.ofHours(1))));
-            assertEquals(List.of(), ids(sessions, adminSession, admin, SessionQuery.all().withUserNamePrefix(run + "%")));
-            assertThrows(IllegalArgumentException.class, () -> sessions.runIn(adminSession,
-                    () -> admin.find(SessionQuery.all().after("not-a-cursor"))));
-            assertThrows(IllegalArgumentException.class, () -> SessionQuery.all().withLimit(501));
+            assertEquals(
+                    List.of(other, recent, old),
+                    ids(sessions, adminSession, admin, base.get().withClientContaining("from 10.0.0.")));
+            assertEquals(
+                    List.of(recent, old),
+                    ids(sessions, adminSession, admin, SessionQuery.all().withUserNamePrefix(run + "-al")));
+            assertEquals(
+                    List.of(other, old),
+                    ids(sessions, adminSession, admin, base.get().withClientContaining("firefox")));
+            assertEquals(
+                    List.of(old), ids(sessions, adminSession, admin, base.get().withOlderThan(Duration.ofHours(1))));
+            assertEquals(
+                    List.of(),
+                    ids(sessions, adminSession, admin, SessionQuery.all().withUserNamePrefix(run + "%")));
+            assertThrows(
+                    IllegalArgumentException.class,
+                    () -> sessions.runIn(
+                            adminSession, () -> admin.find(SessionQuery.all().after("not-a-cursor"))));
+            assertThrows(
+                    IllegalArgumentException.class, () -> SessionQuery.all().withLimit(501));
         }
     }
 
@@ -175,19 +192,29 @@ class UserSessionAdminTest {
             UserSessionAdmin admin = container.select(UserSessionAdmin.class).get();
             Audit audit = container.select(Audit.class).get();
             String run = "g" + System.nanoTime();
-            String victim = sessions.open(run + "-carol", Set.of("customer"), "phone").session().id();
-            String second = sessions.open(run + "-carol", Set.of("customer"), "laptop").session().id();
-            sessions.runIn(victim, () -> container.select(Credentials.class).get().set("Carol", "tok-123-secret"));
-            String customer = sessions.open(run + "-dave", Set.of("customer"), "browser").session().id();
+            String victim = sessions.open(run + "-carol", Set.of("customer"), "phone")
+                    .session()
+                    .id();
+            String second = sessions.open(run + "-carol", Set.of("customer"), "laptop")
+                    .session()
+                    .id();
+            sessions.runIn(
+                    victim, () -> container.select(Credentials.class).get().set("Carol", "tok-123-secret"));
+            String customer = sessions.open(run + "-dave", Set.of("customer"), "browser")
+                    .session()
+                    .id();
             String root = administrator(container, run + "-root");
 
             assertThrows(NotLoggedInException.class, () -> admin.find(SessionQuery.all()));
             assertThrows(AccessDeniedException.class, () -> sessions.runIn(customer, () -> admin.end(victim)));
             assertTrue(sessions.find(victim).isPresent(), "a refused end ends nothing");
 
-            Map<String, JsonValue> state = sessions.callIn(root, () -> admin.storedState(victim)).orElseThrow();
-            assertEquals("{\"shown\":{\"displayName\":\"Carol\"},\"hidden\":{\"apiToken\":16}}",
-                    state.get(Credentials.class.getName()).toString(), "a field not marked shows its size only");
+            Map<String, JsonValue> state =
+                    sessions.callIn(root, () -> admin.storedState(victim)).orElseThrow();
+            assertEquals(
+                    "{\"shown\":{\"displayName\":\"Carol\"},\"hidden\":{\"apiToken\":16}}",
+                    state.get(Credentials.class.getName()).toString(),
+                    "a field not marked shows its size only");
 
             assertTrue(sessions.callIn(root, () -> admin.end(victim)));
             assertFalse(sessions.callIn(root, () -> admin.end(victim)), "ended once");
@@ -195,9 +222,15 @@ class UserSessionAdminTest {
             assertEquals(1, sessions.callIn(root, () -> admin.endAllFor(run + "-carol")));
             assertTrue(sessions.find(second).isEmpty());
 
-            List<AuditEvent> mine = audit.events().stream().filter(event -> event.actor().equals(run + "-root")).toList();
-            assertEquals(List.of(AuditEvent.Type.ADMIN_VIEWED_STATE, AuditEvent.Type.ADMIN_ENDED_SESSION,
-                    AuditEvent.Type.ADMIN_ENDED_USER_SESSIONS), mine.stream().map(AuditEvent::type).toList());
+            List<AuditEvent> mine = audit.events().stream()
+                    .filter(event -> event.actor().equals(run + "-root"))
+                    .toList();
+            assertEquals(
+                    List.of(
+                            AuditEvent.Type.ADMIN_VIEWED_STATE,
+                            AuditEvent.Type.ADMIN_ENDED_SESSION,
+                            AuditEvent.Type.ADMIN_ENDED_USER_SESSIONS),
+                    mine.stream().map(AuditEvent::type).toList());
             assertEquals(victim, mine.get(0).sessionId());
             assertEquals(run + "-carol", mine.get(2).userName());
             assertEquals("1", mine.get(2).detail());
@@ -209,26 +242,39 @@ class UserSessionAdminTest {
         try (SeContainer container = Containers.boot(MovableClock.class)) {
             UserSessions sessions = container.select(UserSessions.class).get();
             UserSessionAdmin admin = container.select(UserSessionAdmin.class).get();
-            SessionLifecycle lifecycle = container.select(SessionLifecycle.class).get();
+            SessionLifecycle lifecycle =
+                    container.select(SessionLifecycle.class).get();
             String name = "r" + System.nanoTime() + "-root";
             String fresh = administrator(container, name);
             // "keep me signed in" and another mechanism's caller: sessions that record no proof
-            String remembered = sessions.open(name, Set.of(ADMIN), "remembered", SessionProofs.NONE).session().id();
-            String customer = sessions.open("r" + System.nanoTime() + "-customer", Set.of("customer"), "browser",
-                    SessionProofs.NONE).session().id();
+            String remembered = sessions.open(name, Set.of(ADMIN), "remembered", SessionProofs.NONE)
+                    .session()
+                    .id();
+            String customer = sessions.open(
+                            "r" + System.nanoTime() + "-customer", Set.of("customer"), "browser", SessionProofs.NONE)
+                    .session()
+                    .id();
 
             assertTrue(sessions.callIn(fresh, () -> admin.session(fresh)).isPresent(), "a password proved now");
-            assertThrows(ReauthenticationRequiredException.class,
+            assertThrows(
+                    ReauthenticationRequiredException.class,
                     () -> sessions.runIn(remembered, () -> admin.find(SessionQuery.all())));
-            assertThrows(AccessDeniedException.class,
+            assertThrows(
+                    AccessDeniedException.class,
                     () -> sessions.runIn(customer, () -> admin.find(SessionQuery.all())),
                     "a caller who is no administrator is refused, not asked to prove who they are");
 
             MovableClock.advance(Duration.ofMinutes(15).plusSeconds(1));
-            assertThrows(ReauthenticationRequiredException.class,
-                    () -> sessions.runIn(fresh, () -> admin.session(fresh)), "older than usersession.admin.recent");
-            String proved = sessions.callIn(remembered,
-                    () -> lifecycle.reauthenticated(Factor.PASSWORD, AssuranceLevel.AAL1).session().id());
+            assertThrows(
+                    ReauthenticationRequiredException.class,
+                    () -> sessions.runIn(fresh, () -> admin.session(fresh)),
+                    "older than usersession.admin.recent");
+            String proved = sessions.callIn(
+                    remembered,
+                    () -> lifecycle
+                            .reauthenticated(Factor.PASSWORD, AssuranceLevel.AAL1)
+                            .session()
+                            .id());
             assertTrue(sessions.callIn(proved, () -> admin.session(proved)).isPresent(), "a fresh proof lets it in");
         }
     }
@@ -245,8 +291,8 @@ class UserSessionAdminTest {
             assertTrue(sessions.callIn(root, () -> admin.session(root)).isPresent());
         }
         try (Settings settings = Settings.of("usersession.admin.recent", "PT0S")) {
-            assertTrue(new UserSessionConfig().problems().stream()
-                    .anyMatch(problem -> problem.contains("usersession.admin.recent")));
+            assertTrue(new UserSessionConfig()
+                    .problems().stream().anyMatch(problem -> problem.contains("usersession.admin.recent")));
         }
     }
 
@@ -255,7 +301,8 @@ class UserSessionAdminTest {
         try (SeContainer container = Containers.boot(MovableClock.class, FailingGroupsStore.class)) {
             UserSessions sessions = container.select(UserSessions.class).get();
             UserSessionAdmin admin = container.select(UserSessionAdmin.class).get();
-            JpaAccountRepository table = container.select(JpaAccountRepository.class).get();
+            JpaAccountRepository table =
+                    container.select(JpaAccountRepository.class).get();
             String name = "c" + System.nanoTime() + "-root";
             String root = administrator(container, name);
             assertTrue(sessions.callIn(root, () -> admin.session(root)).isPresent());
@@ -268,7 +315,9 @@ class UserSessionAdminTest {
             assertTrue(sessions.callIn(root, () -> admin.session(root)).isPresent());
 
             String broken = administrator(container, "broken-" + System.nanoTime());
-            assertThrows(AccessDeniedException.class, () -> sessions.runIn(broken, () -> admin.session(broken)),
+            assertThrows(
+                    AccessDeniedException.class,
+                    () -> sessions.runIn(broken, () -> admin.session(broken)),
                     "a store that fails refuses the call");
         }
     }
@@ -278,30 +327,55 @@ class UserSessionAdminTest {
         try (SeContainer container = Containers.boot(MovableClock.class)) {
             UserSessions sessions = container.select(UserSessions.class).get();
             UserSessionAdmin admin = container.select(UserSessionAdmin.class).get();
-            SessionLifecycle lifecycle = container.select(SessionLifecycle.class).get();
+            SessionLifecycle lifecycle =
+                    container.select(SessionLifecycle.class).get();
             String name = "t" + System.nanoTime() + "-root";
             administrator(container, name);
             enableCodes(container, name);
             Instant now = container.select(UserSessionClock.class).get().now();
 
-            String passwordOnly = sessions.open(name, Set.of(ADMIN), "console").session().id();
-            String twoFactors = sessions.open(name, Set.of(ADMIN), "console", SessionProofs
-                    .of(Factor.PASSWORD, now, AssuranceLevel.AAL1).with(Factor.ONE_TIME_CODE, now, AssuranceLevel.AAL2))
-                    .session().id();
-            String passkey = sessions.open(name, Set.of(ADMIN), "console",
-                    SessionProofs.of(Factor.PASSKEY, now, AssuranceLevel.AAL2)).session().id();
-            String oldCode = sessions.open(name, Set.of(ADMIN), "console", SessionProofs
-                    .of(Factor.ONE_TIME_CODE, now.minus(Duration.ofMinutes(20)), AssuranceLevel.AAL2)
-                    .with(Factor.PASSWORD, now, AssuranceLevel.AAL1)).session().id();
+            String passwordOnly =
+                    sessions.open(name, Set.of(ADMIN), "console").session().id();
+            String twoFactors = sessions.open(
+                            name,
+                            Set.of(ADMIN),
+                            "console",
+                            SessionProofs.of(Factor.PASSWORD, now, AssuranceLevel.AAL1)
+                                    .with(Factor.ONE_TIME_CODE, now, AssuranceLevel.AAL2))
+                    .session()
+                    .id();
+            String passkey = sessions.open(
+                            name, Set.of(ADMIN), "console", SessionProofs.of(Factor.PASSKEY, now, AssuranceLevel.AAL2))
+                    .session()
+                    .id();
+            String oldCode = sessions.open(
+                            name,
+                            Set.of(ADMIN),
+                            "console",
+                            SessionProofs.of(
+                                            Factor.ONE_TIME_CODE,
+                                            now.minus(Duration.ofMinutes(20)),
+                                            AssuranceLevel.AAL2)
+                                    .with(Factor.PASSWORD, now, AssuranceLevel.AAL1))
+                    .session()
+                    .id();
 
-            assertThrows(SecondFactorRequiredException.class,
+            assertThrows(
+                    SecondFactorRequiredException.class,
                     () -> sessions.runIn(passwordOnly, () -> admin.session(passwordOnly)));
-            assertThrows(SecondFactorRequiredException.class, () -> sessions.runIn(oldCode, () -> admin.session(oldCode)),
+            assertThrows(
+                    SecondFactorRequiredException.class,
+                    () -> sessions.runIn(oldCode, () -> admin.session(oldCode)),
                     "AAL2 reached 20 minutes ago, then a password: the second factor is not recent");
-            assertTrue(sessions.callIn(twoFactors, () -> admin.session(twoFactors)).isPresent());
+            assertTrue(
+                    sessions.callIn(twoFactors, () -> admin.session(twoFactors)).isPresent());
             assertTrue(sessions.callIn(passkey, () -> admin.session(passkey)).isPresent());
-            String stepUp = sessions.callIn(passwordOnly,
-                    () -> lifecycle.reauthenticated(Factor.ONE_TIME_CODE, AssuranceLevel.AAL2).session().id());
+            String stepUp = sessions.callIn(
+                    passwordOnly,
+                    () -> lifecycle
+                            .reauthenticated(Factor.ONE_TIME_CODE, AssuranceLevel.AAL2)
+                            .session()
+                            .id());
             assertTrue(sessions.callIn(stepUp, () -> admin.session(stepUp)).isPresent());
         }
     }
@@ -309,7 +383,12 @@ class UserSessionAdminTest {
     /** @return a fresh session (a password proved now) of a new account with the admin group */
     private static String administrator(SeContainer container, String name) {
         container.select(UserAccounts.class).get().create(name, PASSWORD.toCharArray(), Set.of(ADMIN));
-        return container.select(UserSessions.class).get().open(name, Set.of(ADMIN), "console").session().id();
+        return container
+                .select(UserSessions.class)
+                .get()
+                .open(name, Set.of(ADMIN), "console")
+                .session()
+                .id();
     }
 
     private static void enableCodes(SeContainer container, String name) {
@@ -320,9 +399,10 @@ class UserSessionAdminTest {
         codes.confirm(name, totp.codeAt(OneTimeCodeAlgorithm.fromBase32(enrollment.secret()), totp.stepAt(now)));
     }
 
-    private static List<String> ids(UserSessions sessions, String adminSession, UserSessionAdmin admin,
-            SessionQuery query) {
-        return sessions.callIn(adminSession, () -> admin.find(query)).sessions().stream().map(UserSessionInfo::id)
+    private static List<String> ids(
+            UserSessions sessions, String adminSession, UserSessionAdmin admin, SessionQuery query) {
+        return sessions.callIn(adminSession, () -> admin.find(query)).sessions().stream()
+                .map(UserSessionInfo::id)
                 .toList();
     }
 }

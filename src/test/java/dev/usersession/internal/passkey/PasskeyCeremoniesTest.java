@@ -42,8 +42,8 @@ class PasskeyCeremoniesTest {
         assertArrayEquals(passkey.credentialId(), presented.credentialId());
         assertArrayEquals(authenticator.userHandle(), presented.userHandle().orElseThrow());
 
-        VerifiedAssertion verified = CEREMONIES.verifyAuthentication(response, challenge, presented.credentialId(),
-                passkey.publicKey(), passkey.signCount());
+        VerifiedAssertion verified = CEREMONIES.verifyAuthentication(
+                response, challenge, presented.credentialId(), passkey.publicKey(), passkey.signCount());
         assertEquals(1, verified.newSignCount());
         assertTrue(verified.userVerified());
     }
@@ -71,7 +71,8 @@ class PasskeyCeremoniesTest {
     @Test
     void loginForAnotherChallengeIsRefused() {
         RegisteredPasskey passkey = register(authenticator);
-        String response = authenticator.assertion(TestAuthenticator.random(32), ORIGIN).json();
+        String response =
+                authenticator.assertion(TestAuthenticator.random(32), ORIGIN).json();
         assertRefused("challenge", () -> login(passkey, response, TestAuthenticator.random(32), 0));
     }
 
@@ -79,7 +80,8 @@ class PasskeyCeremoniesTest {
     void loginFromAnotherOriginIsRefused() {
         RegisteredPasskey passkey = register(authenticator);
         byte[] challenge = TestAuthenticator.random(32);
-        String response = authenticator.assertion(challenge, "https://evil.test").json();
+        String response =
+                authenticator.assertion(challenge, "https://evil.test").json();
         assertRefused("origin", () -> login(passkey, response, challenge, 0));
     }
 
@@ -88,8 +90,12 @@ class PasskeyCeremoniesTest {
         RegisteredPasskey passkey = register(authenticator);
         var elsewhere = new TestAuthenticator("evil.test");
         byte[] challenge = TestAuthenticator.random(32);
-        String response = elsewhere.assertion(challenge, ORIGIN).json().replace(
-                TestAuthenticator.encode(elsewhere.credentialId()), TestAuthenticator.encode(passkey.credentialId()));
+        String response = elsewhere
+                .assertion(challenge, ORIGIN)
+                .json()
+                .replace(
+                        TestAuthenticator.encode(elsewhere.credentialId()),
+                        TestAuthenticator.encode(passkey.credentialId()));
         assertRefused("rp", () -> login(passkey, response, challenge, 0));
     }
 
@@ -99,8 +105,8 @@ class PasskeyCeremoniesTest {
         byte[] challenge = TestAuthenticator.random(32);
         TestAuthenticator.Assertion assertion = authenticator.assertion(challenge, ORIGIN);
         String clientData = new String(assertion.clientData, StandardCharsets.UTF_8).replace("template", "templatf");
-        var tampered = authenticator.new Assertion(assertion.authenticatorData,
-                clientData.getBytes(StandardCharsets.UTF_8), assertion.signature);
+        var tampered = authenticator
+        .new Assertion(assertion.authenticatorData, clientData.getBytes(StandardCharsets.UTF_8), assertion.signature);
         assertRefused("signature", () -> login(passkey, tampered.json(), challenge, 0));
     }
 
@@ -120,8 +126,11 @@ class PasskeyCeremoniesTest {
         RegisteredPasskey passkey = register(authenticator);
         var other = new TestAuthenticator(RP_ID);
         byte[] challenge = TestAuthenticator.random(32);
-        String response = other.assertion(challenge, ORIGIN).json().replace(
-                TestAuthenticator.encode(other.credentialId()), TestAuthenticator.encode(passkey.credentialId()));
+        String response = other.assertion(challenge, ORIGIN)
+                .json()
+                .replace(
+                        TestAuthenticator.encode(other.credentialId()),
+                        TestAuthenticator.encode(passkey.credentialId()));
         assertRefused("signature", () -> login(passkey, response, challenge, 0));
     }
 
@@ -129,7 +138,8 @@ class PasskeyCeremoniesTest {
     void loginWithAnotherCredentialIdIsRefused() {
         RegisteredPasskey passkey = register(authenticator);
         byte[] challenge = TestAuthenticator.random(32);
-        String response = new TestAuthenticator(RP_ID).assertion(challenge, ORIGIN).json();
+        String response =
+                new TestAuthenticator(RP_ID).assertion(challenge, ORIGIN).json();
         assertRefused("verification", () -> login(passkey, response, challenge, 0));
     }
 
@@ -148,18 +158,28 @@ class PasskeyCeremoniesTest {
         RegisteredPasskey passkey = register(synced);
         for (int i = 0; i < 2; i++) {
             byte[] challenge = TestAuthenticator.random(32);
-            assertEquals(0, login(passkey, synced.assertion(challenge, ORIGIN).json(), challenge, 0).newSignCount());
+            assertEquals(
+                    0,
+                    login(passkey, synced.assertion(challenge, ORIGIN).json(), challenge, 0)
+                            .newSignCount());
         }
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "not json", "[]", "{}", "{\"id\":\"AAAA\",\"rawId\":\"AAAA\",\"type\":\"public-key\"}",
-        "{\"id\":\"AAAA\",\"rawId\":\"AAAA\",\"type\":\"password\",\"response\":{}}",
-        "{\"id\":\"AAAA\",\"rawId\":\"AAAB\",\"type\":\"public-key\",\"response\":{}}",
-        "{\"id\":\"A+/A\",\"rawId\":\"A+/A\",\"type\":\"public-key\",\"response\":{}}",
-        "{\"id\":\"AAAA\",\"rawId\":\"AAAA\",\"type\":\"public-key\",\"response\":{\"clientDataJSON\":\"AAAA\"}}",
-        "{\"id\":\"AAAA\",\"rawId\":\"AAAA\",\"type\":\"public-key\","
-            + "\"response\":{\"clientDataJSON\":\"AAAA\",\"attestationObject\":\"AAAA\"}}"})
+    @ValueSource(
+            strings = {
+                "",
+                "not json",
+                "[]",
+                "{}",
+                "{\"id\":\"AAAA\",\"rawId\":\"AAAA\",\"type\":\"public-key\"}",
+                "{\"id\":\"AAAA\",\"rawId\":\"AAAA\",\"type\":\"password\",\"response\":{}}",
+                "{\"id\":\"AAAA\",\"rawId\":\"AAAB\",\"type\":\"public-key\",\"response\":{}}",
+                "{\"id\":\"A+/A\",\"rawId\":\"A+/A\",\"type\":\"public-key\",\"response\":{}}",
+                "{\"id\":\"AAAA\",\"rawId\":\"AAAA\",\"type\":\"public-key\",\"response\":{\"clientDataJSON\":\"AAAA\"}}",
+                "{\"id\":\"AAAA\",\"rawId\":\"AAAA\",\"type\":\"public-key\","
+                        + "\"response\":{\"clientDataJSON\":\"AAAA\",\"attestationObject\":\"AAAA\"}}"
+            })
     void malformedRegistrationIsRefused(String json) {
         assertRefused("malformed", () -> CEREMONIES.verifyRegistration(json, TestAuthenticator.random(32)));
     }
@@ -167,8 +187,9 @@ class PasskeyCeremoniesTest {
     @Test
     void registrationWithBadBase64IsRefused() {
         byte[] challenge = TestAuthenticator.random(32);
-        String response = authenticator.registration(challenge, ORIGIN).replace("\"attestationObject\":\"",
-                "\"attestationObject\":\"*");
+        String response = authenticator
+                .registration(challenge, ORIGIN)
+                .replace("\"attestationObject\":\"", "\"attestationObject\":\"*");
         assertRefused("malformed", () -> CEREMONIES.verifyRegistration(response, challenge));
     }
 
@@ -188,7 +209,9 @@ class PasskeyCeremoniesTest {
 
     @Test
     void assertionWithoutUserHandleReadsAsEmpty() {
-        String response = authenticator.assertion(TestAuthenticator.random(32), ORIGIN).json()
+        String response = authenticator
+                .assertion(TestAuthenticator.random(32), ORIGIN)
+                .json()
                 .replaceAll("\"userHandle\":\"[^\"]*\"", "\"userHandle\":null");
         assertFalse(PasskeyCeremonies.readAssertion(response).userHandle().isPresent());
     }
@@ -196,19 +219,27 @@ class PasskeyCeremoniesTest {
     @Test
     void registrationOptionsHaveTheLevel3JsonShape() {
         byte[] challenge = {1, 2, 3};
-        JsonObject options = parse(CEREMONIES.registrationOptions(challenge, "ann@example.com", new byte[] {9},
-                "Ann", List.of(new byte[] {(byte) 0xfb, (byte) 0xff})));
-        assertEquals("{\"id\":\"example.com\",\"name\":\"Example\"}", options.get("rp").toString());
-        assertEquals("{\"id\":\"CQ\",\"name\":\"ann@example.com\",\"displayName\":\"Ann\"}",
+        JsonObject options = parse(CEREMONIES.registrationOptions(
+                challenge, "ann@example.com", new byte[] {9}, "Ann", List.of(new byte[] {(byte) 0xfb, (byte) 0xff})));
+        assertEquals(
+                "{\"id\":\"example.com\",\"name\":\"Example\"}",
+                options.get("rp").toString());
+        assertEquals(
+                "{\"id\":\"CQ\",\"name\":\"ann@example.com\",\"displayName\":\"Ann\"}",
                 options.get("user").toString());
         assertEquals("AQID", options.getString("challenge"));
-        assertEquals("[{\"type\":\"public-key\",\"alg\":-7},{\"type\":\"public-key\",\"alg\":-8},"
-                + "{\"type\":\"public-key\",\"alg\":-257}]", options.get("pubKeyCredParams").toString());
+        assertEquals(
+                "[{\"type\":\"public-key\",\"alg\":-7},{\"type\":\"public-key\",\"alg\":-8},"
+                        + "{\"type\":\"public-key\",\"alg\":-257}]",
+                options.get("pubKeyCredParams").toString());
         assertEquals(300000, options.getInt("timeout"));
         assertEquals("none", options.getString("attestation"));
         assertEquals("required", options.getJsonObject("authenticatorSelection").getString("residentKey"));
-        assertEquals("preferred", options.getJsonObject("authenticatorSelection").getString("userVerification"));
-        assertEquals("[{\"type\":\"public-key\",\"id\":\"-_8\"}]", options.get("excludeCredentials").toString());
+        assertEquals(
+                "preferred", options.getJsonObject("authenticatorSelection").getString("userVerification"));
+        assertEquals(
+                "[{\"type\":\"public-key\",\"id\":\"-_8\"}]",
+                options.get("excludeCredentials").toString());
     }
 
     @Test
@@ -220,7 +251,9 @@ class PasskeyCeremoniesTest {
         assertEquals("preferred", options.getString("userVerification"));
         assertEquals("[]", options.get("allowCredentials").toString());
         JsonObject known = parse(CEREMONIES.authenticationOptions(new byte[] {1}, List.of(new byte[] {9})));
-        assertEquals("[{\"type\":\"public-key\",\"id\":\"CQ\"}]", known.get("allowCredentials").toString());
+        assertEquals(
+                "[{\"type\":\"public-key\",\"id\":\"CQ\"}]",
+                known.get("allowCredentials").toString());
     }
 
     @Test

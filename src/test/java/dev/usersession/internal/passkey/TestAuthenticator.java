@@ -20,8 +20,8 @@ import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
-import java.security.interfaces.ECPublicKey;
 import java.security.Signature;
+import java.security.interfaces.ECPublicKey;
 import java.security.spec.ECGenParameterSpec;
 import java.util.Base64;
 import java.util.UUID;
@@ -35,8 +35,8 @@ public final class TestAuthenticator {
     public static final UUID AAGUID = UUID.fromString("4f6a5e2c-1d2b-4c3a-9e8f-0a1b2c3d4e5f");
 
     private static final SecureRandom RANDOM = new SecureRandom();
-    private static final byte FLAGS = AuthenticatorData.BIT_UP | AuthenticatorData.BIT_UV | AuthenticatorData.BIT_BE
-            | AuthenticatorData.BIT_BS;
+    private static final byte FLAGS =
+            AuthenticatorData.BIT_UP | AuthenticatorData.BIT_UV | AuthenticatorData.BIT_BE | AuthenticatorData.BIT_BS;
 
     private final ObjectConverter converter = new ObjectConverter();
     private final String rpId;
@@ -74,10 +74,12 @@ public final class TestAuthenticator {
 
     /** @return the response of {@code navigator.credentials.create} for a page of {@code origin} */
     public String registration(byte[] challenge, String origin) {
-        var attested = new AttestedCredentialData(new AAGUID(AAGUID), credentialId,
+        var attested = new AttestedCredentialData(
+                new AAGUID(AAGUID),
+                credentialId,
                 EC2COSEKey.create((ECPublicKey) keys.getPublic(), COSEAlgorithmIdentifier.ES256));
-        AuthenticatorData<RegistrationExtensionAuthenticatorOutput> authenticatorData = new AuthenticatorData<>(rpIdHash(),
-                (byte) (FLAGS | AuthenticatorData.BIT_AT), 0, attested);
+        AuthenticatorData<RegistrationExtensionAuthenticatorOutput> authenticatorData =
+                new AuthenticatorData<>(rpIdHash(), (byte) (FLAGS | AuthenticatorData.BIT_AT), 0, attested);
         byte[] attestationObject = new AttestationObjectConverter(converter)
                 .convertToBytes(new AttestationObject(authenticatorData, new NoneAttestationStatement()));
         JsonObjectBuilder response = Json.createObjectBuilder()
@@ -92,8 +94,8 @@ public final class TestAuthenticator {
         if (counting) {
             counter++;
         }
-        byte[] authenticatorData = new AuthenticatorDataConverter(converter)
-                .convert(new AuthenticatorData<>(rpIdHash(), FLAGS, counter));
+        byte[] authenticatorData =
+                new AuthenticatorDataConverter(converter).convert(new AuthenticatorData<>(rpIdHash(), FLAGS, counter));
         byte[] clientData = clientData("webauthn.get", challenge, origin);
         return new Assertion(authenticatorData, clientData, sign(authenticatorData, clientData));
     }
@@ -149,8 +151,10 @@ public final class TestAuthenticator {
         try {
             Signature signature = Signature.getInstance("SHA256withECDSA");
             signature.initSign(keys.getPrivate());
-            signature.update(ByteBuffer.allocate(authenticatorData.length + 32).put(authenticatorData)
-                    .put(MessageDigest.getInstance("SHA-256").digest(clientData)).array());
+            signature.update(ByteBuffer.allocate(authenticatorData.length + 32)
+                    .put(authenticatorData)
+                    .put(MessageDigest.getInstance("SHA-256").digest(clientData))
+                    .array());
             return signature.sign();
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);

@@ -1,14 +1,14 @@
 package dev.usersession.internal.security;
 
-import dev.usersession.internal.onetimecode.OneTimeCodeFactor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.usersession.auth.UserAccounts;
 import dev.usersession.internal.onetimecode.OneTimeCodeAlgorithm;
-import dev.usersession.testing.LogCapture;
+import dev.usersession.internal.onetimecode.OneTimeCodeFactor;
 import dev.usersession.testing.Containers;
+import dev.usersession.testing.LogCapture;
 import dev.usersession.testing.MovableClock;
 import dev.usersession.testing.Settings;
 import dev.usersession.testing.TestDatabase;
@@ -18,10 +18,10 @@ import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult.Status;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.logging.Level;
 import java.util.Base64;
 import java.util.Set;
 import java.util.UUID;
+import java.util.logging.Level;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -83,8 +83,9 @@ class JpaIdentityStoreTest {
         String name = "strong-" + UUID.randomUUID();
         container.select(UserAccounts.class).get().create(name, PASSWORD.toCharArray(), Set.of());
 
-        String[] parts = ((String) TestDatabase.queryValue("select password_hash from user_account where name = ?",
-                name)).split(":");
+        String[] parts = ((String)
+                        TestDatabase.queryValue("select password_hash from user_account where name = ?", name))
+                .split(":");
         assertEquals("PBKDF2WithHmacSHA256", parts[0]);
         assertTrue(Integer.parseInt(parts[1]) >= 600_000, parts[1]);
         assertTrue(Base64.getDecoder().decode(parts[2]).length >= 16);
@@ -125,8 +126,10 @@ class JpaIdentityStoreTest {
         enableOneTimeCodes(user);
         try (LogCapture audit = LogCapture.of("dev.usersession.audit", Level.INFO)) {
             assertEquals(Status.INVALID, login(user, PASSWORD).getStatus(), "Basic, a form of the application's");
-            assertTrue(audit.messages().stream().anyMatch(line -> line.contains("second_factor_bypass_refused")
-                    && line.contains(user)), audit.messages().toString());
+            assertTrue(
+                    audit.messages().stream()
+                            .anyMatch(line -> line.contains("second_factor_bypass_refused") && line.contains(user)),
+                    audit.messages().toString());
         }
         CredentialValidationResult libraryFirstStep = LibraryPasswordCheck.run(() -> login(user, PASSWORD));
         assertEquals(Status.VALID, libraryFirstStep.getStatus(), "the library's login asks for the code itself");
@@ -136,16 +139,24 @@ class JpaIdentityStoreTest {
     void everyPasswordCheckForAnotherMechanismIsThrottledAndAudited() {
         try (LogCapture audit = LogCapture.of("dev.usersession.audit", Level.INFO)) {
             assertEquals(Status.VALID, login(user, PASSWORD).getStatus());
-            assertTrue(audit.messages().stream().anyMatch(line -> line.contains("password_accepted")),
+            assertTrue(
+                    audit.messages().stream().anyMatch(line -> line.contains("password_accepted")),
                     audit.messages().toString());
             for (int i = 0; i < 5; i++) {
                 assertEquals(Status.INVALID, login(user, "wrong password " + i).getStatus());
             }
-            assertEquals(5, audit.messages().stream().filter(line -> line.contains("login_failed")).count(),
+            assertEquals(
+                    5,
+                    audit.messages().stream()
+                            .filter(line -> line.contains("login_failed"))
+                            .count(),
                     audit.messages().toString());
-            assertEquals(Status.INVALID, login(user, PASSWORD).getStatus(),
+            assertEquals(
+                    Status.INVALID,
+                    login(user, PASSWORD).getStatus(),
                     "after 5 failures in a row the name waits, whichever mechanism asks");
-            assertTrue(audit.messages().stream().anyMatch(line -> line.contains("login_throttled")),
+            assertTrue(
+                    audit.messages().stream().anyMatch(line -> line.contains("login_throttled")),
                     audit.messages().toString());
         }
         MovableClock.advance(Duration.ofSeconds(2));
@@ -156,10 +167,14 @@ class JpaIdentityStoreTest {
     void theLibrarysOwnChecksAreNotCountedTwice() {
         for (int i = 0; i < 8; i++) {
             int attempt = i;
-            assertEquals(Status.INVALID, LibraryPasswordCheck.run(() -> login(user, "wrong " + attempt))
-                    .getStatus());
+            assertEquals(
+                    Status.INVALID,
+                    LibraryPasswordCheck.run(() -> login(user, "wrong " + attempt))
+                            .getStatus());
         }
-        assertEquals(Status.VALID, LibraryPasswordCheck.run(() -> login(user, PASSWORD)).getStatus(),
+        assertEquals(
+                Status.VALID,
+                LibraryPasswordCheck.run(() -> login(user, PASSWORD)).getStatus(),
                 "the library's login counted its attempts before it asked the store");
     }
 
@@ -173,7 +188,10 @@ class JpaIdentityStoreTest {
     private void enableOneTimeCodes(String name) {
         OneTimeCodeFactor codes = container.select(OneTimeCodeFactor.class).get();
         byte[] secret = OneTimeCodeAlgorithm.fromBase32(codes.enroll(name).secret());
-        codes.confirm(name, OneTimeCodeAlgorithm.standard().codeAt(secret, OneTimeCodeAlgorithm.standard().stepAt(Instant.now())));
+        codes.confirm(
+                name,
+                OneTimeCodeAlgorithm.standard()
+                        .codeAt(secret, OneTimeCodeAlgorithm.standard().stepAt(Instant.now())));
     }
 
     private String storedHash() {

@@ -1,7 +1,5 @@
 package dev.usersession.internal.security;
 
-import dev.usersession.internal.login.LoginThrottle;
-import dev.usersession.internal.onetimecode.OneTimeCodeFactor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -9,9 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.usersession.auth.FactorRefusedException;
 import dev.usersession.auth.FactorRefusedException.Reason;
-import dev.usersession.auth.TooManyAttemptsException;
 import dev.usersession.auth.OneTimeCodeEnrollment;
+import dev.usersession.auth.TooManyAttemptsException;
+import dev.usersession.internal.login.LoginThrottle;
 import dev.usersession.internal.onetimecode.OneTimeCodeAlgorithm;
+import dev.usersession.internal.onetimecode.OneTimeCodeFactor;
 import dev.usersession.testing.Containers;
 import dev.usersession.testing.TestDatabase;
 import jakarta.enterprise.inject.se.SeContainer;
@@ -23,10 +23,10 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.HexFormat;
 import java.util.List;
-import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
 
 /** One-time codes and recovery codes as the library stores and checks them (H2, both JPA providers). */
 class OneTimeCodesTest {
@@ -119,12 +119,18 @@ class OneTimeCodesTest {
         confirmedStep = TOTP.stepAt(Instant.now());
         List<String> recovery = codes.confirm(user, TOTP.codeAt(secret, confirmedStep));
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        TestDatabase.update("insert into login_attempts (subject, attempts, window_start, updated) values (?, ?, ?, ?)",
-                "c:" + HexFormat.of().formatHex(sha256(user)), LoginThrottle.LOCK_AFTER, now, now);
+        TestDatabase.update(
+                "insert into login_attempts (subject, attempts, window_start, updated) values (?, ?, ?, ?)",
+                "c:" + HexFormat.of().formatHex(sha256(user)),
+                LoginThrottle.LOCK_AFTER,
+                now,
+                now);
         FactorLogins logins = container.select(FactorLogins.class).get();
         String nextCode = TOTP.codeAt(secret, confirmedStep + 1);
 
-        assertThrows(TooManyAttemptsException.class, () -> logins.checkCode(user, nextCode),
+        assertThrows(
+                TooManyAttemptsException.class,
+                () -> logins.checkCode(user, nextCode),
                 "100 wrong codes in a row lock one-time codes, even the right one");
         logins.checkCode(user, recovery.get(0));
         logins.checkCode(user, nextCode); // a right recovery code ended the lock

@@ -1,13 +1,13 @@
 package dev.usersession.internal.security;
 
-import dev.usersession.internal.audit.AuditTrail;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.usersession.UserSessions;
 import dev.usersession.auth.AccessDeniedException;
 import dev.usersession.auth.NotLoggedInException;
 import dev.usersession.auth.RequiresLogin;
-import dev.usersession.UserSessions;
+import dev.usersession.internal.audit.AuditTrail;
 import dev.usersession.testing.Containers;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Stereotype;
@@ -43,15 +43,13 @@ class RequiresLoginTest {
 
     @ApplicationScoped
     @RequiresLogin(roles = "admin")
-    public static class AdminLedger extends Ledger {
-    }
+    public static class AdminLedger extends Ledger {}
 
     @Stereotype
     @RequiresLogin(roles = "admin")
     @Retention(RetentionPolicy.RUNTIME)
     @Target(ElementType.TYPE)
-    public @interface AdminOnly {
-    }
+    public @interface AdminOnly {}
 
     @ApplicationScoped
     @AdminOnly
@@ -79,8 +77,12 @@ class RequiresLoginTest {
         try (SeContainer container = Containers.boot(Orders.class)) {
             UserSessions sessions = container.select(UserSessions.class).get();
             Orders orders = container.select(Orders.class).get();
-            String customer = sessions.open("cus-" + System.nanoTime(), Set.of("customer"), "test").session().id();
-            String support = sessions.open("sup-" + System.nanoTime(), Set.of("support"), "test").session().id();
+            String customer = sessions.open("cus-" + System.nanoTime(), Set.of("customer"), "test")
+                    .session()
+                    .id();
+            String support = sessions.open("sup-" + System.nanoTime(), Set.of("support"), "test")
+                    .session()
+                    .id();
 
             assertThrows(NotLoggedInException.class, orders::mine);
             assertEquals("orders", sessions.callIn(customer, orders::mine));
@@ -126,10 +128,14 @@ class RequiresLoginTest {
     }
 
     private static String customer(UserSessions sessions) {
-        return sessions.open("cus-" + System.nanoTime(), Set.of("customer"), "test").session().id();
+        return sessions.open("cus-" + System.nanoTime(), Set.of("customer"), "test")
+                .session()
+                .id();
     }
 
     private static String admin(UserSessions sessions) {
-        return sessions.open("adm-" + System.nanoTime(), Set.of("admin"), "test").session().id();
+        return sessions.open("adm-" + System.nanoTime(), Set.of("admin"), "test")
+                .session()
+                .id();
     }
 }

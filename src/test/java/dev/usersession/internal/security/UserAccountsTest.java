@@ -1,30 +1,30 @@
 package dev.usersession.internal.security;
 
-import dev.usersession.internal.onetimecode.OneTimeCodeFactor;
-import dev.usersession.internal.context.SessionTokens;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.usersession.auth.TooManyAttemptsException;
 import dev.usersession.AssuranceLevel;
 import dev.usersession.Factor;
-import dev.usersession.auth.SecondFactorRequiredException;
 import dev.usersession.SessionProofs;
-import dev.usersession.auth.UserCredentials;
-import dev.usersession.internal.onetimecode.OneTimeCodeAlgorithm;
-import java.time.Duration;
-import java.time.Instant;
-import dev.usersession.auth.UserAccounts;
 import dev.usersession.UserSessionInfo;
 import dev.usersession.UserSessions;
+import dev.usersession.auth.SecondFactorRequiredException;
+import dev.usersession.auth.TooManyAttemptsException;
+import dev.usersession.auth.UserAccounts;
+import dev.usersession.auth.UserCredentials;
+import dev.usersession.internal.context.SessionTokens;
+import dev.usersession.internal.onetimecode.OneTimeCodeAlgorithm;
+import dev.usersession.internal.onetimecode.OneTimeCodeFactor;
 import dev.usersession.testing.Containers;
 import dev.usersession.testing.Settings;
 import jakarta.enterprise.inject.se.SeContainer;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult.Status;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -58,16 +58,20 @@ class UserAccountsTest {
 
     @Test
     void changingThePasswordEndsTheOtherSessionsAndRenewsTheCurrentOne() {
-        String current = sessions.open(user, Set.of("customer"), "laptop").session().id();
+        String current =
+                sessions.open(user, Set.of("customer"), "laptop").session().id();
         sessions.open(user, Set.of("customer"), "phone");
         sessions.open(user, Set.of("customer"), "tablet");
 
         String[] renewed = new String[2];
         boolean changed = sessions.callIn(current, () -> {
-            boolean done = accounts.changePassword(user, "first password".toCharArray(),
-                    "second password".toCharArray());
+            boolean done =
+                    accounts.changePassword(user, "first password".toCharArray(), "second password".toCharArray());
             renewed[0] = sessions.current().orElseThrow().id();
-            renewed[1] = container.select(dev.usersession.internal.context.UserSessionManager.class).get().current()
+            renewed[1] = container
+                    .select(dev.usersession.internal.context.UserSessionManager.class)
+                    .get()
+                    .current()
                     .takeRenewedToken();
             return done;
         });
@@ -75,13 +79,19 @@ class UserAccountsTest {
         assertTrue(changed);
         assertNotEquals(current, renewed[0], "a copy of the old token must stop working");
         assertEquals(SessionTokens.hash(renewed[1]), renewed[0], "the new token goes out with the response");
-        assertEquals(List.of(renewed[0]), sessions.listFor(user).stream().map(UserSessionInfo::id).toList());
+        assertEquals(
+                List.of(renewed[0]),
+                sessions.listFor(user).stream().map(UserSessionInfo::id).toList());
         assertFalse(sessions.find(current).isPresent());
         JpaIdentityStore store = container.select(JpaIdentityStore.class).get();
-        assertEquals(Status.VALID, store.validate(new UsernamePasswordCredential(user, "second password"))
-                .getStatus());
-        assertEquals(Status.INVALID, store.validate(new UsernamePasswordCredential(user, "first password"))
-                .getStatus());
+        assertEquals(
+                Status.VALID,
+                store.validate(new UsernamePasswordCredential(user, "second password"))
+                        .getStatus());
+        assertEquals(
+                Status.INVALID,
+                store.validate(new UsernamePasswordCredential(user, "first password"))
+                        .getStatus());
     }
 
     @Test
@@ -89,12 +99,16 @@ class UserAccountsTest {
         for (int i = 0; i < 5; i++) {
             assertFalse(accounts.changePassword(user, ("guess " + i).toCharArray(), "second password".toCharArray()));
         }
-        TooManyAttemptsException refused = assertThrows(TooManyAttemptsException.class, () -> accounts.changePassword(
-                user, "first password".toCharArray(), "second password".toCharArray()));
+        TooManyAttemptsException refused = assertThrows(
+                TooManyAttemptsException.class,
+                () -> accounts.changePassword(user, "first password".toCharArray(), "second password".toCharArray()));
         assertTrue(refused.retryAfterSeconds() >= 1);
         JpaIdentityStore store = container.select(JpaIdentityStore.class).get();
-        assertEquals(Status.VALID, LibraryPasswordCheck.run(() -> store.validate(new UsernamePasswordCredential(user,
-                "first password"))).getStatus(), "nothing changed");
+        assertEquals(
+                Status.VALID,
+                LibraryPasswordCheck.run(() -> store.validate(new UsernamePasswordCredential(user, "first password")))
+                        .getStatus(),
+                "nothing changed");
     }
 
     @Test
@@ -102,9 +116,12 @@ class UserAccountsTest {
         UserCredentials credentials = container.select(UserCredentials.class).get();
         OneTimeCodeFactor codes = container.select(OneTimeCodeFactor.class).get();
         Instant now = Instant.now();
-        String victim = sessions.open(user, Set.of("customer"), "laptop", SessionProofs.of(Factor.PASSWORD, now,
-                AssuranceLevel.AAL1)).session().id();
-        byte[] secret = OneTimeCodeAlgorithm.fromBase32(sessions.callIn(victim, credentials::enrollOneTimeCodes).secret());
+        String victim = sessions.open(
+                        user, Set.of("customer"), "laptop", SessionProofs.of(Factor.PASSWORD, now, AssuranceLevel.AAL1))
+                .session()
+                .id();
+        byte[] secret = OneTimeCodeAlgorithm.fromBase32(
+                sessions.callIn(victim, credentials::enrollOneTimeCodes).secret());
         long step = OneTimeCodeAlgorithm.standard().stepAt(now);
         String[] current = {victim};
         sessions.callIn(victim, () -> {
@@ -115,16 +132,24 @@ class UserAccountsTest {
         assertTrue(codes.isEnabled(user));
 
         // The thief: a copied cookie of a session whose password proof is fresh (the saved password, re-proved).
-        String thief = sessions.open(user, Set.of("customer"), "elsewhere", SessionProofs.of(Factor.PASSWORD, now,
-                AssuranceLevel.AAL1).with(Factor.ONE_TIME_CODE, now.minus(Duration.ofHours(3)), AssuranceLevel.AAL2))
-                .session().id();
+        String thief = sessions.open(
+                        user,
+                        Set.of("customer"),
+                        "elsewhere",
+                        SessionProofs.of(Factor.PASSWORD, now, AssuranceLevel.AAL1)
+                                .with(Factor.ONE_TIME_CODE, now.minus(Duration.ofHours(3)), AssuranceLevel.AAL2))
+                .session()
+                .id();
         assertThrows(SecondFactorRequiredException.class, () -> sessions.callIn(thief, credentials::newRecoveryCodes));
-        assertThrows(SecondFactorRequiredException.class, () -> sessions.callIn(thief,
-                credentials::disableOneTimeCodes));
-        assertThrows(SecondFactorRequiredException.class, () -> sessions.callIn(thief, () -> {
-            credentials.requireRecentProof();
-            return null;
-        }), "which passkey registration asks");
+        assertThrows(
+                SecondFactorRequiredException.class, () -> sessions.callIn(thief, credentials::disableOneTimeCodes));
+        assertThrows(
+                SecondFactorRequiredException.class,
+                () -> sessions.callIn(thief, () -> {
+                    credentials.requireRecentProof();
+                    return null;
+                }),
+                "which passkey registration asks");
         assertTrue(codes.isEnabled(user), "nothing changed");
 
         // The owner, with a fresh code: turning codes off ends every other session of the user.
@@ -133,7 +158,9 @@ class UserAccountsTest {
             assertTrue(credentials.disableOneTimeCodes());
             return sessions.current().orElseThrow().id();
         });
-        assertEquals(List.of(owner), sessions.listFor(user).stream().map(UserSessionInfo::id).toList(),
+        assertEquals(
+                List.of(owner),
+                sessions.listFor(user).stream().map(UserSessionInfo::id).toList(),
                 "the thief's session ended with the change of factors");
     }
 
@@ -144,22 +171,41 @@ class UserAccountsTest {
         long step = OneTimeCodeAlgorithm.standard().stepAt(Instant.now());
         codes.confirm(user, OneTimeCodeAlgorithm.standard().codeAt(secret, step));
         Instant now = Instant.now();
-        String thief = sessions.open(user, Set.of("customer"), "elsewhere", SessionProofs.of(Factor.PASSWORD, now,
-                AssuranceLevel.AAL1).with(Factor.ONE_TIME_CODE, now.minus(Duration.ofHours(3)), AssuranceLevel.AAL2))
-                .session().id();
-        assertThrows(SecondFactorRequiredException.class, () -> sessions.callIn(thief, () -> accounts.changePassword(
-                user, "first password".toCharArray(), "thief's password".toCharArray())));
-        String owner = sessions.open(user, Set.of("customer"), "laptop", SessionProofs.of(Factor.PASSWORD, now,
-                AssuranceLevel.AAL1).with(Factor.ONE_TIME_CODE, now, AssuranceLevel.AAL2)).session().id();
-        assertTrue(sessions.callIn(owner, () -> accounts.changePassword(user, "first password".toCharArray(),
-                "second password".toCharArray())));
+        String thief = sessions.open(
+                        user,
+                        Set.of("customer"),
+                        "elsewhere",
+                        SessionProofs.of(Factor.PASSWORD, now, AssuranceLevel.AAL1)
+                                .with(Factor.ONE_TIME_CODE, now.minus(Duration.ofHours(3)), AssuranceLevel.AAL2))
+                .session()
+                .id();
+        assertThrows(
+                SecondFactorRequiredException.class,
+                () -> sessions.callIn(
+                        thief,
+                        () -> accounts.changePassword(
+                                user, "first password".toCharArray(), "thief's password".toCharArray())));
+        String owner = sessions.open(
+                        user,
+                        Set.of("customer"),
+                        "laptop",
+                        SessionProofs.of(Factor.PASSWORD, now, AssuranceLevel.AAL1)
+                                .with(Factor.ONE_TIME_CODE, now, AssuranceLevel.AAL2))
+                .session()
+                .id();
+        assertTrue(sessions.callIn(
+                owner,
+                () -> accounts.changePassword(user, "first password".toCharArray(), "second password".toCharArray())));
     }
 
     @Test
     void removingEveryFactorEndsTheUsersSessions() {
         OneTimeCodeFactor codes = container.select(OneTimeCodeFactor.class).get();
         byte[] secret = OneTimeCodeAlgorithm.fromBase32(codes.enroll(user).secret());
-        codes.confirm(user, OneTimeCodeAlgorithm.standard().codeAt(secret, OneTimeCodeAlgorithm.standard().stepAt(Instant.now())));
+        codes.confirm(
+                user,
+                OneTimeCodeAlgorithm.standard()
+                        .codeAt(secret, OneTimeCodeAlgorithm.standard().stepAt(Instant.now())));
         sessions.open(user, Set.of("customer"), "phone");
         accounts.removeSecondFactors(user);
         assertFalse(codes.isEnabled(user));
@@ -170,7 +216,10 @@ class UserAccountsTest {
     void anAdministratorsResetCanRemoveEveryFactor() {
         OneTimeCodeFactor codes = container.select(OneTimeCodeFactor.class).get();
         byte[] secret = OneTimeCodeAlgorithm.fromBase32(codes.enroll(user).secret());
-        codes.confirm(user, OneTimeCodeAlgorithm.standard().codeAt(secret, OneTimeCodeAlgorithm.standard().stepAt(Instant.now())));
+        codes.confirm(
+                user,
+                OneTimeCodeAlgorithm.standard()
+                        .codeAt(secret, OneTimeCodeAlgorithm.standard().stepAt(Instant.now())));
         assertTrue(accounts.resetPassword(user, "second password".toCharArray(), false));
         assertTrue(codes.isEnabled(user), "a plain reset keeps the factors");
         assertTrue(accounts.resetPassword(user, "third password".toCharArray(), true));
@@ -179,8 +228,10 @@ class UserAccountsTest {
 
     @Test
     void changingGroupsEndsTheOtherSessionsAndRenewsTheCurrentOneWithTheNewGroups() {
-        String current = sessions.open(user, Set.of("customer"), "laptop").session().id();
-        String other = sessions.open(user, Set.of("customer"), "phone").session().id();
+        String current =
+                sessions.open(user, Set.of("customer"), "laptop").session().id();
+        String other =
+                sessions.open(user, Set.of("customer"), "phone").session().id();
 
         Set<String> groups = sessions.callIn(current, () -> {
             accounts.changeGroups(user, Set.of("customer", "admin"));
@@ -222,8 +273,8 @@ class UserAccountsTest {
     @Test
     void takenNamesAndShortPasswordsAreRefused() {
         assertFalse(accounts.create(user, "another password".toCharArray(), Set.of()));
-        assertThrows(IllegalArgumentException.class, () -> accounts.create("x" + user, "short".toCharArray(),
-                Set.of()));
+        assertThrows(
+                IllegalArgumentException.class, () -> accounts.create("x" + user, "short".toCharArray(), Set.of()));
     }
 
     @SuppressWarnings("try") // the resource holds for the block, which never names it
@@ -236,7 +287,9 @@ class UserAccountsTest {
             String first = sessions.open(user, Set.of(), "one").session().id();
             String second = sessions.open(user, Set.of(), "two").session().id();
             String third = sessions.open(user, Set.of(), "three").session().id();
-            assertEquals(List.of(second, third), sessions.listFor(user).stream().map(UserSessionInfo::id).toList());
+            assertEquals(
+                    List.of(second, third),
+                    sessions.listFor(user).stream().map(UserSessionInfo::id).toList());
             assertFalse(sessions.find(first).isPresent());
         }
     }
@@ -244,13 +297,14 @@ class UserAccountsTest {
     @SuppressWarnings("try") // the resource holds for the block, which never names it
     @Test
     void sessionCapCanRefuseTheNewLogin() {
-        try (Settings cap = Settings.of("usersession.max-sessions-per-user", "1",
-                "usersession.on-max-sessions", "refuse")) {
+        try (Settings cap =
+                Settings.of("usersession.max-sessions-per-user", "1", "usersession.on-max-sessions", "refuse")) {
             container.close();
             container = Containers.boot();
             sessions = container.select(UserSessions.class).get();
             sessions.open(user, Set.of(), "one");
-            assertThrows(dev.usersession.auth.SessionLimitReachedException.class,
+            assertThrows(
+                    dev.usersession.auth.SessionLimitReachedException.class,
                     () -> sessions.open(user, Set.of(), "two"));
         }
     }

@@ -18,17 +18,18 @@ import org.junit.jupiter.api.Test;
 
 class BeanStateModelTest {
 
-    enum Size { SMALL, LARGE }
-
-    public record Address(String street, int number) {
+    enum Size {
+        SMALL,
+        LARGE
     }
+
+    public record Address(String street, int number) {}
 
     static class Note {
         private String text;
         private LocalDate due;
 
-        protected Note() {
-        }
+        protected Note() {}
 
         Note(String text, LocalDate due) {
             this.text = text;
@@ -39,6 +40,7 @@ class BeanStateModelTest {
     static class Wizard {
         @jakarta.inject.Inject
         Object injected = "not stored";
+
         private transient String cache = "not stored";
         private int step;
         private final List<Address> addresses = new ArrayList<>();
@@ -50,14 +52,12 @@ class BeanStateModelTest {
         private long[] history = new long[0];
     }
 
-    record HiddenRecord(String value) {
-    }
+    record HiddenRecord(String value) {}
 
     static class PrivateConstructor {
         private String value;
 
-        private PrivateConstructor() {
-        }
+        private PrivateConstructor() {}
     }
 
     static class Unstorable {
@@ -98,7 +98,9 @@ class BeanStateModelTest {
         assertEquals(wizard.started, restored.started);
         assertEquals("call back", restored.note.text);
         assertEquals(LocalDate.of(2026, 12, 1), restored.note.due);
-        assertEquals(List.of(1L, 2L, 3L), java.util.Arrays.stream(restored.history).boxed().toList());
+        assertEquals(
+                List.of(1L, 2L, 3L),
+                java.util.Arrays.stream(restored.history).boxed().toList());
         assertEquals(json, model.encode(restored), "an unchanged state encodes to the same text");
     }
 
@@ -114,8 +116,8 @@ class BeanStateModelTest {
 
     @Test
     void typesJsonbCannotReadBackAreRejectedWithEveryFieldNamed() {
-        InvalidBeanStateException failure = assertThrows(InvalidBeanStateException.class,
-                () -> BeanStateModel.of(Unstorable.class));
+        InvalidBeanStateException failure =
+                assertThrows(InvalidBeanStateException.class, () -> BeanStateModel.of(Unstorable.class));
         assertTrue(failure.getMessage().contains("field 'anything'"), failure.getMessage());
         assertTrue(failure.getMessage().contains("field 'worker'"), failure.getMessage());
         assertTrue(failure.getMessage().contains("field 'hidden'"), failure.getMessage());

@@ -38,11 +38,18 @@ class BeanStateWritesTest {
     void boot() {
         container = Containers.boot(Counter.class);
         store = container.select(UserSessionStore.class).get();
-        session = container.select(UserSessions.class).get()
-                .open("writes-" + System.nanoTime(), Set.of(), "test").session().id();
-        OptionalLong created = store.saveBeanStates(session, stateVersion(), List.of(
-                new BeanStateChange(CART, "{\"lines\":1}", BeanStateChange.NEW),
-                new BeanStateChange(COUNTER, "{\"count\":1}", BeanStateChange.NEW)));
+        session = container
+                .select(UserSessions.class)
+                .get()
+                .open("writes-" + System.nanoTime(), Set.of(), "test")
+                .session()
+                .id();
+        OptionalLong created = store.saveBeanStates(
+                session,
+                stateVersion(),
+                List.of(
+                        new BeanStateChange(CART, "{\"lines\":1}", BeanStateChange.NEW),
+                        new BeanStateChange(COUNTER, "{\"count\":1}", BeanStateChange.NEW)));
         assertEquals(OptionalLong.of(1), created);
     }
 
@@ -53,8 +60,8 @@ class BeanStateWritesTest {
 
     @Test
     void aWriteAtTheCurrentVersionsAdvancesBoth() {
-        OptionalLong advanced = store.saveBeanStates(session, 1,
-                List.of(new BeanStateChange(CART, "{\"lines\":2}", 1)));
+        OptionalLong advanced =
+                store.saveBeanStates(session, 1, List.of(new BeanStateChange(CART, "{\"lines\":2}", 1)));
 
         assertEquals(OptionalLong.of(2), advanced);
         assertEquals(2, stateVersion());
@@ -79,10 +86,12 @@ class BeanStateWritesTest {
     void aWriteOfABeanThatChangedMeanwhileIsAConflictAndStoresNothing() {
         store.saveBeanStates(session, 1, List.of(new BeanStateChange(CART, "{\"lines\":2}", 1)));
 
-        assertThrows(UserSessionConflictException.class, () -> store.saveBeanStates(session, 2,
-                List.of(new BeanStateChange(CART, "{\"lines\":9}", 1))));
-        assertThrows(UserSessionConflictException.class, () -> store.saveBeanStates(session, 1,
-                List.of(new BeanStateChange(CART, "{\"lines\":9}", 1))));
+        assertThrows(
+                UserSessionConflictException.class,
+                () -> store.saveBeanStates(session, 2, List.of(new BeanStateChange(CART, "{\"lines\":9}", 1))));
+        assertThrows(
+                UserSessionConflictException.class,
+                () -> store.saveBeanStates(session, 1, List.of(new BeanStateChange(CART, "{\"lines\":9}", 1))));
 
         assertEquals(2, stateVersion(), "the state version did not move");
         assertEquals(2, version(CART));
@@ -93,30 +102,38 @@ class BeanStateWritesTest {
     void aWriteOfABeanWhoseRowIsGoneIsAConflict() {
         TestDatabase.update("delete from user_session_bean where session_id = ? and bean_id = ?", session, CART);
 
-        assertThrows(UserSessionConflictException.class, () -> store.saveBeanStates(session, 1,
-                List.of(new BeanStateChange(CART, "{\"lines\":2}", 1))));
+        assertThrows(
+                UserSessionConflictException.class,
+                () -> store.saveBeanStates(session, 1, List.of(new BeanStateChange(CART, "{\"lines\":2}", 1))));
         assertEquals(1, stateVersion());
     }
 
     @Test
     void aWriteOfABeanWhoseRowMovedOnWithoutTheSessionIsAConflictAndAdvancesNothing() {
-        TestDatabase.update("update user_session_bean set version = version + 1 where session_id = ? and bean_id = ?",
-                session, CART);
+        TestDatabase.update(
+                "update user_session_bean set version = version + 1 where session_id = ? and bean_id = ?",
+                session,
+                CART);
 
-        assertThrows(UserSessionConflictException.class, () -> store.saveBeanStates(session, 1,
-                List.of(new BeanStateChange(CART, "{\"lines\":9}", 1))));
+        assertThrows(
+                UserSessionConflictException.class,
+                () -> store.saveBeanStates(session, 1, List.of(new BeanStateChange(CART, "{\"lines\":9}", 1))));
         assertEquals(1, stateVersion(), "the single statement never advances the session alone");
         assertEquals("{\"lines\":1}", store.findBeanStates(session).get(CART).json());
     }
 
     @Test
     void aWriteToAnEndedSessionStoresNothing() {
-        store.delete(session, ended -> { });
+        store.delete(session, ended -> {});
 
-        assertThrows(UserSessionNotFoundException.class, () -> store.saveBeanStates(session, 1,
-                List.of(new BeanStateChange(CART, "{\"lines\":2}", 1))));
-        assertEquals(0L, ((Number) TestDatabase.queryValue(
-                "select count(*) from user_session_bean where session_id = ?", session)).longValue());
+        assertThrows(
+                UserSessionNotFoundException.class,
+                () -> store.saveBeanStates(session, 1, List.of(new BeanStateChange(CART, "{\"lines\":2}", 1))));
+        assertEquals(
+                0L,
+                ((Number) TestDatabase.queryValue(
+                                "select count(*) from user_session_bean where session_id = ?", session))
+                        .longValue());
     }
 
     private long stateVersion() {

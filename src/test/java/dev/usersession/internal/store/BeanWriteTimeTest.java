@@ -35,16 +35,26 @@ class BeanWriteTimeTest {
         TimeZone.setDefault(TimeZone.getTimeZone("Asia/Kolkata"));
         try (SeContainer container = Containers.boot(Counter.class)) {
             UserSessionStore store = container.select(UserSessionStore.class).get();
-            String session = container.select(UserSessions.class).get()
-                    .open("write-time-" + System.nanoTime(), Set.of(), "test").session().id();
-            store.saveBeanStates(session, 0, List.of(new BeanStateChange("cart", "{\"lines\":1}",
-                    BeanStateChange.NEW), new BeanStateChange("counter", "{\"count\":1}", BeanStateChange.NEW)));
+            String session = container
+                    .select(UserSessions.class)
+                    .get()
+                    .open("write-time-" + System.nanoTime(), Set.of(), "test")
+                    .session()
+                    .id();
+            store.saveBeanStates(
+                    session,
+                    0,
+                    List.of(
+                            new BeanStateChange("cart", "{\"lines\":1}", BeanStateChange.NEW),
+                            new BeanStateChange("counter", "{\"count\":1}", BeanStateChange.NEW)));
 
-            assertEquals(OptionalLong.of(2), store.saveBeanStates(session, 1,
-                    List.of(new BeanStateChange("cart", "{\"lines\":2}", 1))));
+            assertEquals(
+                    OptionalLong.of(2),
+                    store.saveBeanStates(session, 1, List.of(new BeanStateChange("cart", "{\"lines\":2}", 1))));
 
             Duration between = Duration.between(updated(session, "counter"), updated(session, "cart"));
-            assertTrue(!between.isNegative() && between.compareTo(Duration.ofMinutes(1)) < 0,
+            assertTrue(
+                    !between.isNegative() && between.compareTo(Duration.ofMinutes(1)) < 0,
                     "the mapping's and the statement's times of change differ by " + between);
         } finally {
             TimeZone.setDefault(saved);
@@ -53,8 +63,8 @@ class BeanWriteTimeTest {
 
     /** @return the stored time as the driver reads it, the same conversion for both rows */
     private static LocalDateTime updated(String session, String beanId) {
-        Object value = TestDatabase.queryValue("select updated from user_session_bean "
-                + "where session_id = ? and bean_id = ?", session, beanId);
+        Object value = TestDatabase.queryValue(
+                "select updated from user_session_bean " + "where session_id = ? and bean_id = ?", session, beanId);
         if (value instanceof Timestamp timestamp) {
             return timestamp.toLocalDateTime();
         }

@@ -18,18 +18,21 @@ class ConstraintViolationsTest {
 
     @Test
     void aDeadlockOrSerializationFailureAmongTheCausesIsALostRace() {
-        assertTrue(ConstraintViolations.isLostRace(new UserSessionStoreException("failed",
+        assertTrue(ConstraintViolations.isLostRace(new UserSessionStoreException(
+                "failed",
                 new SQLTransactionRollbackException("Deadlock found when trying to get lock", "40001", 1213))));
-        assertTrue(ConstraintViolations.isLostRace(new UserSessionStoreException("failed",
-                new SQLException("duplicate key", "23505"))));
+        assertTrue(ConstraintViolations.isLostRace(
+                new UserSessionStoreException("failed", new SQLException("duplicate key", "23505"))));
     }
 
     @Test
     void aCommitRolledBackForACertificationFailureIsALostRace() {
         // Narayana's RollbackException of a one-phase commit keeps the resource's failure as a suppressed exception.
         RollbackException commit = new RollbackException("ARJUNA016053: Could not commit transaction.");
-        commit.addSuppressed(new IllegalStateException("XAException.XA_RBROLLBACK", new SQLTransactionRollbackException(
-                "Deadlock found when trying to get lock; try restarting transaction", "40001", 1213)));
+        commit.addSuppressed(new IllegalStateException(
+                "XAException.XA_RBROLLBACK",
+                new SQLTransactionRollbackException(
+                        "Deadlock found when trying to get lock; try restarting transaction", "40001", 1213)));
 
         assertTrue(ConstraintViolations.isLostRace(new UserSessionStoreException("commit failed", commit)));
     }
@@ -40,8 +43,8 @@ class ConstraintViolationsTest {
         commit.addSuppressed(new SQLException("Connection reset", "08S01"));
 
         assertFalse(ConstraintViolations.isLostRace(new UserSessionStoreException("commit failed", commit)));
-        assertFalse(ConstraintViolations.isLostRace(new UserSessionStoreException("commit failed",
-                new RollbackException("no cause"))));
+        assertFalse(ConstraintViolations.isLostRace(
+                new UserSessionStoreException("commit failed", new RollbackException("no cause"))));
     }
 
     @Test
@@ -49,10 +52,12 @@ class ConstraintViolationsTest {
         RollbackException commit = new RollbackException("ARJUNA016053: Could not commit transaction.");
         commit.addSuppressed(new SQLException("WSREP has not yet prepared node for application use", "08S01", 1047));
 
-        assertEquals("WSREP has not yet prepared node for application use (SQL state 08S01, error 1047)",
+        assertEquals(
+                "WSREP has not yet prepared node for application use (SQL state 08S01, error 1047)",
                 StoreOutageLog.describe(new UserSessionStoreException("failed", commit)));
-        assertEquals("java.lang.IllegalStateException: no database here",
-                StoreOutageLog.describe(new UserSessionStoreException("failed",
-                        new IllegalStateException("no database here"))));
+        assertEquals(
+                "java.lang.IllegalStateException: no database here",
+                StoreOutageLog.describe(
+                        new UserSessionStoreException("failed", new IllegalStateException("no database here"))));
     }
 }

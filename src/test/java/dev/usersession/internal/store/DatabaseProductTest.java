@@ -18,19 +18,25 @@ class DatabaseProductTest {
     @Test
     void theDatabaseIsRecognised() {
         try (SeContainer container = Containers.boot(Counter.class)) {
-            EntityManager entityManager = container.select(EntityManager.class,
-                    UserSessionPersistence.Literal.INSTANCE).get();
+            EntityManager entityManager = container
+                    .select(EntityManager.class, UserSessionPersistence.Literal.INSTANCE)
+                    .get();
 
-            assertTrue(DatabaseProduct.name(entityManager).orElseThrow().toLowerCase()
-                    .contains(TestDatabase.KIND), () -> DatabaseProduct.name(entityManager).toString());
+            assertTrue(
+                    DatabaseProduct.name(entityManager)
+                            .orElseThrow()
+                            .toLowerCase()
+                            .contains(TestDatabase.KIND),
+                    () -> DatabaseProduct.name(entityManager).toString());
         }
     }
 
     @Test
     void hibernatesDialectSaysItWhereTheServerHasNoJpa32ConnectionAccess() {
         try (SeContainer container = Containers.boot(Counter.class)) {
-            EntityManager entityManager = container.select(EntityManager.class,
-                    UserSessionPersistence.Literal.INSTANCE).get();
+            EntityManager entityManager = container
+                    .select(EntityManager.class, UserSessionPersistence.Literal.INSTANCE)
+                    .get();
             Optional<String> dialect = DatabaseProduct.hibernateDialect(entityManager);
 
             if ("hibernate".equals(TestDatabase.JPA_PROVIDER)) {

@@ -41,15 +41,17 @@ class SingleStatementWriteTest {
     @Test
     void underHibernateTheStatementRunsOnAConnectionOfThePersistenceUnitAndCommitsOnItsOwn() {
         try (SeContainer container = Containers.boot()) {
-            Instance<EntityManager> entityManagers = container.select(EntityManager.class,
-                    UserSessionPersistence.Literal.INSTANCE);
+            Instance<EntityManager> entityManagers =
+                    container.select(EntityManager.class, UserSessionPersistence.Literal.INSTANCE);
             EntityManager entityManager = entityManagers.get();
             try {
                 SingleStatementWrite.Plan plan = new SingleStatementWrite().ask(entityManager);
 
                 boolean single = !"h2".equals(TestDatabase.KIND);
                 assertEquals(single, plan.exists(), TestDatabase.KIND);
-                assertEquals(single && "hibernate".equals(TestDatabase.JPA_PROVIDER), plan.autoCommit().isPresent(),
+                assertEquals(
+                        single && "hibernate".equals(TestDatabase.JPA_PROVIDER),
+                        plan.autoCommit().isPresent(),
                         "EclipseLink keeps the statement in the write's transaction");
             } finally {
                 entityManagers.destroy(entityManager);

@@ -31,11 +31,15 @@ class StoreFailureTest {
     void aFailingReadIsAStoreException() {
         try (SeContainer container = Containers.boot(Counter.class)) {
             UserSessionStore store = container.select(UserSessionStore.class).get();
-            String session = container.select(UserSessions.class).get()
-                    .open("store-failure-" + System.nanoTime(), Set.of(), "test").session().id();
+            String session = container
+                    .select(UserSessions.class)
+                    .get()
+                    .open("store-failure-" + System.nanoTime(), Set.of(), "test")
+                    .session()
+                    .id();
 
-            UserSessionStoreException failure = withBeanTableGone(() -> assertThrows(UserSessionStoreException.class,
-                    () -> store.findBeanStates(session)));
+            UserSessionStoreException failure = withBeanTableGone(
+                    () -> assertThrows(UserSessionStoreException.class, () -> store.findBeanStates(session)));
 
             assertTrue(Causes.find(failure, PersistenceException.class).isPresent(), failure::toString);
         }
@@ -46,11 +50,13 @@ class StoreFailureTest {
         try (SeContainer container = Containers.boot(Counter.class)) {
             UserSessions sessions = container.select(UserSessions.class).get();
             Counter counter = container.select(Counter.class).get();
-            String session = sessions.open("store-failure-" + System.nanoTime(), Set.of(), "test").session().id();
+            String session = sessions.open("store-failure-" + System.nanoTime(), Set.of(), "test")
+                    .session()
+                    .id();
             sessions.runIn(session, counter::increment);
 
-            withBeanTableGone(() -> assertThrows(UserSessionStoreException.class,
-                    () -> sessions.runIn(session, counter::increment)));
+            withBeanTableGone(() ->
+                    assertThrows(UserSessionStoreException.class, () -> sessions.runIn(session, counter::increment)));
 
             assertEquals(1, sessions.callIn(session, counter::count));
         }
@@ -61,8 +67,12 @@ class StoreFailureTest {
         try (SeContainer container = Containers.boot(Counter.class);
                 LogCapture log = LogCapture.of(StoreOutageLog.class.getName(), Level.INFO)) {
             UserSessionStore store = container.select(UserSessionStore.class).get();
-            String session = container.select(UserSessions.class).get()
-                    .open("store-outage-" + System.nanoTime(), Set.of(), "test").session().id();
+            String session = container
+                    .select(UserSessions.class)
+                    .get()
+                    .open("store-outage-" + System.nanoTime(), Set.of(), "test")
+                    .session()
+                    .id();
 
             withBeanTableGone(() -> {
                 for (int i = 0; i < 5; i++) {
@@ -74,8 +84,10 @@ class StoreFailureTest {
             LogRecord began = log.records().get(0);
             assertEquals(Level.WARNING, began.getLevel());
             assertNull(began.getThrown(), "one line, no stack trace");
-            assertTrue(log.messages().get(0).startsWith("The session store is unavailable: "), log.messages()::toString);
-            assertTrue(log.messages().get(0).toUpperCase(Locale.ROOT).contains("USER_SESSION_BEAN"),
+            assertTrue(
+                    log.messages().get(0).startsWith("The session store is unavailable: "), log.messages()::toString);
+            assertTrue(
+                    log.messages().get(0).toUpperCase(Locale.ROOT).contains("USER_SESSION_BEAN"),
                     "the database's own words: " + log.messages());
 
             store.findBeanStates(session);
@@ -83,8 +95,12 @@ class StoreFailureTest {
 
             assertEquals(2, log.records().size(), log.messages()::toString);
             assertEquals(Level.INFO, log.records().get(1).getLevel());
-            assertTrue(log.messages().get(1).matches("The session store answers again after \\d+ ms; 5 store "
-                    + "operation\\(s\\) failed meanwhile\\."), log.messages()::toString);
+            assertTrue(
+                    log.messages()
+                            .get(1)
+                            .matches("The session store answers again after \\d+ ms; 5 store "
+                                    + "operation\\(s\\) failed meanwhile\\."),
+                    log.messages()::toString);
         }
     }
 

@@ -19,9 +19,18 @@ import org.junit.jupiter.api.Test;
  */
 class FlushBeforeCommitResponseTest {
 
-    private static final Set<String> COMMITTING = Set.of("sendRedirect", "sendError", "flushBuffer",
-            "setContentLength", "setContentLengthLong", "getOutputStream", "getWriter", "setHeader", "addHeader",
-            "setIntHeader", "addIntHeader");
+    private static final Set<String> COMMITTING = Set.of(
+            "sendRedirect",
+            "sendError",
+            "flushBuffer",
+            "setContentLength",
+            "setContentLengthLong",
+            "getOutputStream",
+            "getWriter",
+            "setHeader",
+            "addHeader",
+            "setIntHeader",
+            "addIntHeader");
 
     @Test
     void everyMethodThatCanCommitTheResponseIsGuarded() {

@@ -12,5 +12,4 @@ import java.lang.annotation.Target;
 @RequiresLogin(roles = "admin")
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.TYPE)
-public @interface AdminOnly {
-}
+public @interface AdminOnly {}

@@ -6,5 +6,4 @@ import jakarta.enterprise.context.ApplicationScoped;
 /** Roles on the class guard the method it inherits from an unannotated base class. */
 @ApplicationScoped
 @RequiresLogin(roles = "admin")
-public class AdminReports extends ReportArchive {
-}
+public class AdminReports extends ReportArchive {}

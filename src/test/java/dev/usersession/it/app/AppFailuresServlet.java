@@ -46,12 +46,12 @@ public class AppFailuresServlet extends HttpServlet {
             case "/errors/jpql-typo" -> notes.queryWithTypo();
             case "/store/break" -> notes.breakLibraryStore(table(request), true);
             case "/store/repair" -> notes.breakLibraryStore(table(request), false);
-            case "/accounts/credentials-changed" -> text(response, String.valueOf(notes.moveCredentialsVersionOn(
-                    request.getParameter("name"))));
+            case "/accounts/credentials-changed" ->
+                text(response, String.valueOf(notes.moveCredentialsVersionOn(request.getParameter("name"))));
             case "/tx/increment-then-fail" -> transactions.incrementThenFail();
             case "/tx/run-in-then-fail" -> transactions.runInThenFail(request.getParameter("session"));
-            case "/tx/note-then-conflict" -> text(response, transactions.addNoteThenConflict(id,
-                    request.getParameter("session")));
+            case "/tx/note-then-conflict" ->
+                text(response, transactions.addNoteThenConflict(id, request.getParameter("session")));
             default -> response.sendError(404);
         }
     }

@@ -18,8 +18,10 @@ public class AppNotes {
     /** Creates the application's table when it does not exist yet (its own transaction: DDL commits in H2). */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void createTable() {
-        entityManager.createNativeQuery("create table if not exists app_note (id varchar(64) primary key, "
-                + "text varchar(200))").executeUpdate();
+        entityManager
+                .createNativeQuery(
+                        "create table if not exists app_note (id varchar(64) primary key, " + "text varchar(200))")
+                .executeUpdate();
     }
 
     /**
@@ -32,8 +34,12 @@ public class AppNotes {
         if (!table.equals("user_session_bean") && !table.equals("user_session")) {
             throw new IllegalArgumentException("not a table of the library's store: " + table);
         }
-        entityManager.createNativeQuery(broken ? "alter table " + table + " rename to " + table + "_gone"
-                : "alter table " + table + "_gone rename to " + table).executeUpdate();
+        entityManager
+                .createNativeQuery(
+                        broken
+                                ? "alter table " + table + " rename to " + table + "_gone"
+                                : "alter table " + table + "_gone rename to " + table)
+                .executeUpdate();
     }
 
     /**
@@ -44,14 +50,18 @@ public class AppNotes {
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public int moveCredentialsVersionOn(String name) {
-        return entityManager.createNativeQuery("update user_account set credentials_version = credentials_version + 1 "
-                + "where name = ?1").setParameter(1, name).executeUpdate();
+        return entityManager
+                .createNativeQuery(
+                        "update user_account set credentials_version = credentials_version + 1 " + "where name = ?1")
+                .setParameter(1, name)
+                .executeUpdate();
     }
 
     /** Adds a note in the caller's transaction, or in one of its own. */
     @Transactional
     public void add(String id) {
-        entityManager.createNativeQuery("insert into app_note (id, text) values (?1, ?2)")
+        entityManager
+                .createNativeQuery("insert into app_note (id, text) values (?1, ?2)")
                 .setParameter(1, id)
                 .setParameter(2, "note " + id)
                 .executeUpdate();
@@ -61,7 +71,8 @@ public class AppNotes {
     @Transactional
     public void addTwice(String id) {
         add(id);
-        entityManager.createNativeQuery("insert into app_note (id, text) values (?1, ?2)")
+        entityManager
+                .createNativeQuery("insert into app_note (id, text) values (?1, ?2)")
                 .setParameter(1, id)
                 .setParameter(2, "again")
                 .executeUpdate();
@@ -70,8 +81,12 @@ public class AppNotes {
 
     /** @return whether the note was committed */
     public boolean exists(String id) {
-        return ((Number) entityManager.createNativeQuery("select count(*) from app_note where id = ?1")
-                .setParameter(1, id).getSingleResult()).longValue() == 1;
+        return ((Number) entityManager
+                                .createNativeQuery("select count(*) from app_note where id = ?1")
+                                .setParameter(1, id)
+                                .getSingleResult())
+                        .longValue()
+                == 1;
     }
 
     /** Runs a JPQL query with a typo. */

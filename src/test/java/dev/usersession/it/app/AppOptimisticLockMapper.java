@@ -12,7 +12,9 @@ public class AppOptimisticLockMapper implements ExceptionMapper<OptimisticLockEx
 
     @Override
     public Response toResponse(OptimisticLockException exception) {
-        return Response.status(409).type(MediaType.APPLICATION_JSON_TYPE)
-                .entity("{\"app\":\"stale\"}").build();
+        return Response.status(409)
+                .type(MediaType.APPLICATION_JSON_TYPE)
+                .entity("{\"app\":\"stale\"}")
+                .build();
     }
 }

@@ -5,5 +5,4 @@ import jakarta.ws.rs.core.Application;
 
 /** The test application's Jakarta REST resources, under {@code /api}. */
 @ApplicationPath("api")
-public class AppRestApplication extends Application {
-}
+public class AppRestApplication extends Application {}

@@ -67,8 +67,10 @@ public class AppTransactions {
 
         @Transactional(Transactional.TxType.REQUIRES_NEW)
         public void bumpBeanVersions(String sessionId) {
-            entityManager.createNativeQuery("update user_session_bean set version = version + 1 "
-                    + "where session_id = ?1").setParameter(1, sessionId).executeUpdate();
+            entityManager
+                    .createNativeQuery("update user_session_bean set version = version + 1 " + "where session_id = ?1")
+                    .setParameter(1, sessionId)
+                    .executeUpdate();
         }
     }
 }

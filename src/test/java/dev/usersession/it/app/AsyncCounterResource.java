@@ -53,11 +53,13 @@ public class AsyncCounterResource {
     @Path("stage")
     public CompletionStage<String> stage(@QueryParam("mode") String mode) {
         String sessionId = sessions.current().orElseThrow().id();
-        return CompletableFuture.supplyAsync(sessions.propagate(() -> {
-            int count = counter.increment();
-            interfere(mode, sessionId);
-            return String.valueOf(count);
-        }), executor);
+        return CompletableFuture.supplyAsync(
+                sessions.propagate(() -> {
+                    int count = counter.increment();
+                    interfere(mode, sessionId);
+                    return String.valueOf(count);
+                }),
+                executor);
     }
 
     @GET
@@ -66,7 +68,9 @@ public class AsyncCounterResource {
     public void events(@Context SseEventSink sink, @Context Sse sse) {
         executor.execute(sessions.propagate(() -> {
             int count = counter.increment();
-            sink.send(sse.newEvent("count", String.valueOf(count))).toCompletableFuture().join();
+            sink.send(sse.newEvent("count", String.valueOf(count)))
+                    .toCompletableFuture()
+                    .join();
             try {
                 sink.close();
             } catch (java.io.IOException e) {

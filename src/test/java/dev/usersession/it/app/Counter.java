@@ -1,8 +1,8 @@
 package dev.usersession.it.app;
 
-import dev.usersession.admin.AdminVisible;
 import dev.usersession.ReadOnly;
 import dev.usersession.UserSession;
+import dev.usersession.admin.AdminVisible;
 import java.io.Serializable;
 
 /** Session state of the test application. */

@@ -14,7 +14,8 @@ public class PartnerIdentityStore implements IdentityStore {
 
     @Override
     public CredentialValidationResult validate(Credential credential) {
-        if (credential instanceof UsernamePasswordCredential login && login.getCaller().equals("carol")
+        if (credential instanceof UsernamePasswordCredential login
+                && login.getCaller().equals("carol")
                 && login.getPasswordAsString().equals("partner password")) {
             return new CredentialValidationResult("carol", Set.of("partner"));
         }

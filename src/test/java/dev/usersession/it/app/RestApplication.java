@@ -5,5 +5,4 @@ import jakarta.ws.rs.core.Application;
 
 /** JAX-RS for the test application, under {@code /rest}: resources and providers are found by scanning. */
 @ApplicationPath("rest")
-public class RestApplication extends Application {
-}
+public class RestApplication extends Application {}

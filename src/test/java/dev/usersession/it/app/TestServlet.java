@@ -1,14 +1,14 @@
 package dev.usersession.it.app;
 
 import dev.usersession.UserSessions;
+import jakarta.annotation.security.DeclareRoles;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
 import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.SecurityContext;
 import jakarta.security.enterprise.authentication.mechanism.http.AuthenticationParameters;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
-import jakarta.annotation.security.DeclareRoles;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -80,9 +80,13 @@ public class TestServlet extends HttpServlet {
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String path = request.getPathInfo();
         switch (path) {
-            case "/whoami" -> text(response, request.getUserPrincipal() == null ? "anonymous"
-                    : request.getUserPrincipal().getName() + " " + request.isUserInRole("customer")
-                    + " " + request.isUserInRole("partner"));
+            case "/whoami" ->
+                text(
+                        response,
+                        request.getUserPrincipal() == null
+                                ? "anonymous"
+                                : request.getUserPrincipal().getName() + " " + request.isUserInRole("customer") + " "
+                                        + request.isUserInRole("partner"));
             case "/counter" -> text(response, String.valueOf(counter.count()));
             case "/attribute-dump" -> text(response, attributeDumps.last());
             case "/audit-events" -> text(response, auditEvents.lines());
@@ -91,8 +95,11 @@ public class TestServlet extends HttpServlet {
                 text(response, String.valueOf(counter.count()));
             }
             case "/visits" -> text(response, String.join(",", visits.pages()));
-            case "/servlet-version" -> text(response, getServletContext().getMajorVersion() + "."
-                    + getServletContext().getMinorVersion());
+            case "/servlet-version" ->
+                text(
+                        response,
+                        getServletContext().getMajorVersion() + "."
+                                + getServletContext().getMinorVersion());
             case "/http-counter" -> text(response, String.valueOf(httpCounter.count()));
             case "/container-session" -> text(response, request.getSession(true).getId());
             case "/db/statements" -> text(response, String.valueOf(executedStatements.count()));
@@ -102,19 +109,35 @@ public class TestServlet extends HttpServlet {
             case "/reports/secret" -> text(response, reports.secret());
             case "/reports/recent-secret" -> text(response, reports.recentSecret());
             case "/clock/now" -> text(response, clock.now().toString());
-            case "/security-handler" -> text(response, String.valueOf(isPresent(
-                    "jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanismHandler")));
+            case "/security-handler" ->
+                text(
+                        response,
+                        String.valueOf(
+                                isPresent(
+                                        "jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanismHandler")));
             case "/reports/archived" -> text(response, adminReports.archived());
             case "/reports/audit" -> text(response, auditTrail.entries());
             case "/db/contains" -> text(response, String.valueOf(tablesContain(request.getParameter("value"))));
-            case "/db/sessions" -> text(response, String.valueOf(entityManager.createNativeQuery(
-                    "select count(*) from user_session where user_name = ?1")
-                    .setParameter(1, request.getParameter("user")).getSingleResult()));
-            case "/db/last-access" -> text(response, String.valueOf(entityManager.createNativeQuery(
-                    "select last_access from user_session where user_name = ?1")
-                    .setParameter(1, request.getParameter("user")).getResultList()));
-            case "/db/count" -> text(response, String.valueOf(entityManager.createNativeQuery(
-                    "select count(*) from " + table(request.getParameter("table"))).getSingleResult()));
+            case "/db/sessions" ->
+                text(
+                        response,
+                        String.valueOf(entityManager
+                                .createNativeQuery("select count(*) from user_session where user_name = ?1")
+                                .setParameter(1, request.getParameter("user"))
+                                .getSingleResult()));
+            case "/db/last-access" ->
+                text(
+                        response,
+                        String.valueOf(entityManager
+                                .createNativeQuery("select last_access from user_session where user_name = ?1")
+                                .setParameter(1, request.getParameter("user"))
+                                .getResultList()));
+            case "/db/count" ->
+                text(
+                        response,
+                        String.valueOf(entityManager
+                                .createNativeQuery("select count(*) from " + table(request.getParameter("table")))
+                                .getSingleResult()));
             default -> response.sendError(404);
         }
     }
@@ -161,18 +184,29 @@ public class TestServlet extends HttpServlet {
             }
             case "/accounts" -> {
                 String password = request.getParameter("password");
-                accounts.create(request.getParameter("name"),
+                accounts.create(
+                        request.getParameter("name"),
                         (password == null ? DemoAccounts.PASSWORD : password).toCharArray(),
                         java.util.Set.of(request.getParameter("groups").split(",")));
                 text(response, request.getParameter("name"));
             }
-            case "/accounts/groups" -> text(response, String.valueOf(accounts.changeGroups(
-                    request.getParameter("name"), java.util.Set.of(request.getParameter("groups").split(",")))));
-            case "/accounts/groups-in-table" -> text(response, String.valueOf(accountTable.updateGroups(
-                    request.getParameter("name"), java.util.Set.of(request.getParameter("groups").split(",")))));
+            case "/accounts/groups" ->
+                text(
+                        response,
+                        String.valueOf(accounts.changeGroups(
+                                request.getParameter("name"),
+                                java.util.Set.of(request.getParameter("groups").split(",")))));
+            case "/accounts/groups-in-table" ->
+                text(
+                        response,
+                        String.valueOf(accountTable.updateGroups(
+                                request.getParameter("name"),
+                                java.util.Set.of(request.getParameter("groups").split(",")))));
             case "/password" -> {
                 String user = sessions.current().orElseThrow().userName();
-                boolean changed = accounts.changePassword(user, request.getParameter("current").toCharArray(),
+                boolean changed = accounts.changePassword(
+                        user,
+                        request.getParameter("current").toCharArray(),
                         request.getParameter("new").toCharArray());
                 if (!changed) {
                     response.setStatus(403);
@@ -182,21 +216,32 @@ public class TestServlet extends HttpServlet {
             case "/one-time-codes" -> { // turns codes on for a user without a session of theirs; answers the secret
                 String name = request.getParameter("name");
                 String secret = oneTimeCodes.enroll(name).secret();
-                dev.usersession.internal.onetimecode.OneTimeCodeAlgorithm totp = dev.usersession.internal.onetimecode.OneTimeCodeAlgorithm.standard();
-                oneTimeCodes.confirm(name, totp.codeAt(dev.usersession.internal.onetimecode.OneTimeCodeAlgorithm.fromBase32(secret),
-                        totp.stepAt(clock.now())));
+                dev.usersession.internal.onetimecode.OneTimeCodeAlgorithm totp =
+                        dev.usersession.internal.onetimecode.OneTimeCodeAlgorithm.standard();
+                oneTimeCodes.confirm(
+                        name,
+                        totp.codeAt(
+                                dev.usersession.internal.onetimecode.OneTimeCodeAlgorithm.fromBase32(secret),
+                                totp.stepAt(clock.now())));
                 text(response, secret);
             }
             case "/authenticate" -> { // a login through an endpoint of the application's own
-                AuthenticationStatus status = securityContext.authenticate(request, response, AuthenticationParameters
-                        .withParams().credential(new UsernamePasswordCredential(request.getParameter("name"),
-                                request.getParameter("password"))));
+                AuthenticationStatus status = securityContext.authenticate(
+                        request,
+                        response,
+                        AuthenticationParameters.withParams()
+                                .credential(new UsernamePasswordCredential(
+                                        request.getParameter("name"), request.getParameter("password"))));
                 if (!response.isCommitted()) {
                     text(response, status.name());
                 }
             }
-            case "/reset-password" -> text(response, String.valueOf(accounts.resetPassword(
-                    request.getParameter("name"), request.getParameter("new").toCharArray())));
+            case "/reset-password" ->
+                text(
+                        response,
+                        String.valueOf(accounts.resetPassword(
+                                request.getParameter("name"),
+                                request.getParameter("new").toCharArray())));
             case "/clock/advance" -> {
                 clock.advance(Duration.parse(request.getParameter("by")));
                 response.setStatus(204);
@@ -219,7 +264,8 @@ public class TestServlet extends HttpServlet {
 
     private boolean tablesContain(String value) {
         for (String table : List.of("user_session", "user_session_bean", "user_account")) {
-            for (Object row : entityManager.createNativeQuery("select * from " + table).getResultList()) {
+            for (Object row :
+                    entityManager.createNativeQuery("select * from " + table).getResultList()) {
                 Object[] columns = row instanceof Object[] array ? array : new Object[] {row};
                 for (Object column : columns) {
                     if (column != null && String.valueOf(column).contains(value)) {

@@ -6,5 +6,4 @@ import jakarta.security.enterprise.authentication.mechanism.http.BasicAuthentica
 /** The application authenticates with Jakarta Security's Basic only; the library's mechanism is switched off. */
 @BasicAuthenticationMechanismDefinition(realmName = "app")
 @ApplicationScoped
-public class BasicOnly {
-}
+public class BasicOnly {}

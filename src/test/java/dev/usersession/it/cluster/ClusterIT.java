@@ -86,11 +86,13 @@ class ClusterIT {
         owner.login(owner.newUser("caller-tx"), DemoAccounts.PASSWORD);
         assertEquals("1", owner.postForm("test/counter/increment").body(), "the counter's row exists from here on");
 
-        HttpResponse<String> failed = new Browser(NODE1.url()).postForm("app/tx/run-in-then-fail", "session",
-                owner.currentSessionId());
+        HttpResponse<String> failed =
+                new Browser(NODE1.url()).postForm("app/tx/run-in-then-fail", "session", owner.currentSessionId());
 
         assertEquals(500, failed.statusCode(), failed.body());
-        assertEquals("2", NODE2.browserWith(owner).get("test/counter").body(),
+        assertEquals(
+                "2",
+                NODE2.browserWith(owner).get("test/counter").body(),
                 "runIn reported the change stored before the application's transaction rolled back: it stays stored");
     }
 
@@ -105,8 +107,8 @@ class ClusterIT {
         List<Future<?>> sent = new ArrayList<>();
         for (int i = 0; i < 200; i++) {
             Browser target = i % 2 == 0 ? first : second;
-            sent.add(clients.submit(() -> statuses.merge(target.postForm("test/counter/increment").statusCode(), 1,
-                    Integer::sum)));
+            sent.add(clients.submit(() ->
+                    statuses.merge(target.postForm("test/counter/increment").statusCode(), 1, Integer::sum)));
         }
         for (Future<?> request : sent) {
             request.get(2, TimeUnit.MINUTES);
@@ -140,7 +142,8 @@ class ClusterIT {
         System.out.println("ClusterIT kill -9 of node 1: " + report);
         assertTrue(report.survivorFailures() == 0, "node 2 kept serving: " + report);
         for (CrashReport.Client client : report.clients()) {
-            assertTrue(client.stored() == client.lastAcknowledged() || client.stored() == client.lastAcknowledged() + 1,
+            assertTrue(
+                    client.stored() == client.lastAcknowledged() || client.stored() == client.lastAcknowledged() + 1,
                     "acknowledged writes are stored (the in-flight one may be too): " + client);
         }
         HttpResponse<String> stillServing = new Browser(NODE2.url()).get("test/whoami");

@@ -34,7 +34,10 @@ final class ClusterNode {
     ClusterNode(String name, int offset) {
         this.name = name;
         this.offset = offset;
-        this.base = Path.of(System.getProperty("jboss.home")).getParent().resolve("nodes").resolve(name);
+        this.base = Path.of(System.getProperty("jboss.home"))
+                .getParent()
+                .resolve("nodes")
+                .resolve(name);
     }
 
     /**
@@ -49,15 +52,21 @@ final class ClusterNode {
         deleteTree(base.resolve("tmp"));
         deleteTree(base.resolve("log"));
         if (jdbcUrl == null) {
-            application.as(ZipExporter.class).exportTo(base.resolve("deployments/app.war").toFile(), true);
+            application
+                    .as(ZipExporter.class)
+                    .exportTo(base.resolve("deployments/app.war").toFile(), true);
             return;
         }
         String database = jdbcUrl.startsWith("jdbc:mariadb:") ? "mariadb" : "postgresql";
         Path properties = base.resolve("node.properties");
         Files.writeString(properties, "node.jdbc.url=" + jdbcUrl + "\n");
-        ProcessBuilder configure = new ProcessBuilder(home.resolve("bin/jboss-cli.sh").toString(),
-                "--file=" + Path.of("src/test/wildfly/node-" + database + ".cli").toAbsolutePath(),
-                "--properties=" + properties, "--resolve-parameter-values")
+        ProcessBuilder configure = new ProcessBuilder(
+                        home.resolve("bin/jboss-cli.sh").toString(),
+                        "--file="
+                                + Path.of("src/test/wildfly/node-" + database + ".cli")
+                                        .toAbsolutePath(),
+                        "--properties=" + properties,
+                        "--resolve-parameter-values")
                 .redirectErrorStream(true)
                 .redirectOutput(base.resolve("configure.log").toFile());
         configure.environment().put("JAVA_OPTS", "-Djboss.server.base.dir=" + base);
@@ -65,9 +74,13 @@ final class ClusterNode {
         if (!cli.waitFor(2, TimeUnit.MINUTES) || cli.exitValue() != 0) {
             throw new IllegalStateException("Configuring " + name + " failed; see " + base.resolve("configure.log"));
         }
-        Files.copy(Path.of(System.getProperty(database + ".jar")), base.resolve("deployments/" + database + ".jar"),
+        Files.copy(
+                Path.of(System.getProperty(database + ".jar")),
+                base.resolve("deployments/" + database + ".jar"),
                 StandardCopyOption.REPLACE_EXISTING);
-        application.as(ZipExporter.class).exportTo(base.resolve("deployments/app.war").toFile(), true);
+        application
+                .as(ZipExporter.class)
+                .exportTo(base.resolve("deployments/app.war").toFile(), true);
     }
 
     String name() {
@@ -76,7 +89,9 @@ final class ClusterNode {
 
     /** Adds another application beside the prepared one, served at {@code /<name>/}; call after {@link #prepare}. */
     void deploy(WebArchive application, String name) {
-        application.as(ZipExporter.class).exportTo(base.resolve("deployments/" + name + ".war").toFile(), true);
+        application
+                .as(ZipExporter.class)
+                .exportTo(base.resolve("deployments/" + name + ".war").toFile(), true);
     }
 
     /** @return a browser on this node's test application that carries the session cookie of {@code session} */
@@ -88,7 +103,8 @@ final class ClusterNode {
 
     /** @return the base URL of an application deployed with {@link #deploy} */
     URL url(String name) throws IOException {
-        return URI.create("http://127.0.0.1:" + (8080 + offset) + "/" + name + "/").toURL();
+        return URI.create("http://127.0.0.1:" + (8080 + offset) + "/" + name + "/")
+                .toURL();
     }
 
     /** @return the node's readiness endpoint (MicroProfile Health on its management port) */
@@ -101,11 +117,15 @@ final class ClusterNode {
     }
 
     void start() throws IOException, InterruptedException {
-        ProcessBuilder builder = new ProcessBuilder(home.resolve("bin/standalone.sh").toString(),
-                "-Djboss.server.base.dir=" + base, "-Djboss.socket.binding.port-offset=" + offset,
-                "-Djboss.bind.address=127.0.0.1", "-Djboss.bind.address.management=127.0.0.1")
+        ProcessBuilder builder = new ProcessBuilder(
+                        home.resolve("bin/standalone.sh").toString(),
+                        "-Djboss.server.base.dir=" + base,
+                        "-Djboss.socket.binding.port-offset=" + offset,
+                        "-Djboss.bind.address=127.0.0.1",
+                        "-Djboss.bind.address.management=127.0.0.1")
                 .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(base.resolve("console.log").toFile()));
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(
+                        base.resolve("console.log").toFile()));
         builder.environment().put("JAVA_OPTS", "-Xmx512m");
         process = builder.start();
         HttpClient client = HttpClient.newHttpClient();
@@ -115,8 +135,11 @@ final class ClusterNode {
                 throw new IllegalStateException(name + " stopped while starting; see " + base.resolve("console.log"));
             }
             try {
-                HttpResponse<Void> response = client.send(HttpRequest.newBuilder(url().toURI().resolve("test/whoami"))
-                        .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.discarding());
+                HttpResponse<Void> response = client.send(
+                        HttpRequest.newBuilder(url().toURI().resolve("test/whoami"))
+                                .timeout(Duration.ofSeconds(5))
+                                .build(),
+                        HttpResponse.BodyHandlers.discarding());
                 if (response.statusCode() == 200) {
                     return;
                 }

@@ -20,7 +20,5 @@ record CrashReport(List<Client> clients, int survivorFailures) {
      * @param lastAcknowledged the last count a 200 response carried
      * @param stored the count stored afterwards (read through node 2)
      */
-    record Client(String node, int requests, int succeeded, int connectionFailures, int lastAcknowledged,
-            int stored) {
-    }
+    record Client(String node, int requests, int succeeded, int connectionFailures, int lastAcknowledged, int stored) {}
 }

@@ -46,8 +46,8 @@ final class DatabaseOutage {
             client.mark(startedAt);
         }
         long deadline = startedAt + TimeUnit.SECONDS.toNanos(20);
-        while (System.nanoTime() < deadline && !(clients.stream().allMatch(c -> c.firstSuccessAfterMark.get() > 0)
-                && readiness.allSeen())) {
+        while (System.nanoTime() < deadline
+                && !(clients.stream().allMatch(c -> c.firstSuccessAfterMark.get() > 0) && readiness.allSeen())) {
             Thread.sleep(100);
         }
         Thread.sleep(1_000);
@@ -57,20 +57,27 @@ final class DatabaseOutage {
         pool.awaitTermination(1, TimeUnit.MINUTES);
 
         boolean allRecovered = clients.stream().allMatch(c -> c.firstSuccessAfterMark.get() > 0);
-        long lastToRecover = clients.stream().mapToLong(c -> c.firstSuccessAfterMark.get()).max().orElse(0);
+        long lastToRecover = clients.stream()
+                .mapToLong(c -> c.firstSuccessAfterMark.get())
+                .max()
+                .orElse(0);
         int stored = 0;
         for (LoadClient client : clients) {
-            stored += Integer.parseInt(client.browser().get("test/counter").body().trim());
+            stored +=
+                    Integer.parseInt(client.browser().get("test/counter").body().trim());
         }
         return new OutageReport(
                 clients.stream().mapToInt(LoadClient::requests).sum(),
                 clients.stream().mapToInt(c -> c.statuses.getOrDefault(200, 0)).sum(),
                 clients.stream().mapToInt(c -> c.statuses.getOrDefault(503, 0)).sum(),
-                clients.stream().mapToInt(c -> c.requests() - c.statuses.getOrDefault(200, 0)
-                        - c.statuses.getOrDefault(503, 0)).sum(),
+                clients.stream()
+                        .mapToInt(c -> c.requests() - c.statuses.getOrDefault(200, 0) - c.statuses.getOrDefault(503, 0))
+                        .sum(),
                 (startedAt - stoppedAt) / 1e9,
                 allRecovered ? (lastToRecover - startedAt) / 1e9 : Double.MAX_VALUE,
                 clients.stream().mapToInt(c -> c.lastAcknowledged.get()).sum(),
-                stored, readiness.downSeconds(), readiness.upSeconds());
+                stored,
+                readiness.downSeconds(),
+                readiness.upSeconds());
     }
 }

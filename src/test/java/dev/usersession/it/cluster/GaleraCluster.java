@@ -35,10 +35,11 @@ final class GaleraCluster implements AutoCloseable {
     private final Process[] servers = new Process[SIZE];
 
     GaleraCluster() throws IOException {
-        for (Path required : List.of(SERVER, PROVIDER, Path.of("/usr/bin/mariadb-install-db"), Path.of("/usr/bin/rsync"))) {
+        for (Path required :
+                List.of(SERVER, PROVIDER, Path.of("/usr/bin/mariadb-install-db"), Path.of("/usr/bin/rsync"))) {
             if (!Files.isExecutable(required) && !Files.isRegularFile(required)) {
-                throw new IllegalStateException("The Galera tests need " + required + " (Debian packages mariadb-server, "
-                        + "galera-4 and rsync; .ci/run installs them)");
+                throw new IllegalStateException("The Galera tests need " + required
+                        + " (Debian packages mariadb-server, " + "galera-4 and rsync; .ci/run installs them)");
             }
         }
         root = Files.createTempDirectory("usersession-galera-");
@@ -61,8 +62,10 @@ final class GaleraCluster implements AutoCloseable {
      *     bootstrap for a minute)
      */
     String jdbcUrl(int first) {
-        String hosts = IntStream.range(0, SIZE).map(i -> sqlPorts[(first + i) % SIZE])
-                .mapToObj(port -> "127.0.0.1:" + port).collect(Collectors.joining(","));
+        String hosts = IntStream.range(0, SIZE)
+                .map(i -> sqlPorts[(first + i) % SIZE])
+                .mapToObj(port -> "127.0.0.1:" + port)
+                .collect(Collectors.joining(","));
         return "jdbc:mariadb:sequential://" + hosts + "/test?user=root&connectTimeout=2000&socketTimeout=10000"
                 + "&retriesAllDown=2&deniedListTimeout=2000&sessionVariables=wsrep_sync_wait=1";
     }
@@ -70,8 +73,13 @@ final class GaleraCluster implements AutoCloseable {
     /** Initialises the first node's data, starts a new cluster on it, lets the others join, and makes {@code test}. */
     void start() throws IOException, InterruptedException {
         run("chown", "mysql:mysql", root.toString());
-        run("mariadb-install-db", "--no-defaults", "--datadir=" + data(0), "--user=mysql",
-                "--auth-root-authentication-method=normal", "--skip-test-db");
+        run(
+                "mariadb-install-db",
+                "--no-defaults",
+                "--datadir=" + data(0),
+                "--user=mysql",
+                "--auth-root-authentication-method=normal",
+                "--skip-test-db");
         for (int node = 1; node < SIZE; node++) {
             Files.createDirectories(data(node)); // filled by the state transfer from the first node
         }
@@ -123,33 +131,50 @@ final class GaleraCluster implements AutoCloseable {
             kill(node);
         }
         try (Stream<Path> files = Files.walk(root)) {
-            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            files.sorted(Comparator.reverseOrder())
+                    .forEach(path -> path.toFile().delete());
         }
     }
 
     private void start(int node, boolean newCluster) throws IOException {
-        String cluster = IntStream.of(groupPorts).mapToObj(port -> "127.0.0.1:" + port)
-                .collect(Collectors.joining(","));
-        List<String> command = new ArrayList<>(List.of(SERVER.toString(), "--no-defaults", "--user=mysql",
-                "--datadir=" + data(node), "--port=" + sqlPorts[node], "--bind-address=127.0.0.1",
-                "--socket=" + root.resolve("node" + node + ".sock"), "--pid-file=" + root.resolve("node" + node + ".pid"),
-                "--log-error=" + root.resolve("node" + node + ".err"), "--skip-name-resolve",
+        String cluster =
+                IntStream.of(groupPorts).mapToObj(port -> "127.0.0.1:" + port).collect(Collectors.joining(","));
+        List<String> command = new ArrayList<>(List.of(
+                SERVER.toString(),
+                "--no-defaults",
+                "--user=mysql",
+                "--datadir=" + data(node),
+                "--port=" + sqlPorts[node],
+                "--bind-address=127.0.0.1",
+                "--socket=" + root.resolve("node" + node + ".sock"),
+                "--pid-file=" + root.resolve("node" + node + ".pid"),
+                "--log-error=" + root.resolve("node" + node + ".err"),
+                "--skip-name-resolve",
                 // What Galera needs of every node: row-based replication, InnoDB, interleaved auto-increment locks.
-                "--binlog-format=ROW", "--default-storage-engine=InnoDB", "--innodb-autoinc-lock-mode=2",
+                "--binlog-format=ROW",
+                "--default-storage-engine=InnoDB",
+                "--innodb-autoinc-lock-mode=2",
                 // Durability comes from the other nodes (a commit is in every node's queue before it is
                 // acknowledged), so the log is not flushed at each commit: what Galera's own guides advise.
-                "--innodb-flush-log-at-trx-commit=0", "--innodb-buffer-pool-size=64M",
-                "--wsrep-on=ON", "--wsrep-provider=" + PROVIDER, "--wsrep-cluster-name=usersession",
-                "--wsrep-cluster-address=gcomm://" + cluster, "--wsrep-node-name=galera" + (node + 1),
-                "--wsrep-node-address=127.0.0.1:" + groupPorts[node], "--wsrep-sst-method=rsync",
+                "--innodb-flush-log-at-trx-commit=0",
+                "--innodb-buffer-pool-size=64M",
+                "--wsrep-on=ON",
+                "--wsrep-provider=" + PROVIDER,
+                "--wsrep-cluster-name=usersession",
+                "--wsrep-cluster-address=gcomm://" + cluster,
+                "--wsrep-node-name=galera" + (node + 1),
+                "--wsrep-node-address=127.0.0.1:" + groupPorts[node],
+                "--wsrep-sst-method=rsync",
                 "--wsrep-sst-receive-address=127.0.0.1:" + snapshotPorts[node],
                 "--wsrep-provider-options=gmcast.listen_addr=tcp://127.0.0.1:" + groupPorts[node]
                         + ";ist.recv_addr=127.0.0.1:" + incrementalPorts[node] + ";gcache.size=32M"));
         if (newCluster) {
             command.add("--wsrep-new-cluster");
         }
-        servers[node] = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(root.resolve("node" + node + ".out").toFile()).start();
+        servers[node] = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(root.resolve("node" + node + ".out").toFile())
+                .start();
     }
 
     private void awaitSynced(int node) throws IOException, InterruptedException {

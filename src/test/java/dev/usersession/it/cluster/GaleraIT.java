@@ -70,7 +70,8 @@ class GaleraIT {
         String notInnoDb = tables + " and engine <> 'InnoDB'";
         for (int node = 0; node < GaleraCluster.SIZE; node++) {
             assertEquals("10", galera.query(node, tables), "the library's tables on Galera node " + (node + 1));
-            assertEquals("0", galera.query(node, withoutPrimaryKey), "Galera replicates only tables with a primary key");
+            assertEquals(
+                    "0", galera.query(node, withoutPrimaryKey), "Galera replicates only tables with a primary key");
             assertEquals("0", galera.query(node, notInnoDb), "Galera replicates only InnoDB");
         }
     }
@@ -84,8 +85,11 @@ class GaleraIT {
         for (int i = 1; i <= 30; i++) {
             Browser writer = i % 2 == 0 ? first : second;
             Browser reader = i % 2 == 0 ? second : first;
-            assertEquals(String.valueOf(i), writer.postForm("test/counter/increment").body());
-            assertEquals(String.valueOf(i), reader.get("test/counter").body(),
+            assertEquals(
+                    String.valueOf(i), writer.postForm("test/counter/increment").body());
+            assertEquals(
+                    String.valueOf(i),
+                    reader.get("test/counter").body(),
                     "the next request, on the other node, sees the acknowledged write (wsrep_sync_wait)");
         }
     }
@@ -102,8 +106,8 @@ class GaleraIT {
         List<Future<?>> sent = new ArrayList<>();
         for (int i = 0; i < 300; i++) {
             Browser target = i % 2 == 0 ? first : second;
-            sent.add(clients.submit(() -> statuses.merge(target.postForm("test/counter/increment").statusCode(), 1,
-                    Integer::sum)));
+            sent.add(clients.submit(() ->
+                    statuses.merge(target.postForm("test/counter/increment").statusCode(), 1, Integer::sum)));
         }
         for (Future<?> request : sent) {
             request.get(2, TimeUnit.MINUTES);
@@ -147,11 +151,14 @@ class GaleraIT {
         System.out.println(report);
         for (LoadClient client : clients) {
             assertTrue(client.firstSuccessAfterMark.get() > 0, "each writer carried on: " + report);
-            assertTrue(client.statuses.keySet().stream().allMatch(status -> status == 200 || status == 503),
+            assertTrue(
+                    client.statuses.keySet().stream().allMatch(status -> status == 200 || status == 503),
                     "only 200 and 503, never a 401 (the session went on) nor a 500: " + report);
             assertEquals(0, client.connectionFailures.get(), "the nodes kept serving: " + report);
             if (client.node() == NODE2) {
-                assertEquals(Map.of(200, client.requests()), client.statuses,
+                assertEquals(
+                        Map.of(200, client.requests()),
+                        client.statuses,
                         "the WildFly node on a surviving Galera node saw no failure: " + report);
             }
         }
@@ -161,7 +168,9 @@ class GaleraIT {
     @Test
     @Order(5)
     void aClusterWithoutQuorumIsAnswered503AndLoggedOnceUntilItIsPrimaryAgain() throws Exception {
-        long[] logSizes = {Files.size(NODE1.log().toPath()), Files.size(NODE2.log().toPath())};
+        long[] logSizes = {
+            Files.size(NODE1.log().toPath()), Files.size(NODE2.log().toPath())
+        };
         List<LoadClient> clients = new ArrayList<>();
         for (ClusterNode node : List.of(NODE1, NODE2)) {
             clients.add(new LoadClient(node, 50, 60_000));
@@ -180,18 +189,21 @@ class GaleraIT {
         }
         assertEquals("non-Primary", galera.clusterStatus(1), "the last Galera node lost quorum");
         Thread.sleep(1_000); // the requests in flight when quorum was lost have their answers
-        int[] acknowledgedWithoutQuorum = clients.stream().mapToInt(c -> c.lastAcknowledged.get()).toArray();
+        int[] acknowledgedWithoutQuorum =
+                clients.stream().mapToInt(c -> c.lastAcknowledged.get()).toArray();
         Thread.sleep(5_000);
-        int[] acknowledgedLater = clients.stream().mapToInt(c -> c.lastAcknowledged.get()).toArray();
-        int[] unavailableWithoutQuorum = clients.stream().mapToInt(c -> c.statuses.getOrDefault(503, 0)).toArray();
+        int[] acknowledgedLater =
+                clients.stream().mapToInt(c -> c.lastAcknowledged.get()).toArray();
+        int[] unavailableWithoutQuorum =
+                clients.stream().mapToInt(c -> c.statuses.getOrDefault(503, 0)).toArray();
 
         galera.bootstrap(1);
         long primary = System.nanoTime();
         readiness.mark(primary, true);
         clients.forEach(client -> client.mark(primary));
         deadline = primary + TimeUnit.SECONDS.toNanos(30);
-        while (System.nanoTime() < deadline && !(clients.stream().allMatch(c -> c.firstSuccessAfterMark.get() > 0)
-                && readiness.allSeen())) {
+        while (System.nanoTime() < deadline
+                && !(clients.stream().allMatch(c -> c.firstSuccessAfterMark.get() > 0) && readiness.allSeen())) {
             Thread.sleep(100);
         }
         Thread.sleep(1_000);
@@ -201,16 +213,20 @@ class GaleraIT {
         assertTrue(pool.awaitTermination(1, TimeUnit.MINUTES));
 
         String report = report("quorum lost (Galera node 3 killed, node 2 alone), then pc.bootstrap", clients, primary)
-                + String.format("; readiness DOWN after %.1f s, UP %.1f s after the bootstrap",
-                readiness.downSeconds(), readiness.upSeconds());
+                + String.format(
+                        "; readiness DOWN after %.1f s, UP %.1f s after the bootstrap",
+                        readiness.downSeconds(), readiness.upSeconds());
         System.out.println(report);
         for (int i = 0; i < clients.size(); i++) {
             LoadClient client = clients.get(i);
             assertTrue(unavailableWithoutQuorum[i] > 0, "requests without quorum were answered 503: " + report);
-            assertEquals(acknowledgedWithoutQuorum[i], acknowledgedLater[i],
+            assertEquals(
+                    acknowledgedWithoutQuorum[i],
+                    acknowledgedLater[i],
                     "nothing was written while the cluster had no quorum: " + report);
             assertTrue(client.firstSuccessAfterMark.get() > 0, "each writer resumed: " + report);
-            assertTrue(client.statuses.keySet().stream().allMatch(status -> status == 200 || status == 503),
+            assertTrue(
+                    client.statuses.keySet().stream().allMatch(status -> status == 200 || status == 503),
                     "only 200 and 503: " + report);
         }
         assertTrue(readiness.downSeconds() < 10, "readiness said DOWN: " + report);
@@ -219,11 +235,16 @@ class GaleraIT {
         int i = 0;
         for (ClusterNode node : List.of(NODE1, NODE2)) {
             String log = tail(node, logSizes[i++]);
-            assertEquals(1, log.lines().filter(line -> line.contains(OUTAGE_LINE)).count(),
+            assertEquals(
+                    1,
+                    log.lines().filter(line -> line.contains(OUTAGE_LINE)).count(),
                     "one clear line when the store became unavailable on " + node.name() + ":\n" + log);
-            assertTrue(log.lines().anyMatch(line -> line.contains(OUTAGE_LINE) && line.contains("SQL state")),
+            assertTrue(
+                    log.lines().anyMatch(line -> line.contains(OUTAGE_LINE) && line.contains("SQL state")),
                     "the line says what the database said:\n" + log);
-            assertEquals(1, log.lines().filter(line -> line.contains(RECOVERY_LINE)).count(),
+            assertEquals(
+                    1,
+                    log.lines().filter(line -> line.contains(RECOVERY_LINE)).count(),
                     "one line when it answered again on " + node.name() + ":\n" + log);
         }
     }
@@ -232,9 +253,12 @@ class GaleraIT {
         StringBuilder report = new StringBuilder("GaleraIT, " + what + ":");
         for (LoadClient client : clients) {
             long recovered = client.firstSuccessAfterMark.get();
-            report.append(String.format(" %s: %s, first success %.1f s after, longest wait between successes "
-                    + "%.1f s; acknowledged %d;", client.node().name(), client.statuses,
-                    recovered == 0 ? Double.NaN : (recovered - mark) / 1e9, client.longestWait.get() / 1e9,
+            report.append(String.format(
+                    " %s: %s, first success %.1f s after, longest wait between successes " + "%.1f s; acknowledged %d;",
+                    client.node().name(),
+                    client.statuses,
+                    recovered == 0 ? Double.NaN : (recovered - mark) / 1e9,
+                    client.longestWait.get() / 1e9,
                     client.lastAcknowledged.get()));
         }
         return report.toString();
@@ -242,10 +266,12 @@ class GaleraIT {
 
     private static void assertStoredEqualsAcknowledged(List<LoadClient> clients, String report) {
         for (LoadClient client : clients) {
-            int stored = Integer.parseInt(client.browser().get("test/counter").body().trim());
+            int stored =
+                    Integer.parseInt(client.browser().get("test/counter").body().trim());
             // A commit certified just before its Galera node died is stored though its answer was lost (a 503):
             // stored may exceed acknowledged by the one write in flight, never fall short of it.
-            assertTrue(stored >= client.lastAcknowledged.get() && stored <= client.lastAcknowledged.get() + 1,
+            assertTrue(
+                    stored >= client.lastAcknowledged.get() && stored <= client.lastAcknowledged.get() + 1,
                     "stored " + stored + " == acknowledged " + client.lastAcknowledged.get() + ": " + report);
         }
     }

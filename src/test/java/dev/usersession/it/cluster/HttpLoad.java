@@ -24,8 +24,9 @@ final class HttpLoad {
     record Result(String name, long requests, long errors, double perSecond, double p50Millis, double p99Millis) {
         @Override
         public String toString() {
-            return String.format("%-28s %9.0f req/s   p50 %7.2f ms   p99 %7.2f ms   (%d requests, %d errors)", name,
-                    perSecond, p50Millis, p99Millis, requests, errors);
+            return String.format(
+                    "%-28s %9.0f req/s   p50 %7.2f ms   p99 %7.2f ms   (%d requests, %d errors)",
+                    name, perSecond, p50Millis, p99Millis, requests, errors);
         }
     }
 
@@ -97,8 +98,13 @@ final class HttpLoad {
         }
         pool.shutdown();
         long[] sorted = all.stream().mapToLong(Long::longValue).sorted().toArray();
-        return new Result(name, sorted.length, errors, sorted.length / (measureMillis / 1000.0),
-                percentile(sorted, 0.50) / 1e6, percentile(sorted, 0.99) / 1e6);
+        return new Result(
+                name,
+                sorted.length,
+                errors,
+                sorted.length / (measureMillis / 1000.0),
+                percentile(sorted, 0.50) / 1e6,
+                percentile(sorted, 0.99) / 1e6);
     }
 
     private static double percentile(long[] sorted, double fraction) {

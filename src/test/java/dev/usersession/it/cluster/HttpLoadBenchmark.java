@@ -53,7 +53,10 @@ class HttpLoadBenchmark {
                 node.stop(false);
             }
         }
-        Files.write(Path.of("target/http-load.txt"), report, StandardOpenOption.CREATE,
+        Files.write(
+                Path.of("target/http-load.txt"),
+                report,
+                StandardOpenOption.CREATE,
                 StandardOpenOption.TRUNCATE_EXISTING);
     }
 
@@ -76,15 +79,23 @@ class HttpLoadBenchmark {
             boolean userFirst = round == 1;
             for (int i = 0; i < 2; i++) {
                 if (userFirst == (i == 0)) {
-                    userRead = best(userRead, load.run("@UserSession read", b -> b.get("test/counter"), WARM_UP,
-                            MEASURE));
-                    userWrite = best(userWrite, load.run("@UserSession write",
-                            b -> b.postForm("test/counter/increment"), WARM_UP, MEASURE));
+                    userRead =
+                            best(userRead, load.run("@UserSession read", b -> b.get("test/counter"), WARM_UP, MEASURE));
+                    userWrite = best(
+                            userWrite,
+                            load.run(
+                                    "@UserSession write", b -> b.postForm("test/counter/increment"), WARM_UP, MEASURE));
                 } else {
-                    memoryRead = best(memoryRead, load.run("@SessionScoped read", b -> b.get("test/http-counter"),
-                            WARM_UP, MEASURE));
-                    memoryWrite = best(memoryWrite, load.run("@SessionScoped write",
-                            b -> b.postForm("test/http-counter/increment"), WARM_UP, MEASURE));
+                    memoryRead = best(
+                            memoryRead,
+                            load.run("@SessionScoped read", b -> b.get("test/http-counter"), WARM_UP, MEASURE));
+                    memoryWrite = best(
+                            memoryWrite,
+                            load.run(
+                                    "@SessionScoped write",
+                                    b -> b.postForm("test/http-counter/increment"),
+                                    WARM_UP,
+                                    MEASURE));
                 }
             }
         }
@@ -92,7 +103,8 @@ class HttpLoadBenchmark {
             say(result.toString());
             assertEquals(0, result.errors(), result.name());
         }
-        say(String.format("ratio read %.2f, write %.2f (@UserSession / @SessionScoped throughput)",
+        say(String.format(
+                "ratio read %.2f, write %.2f (@UserSession / @SessionScoped throughput)",
                 userRead.perSecond() / memoryRead.perSecond(), userWrite.perSecond() / memoryWrite.perSecond()));
     }
 
@@ -110,15 +122,19 @@ class HttpLoadBenchmark {
                 + "from generate_series(1, " + ROWS + ") g");
         sql("analyze user_session");
         String rows = String.format("%,d", ROWS);
-        say(String.format("inserted %s session rows in %.1f s (table and indexes: %s)", rows,
-                (System.nanoTime() - inserted) / 1e9, text("select pg_size_pretty(pg_total_relation_size("
-                        + "'user_session'))")));
+        say(String.format(
+                "inserted %s session rows in %.1f s (table and indexes: %s)",
+                rows,
+                (System.nanoTime() - inserted) / 1e9,
+                text("select pg_size_pretty(pg_total_relation_size(" + "'user_session'))")));
         HttpLoad.Result large = load.run("read, +" + rows + " rows", b -> b.get("test/counter"), WARM_UP, MEASURE);
         HttpLoad.Result smallAgain = load.run("read, few rows (again)", b -> b.get("test/counter"), WARM_UP, MEASURE);
         say(small.toString());
         say(large.toString());
         say(smallAgain.toString());
-        say(String.format("ratio %s rows / few rows (mean of the runs before and after): p50 %.2f, p99 %.2f", rows,
+        say(String.format(
+                "ratio %s rows / few rows (mean of the runs before and after): p50 %.2f, p99 %.2f",
+                rows,
                 2 * large.p50Millis() / (small.p50Millis() + smallAgain.p50Millis()),
                 2 * large.p99Millis() / (small.p99Millis() + smallAgain.p99Millis())));
         if (ROWS > 1_000_000) {
@@ -132,22 +148,29 @@ class HttpLoadBenchmark {
         long aloneStart = System.nanoTime();
         String alone = triggerCleanup(node, 1.0);
         double aloneSeconds = (System.nanoTime() - aloneStart) / 1e9;
-        say(String.format("clean-up alone, duty cycle 1.0: 1,000,000 expired rows removed in %.1f s (%.0f rows/s); "
-                + "endpoint said (removed, ms): %s", aloneSeconds, 1_000_000 / aloneSeconds, alone));
+        say(String.format(
+                "clean-up alone, duty cycle 1.0: 1,000,000 expired rows removed in %.1f s (%.0f rows/s); "
+                        + "endpoint said (removed, ms): %s",
+                aloneSeconds, 1_000_000 / aloneSeconds, alone));
         for (double duty : new double[] {1.0, 0.5}) {
             expireMillionRows();
             String[] cleanup = new String[1];
             Thread cleaner = new Thread(() -> cleanup[0] = triggerCleanup(node, duty));
             cleaner.start();
             long cleanupStart = System.nanoTime();
-            HttpLoad.Result during = load.run("read during clean-up, duty cycle " + duty, b -> b.get("test/counter"),
-                    0, MEASURE);
+            HttpLoad.Result during =
+                    load.run("read during clean-up, duty cycle " + duty, b -> b.get("test/counter"), 0, MEASURE);
             long removedMeanwhile = 1_000_000 - count("select count(*) from user_session where id like 'bulk-%'");
             double seconds = (System.nanoTime() - cleanupStart) / 1e9;
             say(during.toString());
-            say(String.format("duty cycle %.1f: p99 during clean-up / before: %.2f; the clean-up removed %,d rows in "
-                    + "those %.1f s (%.0f rows/s)", duty, during.p99Millis() / smallAgain.p99Millis(),
-                    removedMeanwhile, seconds, removedMeanwhile / seconds));
+            say(String.format(
+                    "duty cycle %.1f: p99 during clean-up / before: %.2f; the clean-up removed %,d rows in "
+                            + "those %.1f s (%.0f rows/s)",
+                    duty,
+                    during.p99Millis() / smallAgain.p99Millis(),
+                    removedMeanwhile,
+                    seconds,
+                    removedMeanwhile / seconds));
             cleaner.join(TimeUnit.MINUTES.toMillis(10));
         }
         sql("delete from user_session where id like 'bulk-%'");
@@ -165,20 +188,26 @@ class HttpLoadBenchmark {
     /** Runs the clean-up on the node through the test endpoint; it may take minutes, so no 60 s client timeout. */
     private static String triggerCleanup(ClusterNode node, double dutyCycle) {
         try {
-            var request = java.net.http.HttpRequest.newBuilder(node.url().toURI().resolve("test/cleanup?duty="
-                    + dutyCycle))
+            var request = java.net.http.HttpRequest.newBuilder(
+                            node.url().toURI().resolve("test/cleanup?duty=" + dutyCycle))
                     .header("Origin", "http://127.0.0.1:" + node.url().getPort())
                     .timeout(java.time.Duration.ofMinutes(10))
-                    .POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build();
-            return java.net.http.HttpClient.newBuilder().version(java.net.http.HttpClient.Version.HTTP_1_1).build()
-                    .send(request, java.net.http.HttpResponse.BodyHandlers.ofString()).body().trim();
+                    .POST(java.net.http.HttpRequest.BodyPublishers.noBody())
+                    .build();
+            return java.net.http.HttpClient.newBuilder()
+                    .version(java.net.http.HttpClient.Version.HTTP_1_1)
+                    .build()
+                    .send(request, java.net.http.HttpResponse.BodyHandlers.ofString())
+                    .body()
+                    .trim();
         } catch (Exception e) {
             return "failed: " + e;
         }
     }
 
     private static String text(String query) throws SQLException {
-        try (Connection connection = DriverManager.getConnection(PG); Statement sql = connection.createStatement();
+        try (Connection connection = DriverManager.getConnection(PG);
+                Statement sql = connection.createStatement();
                 var result = sql.executeQuery(query)) {
             result.next();
             return result.getString(1);
@@ -186,7 +215,8 @@ class HttpLoadBenchmark {
     }
 
     private static long count(String query) throws SQLException {
-        try (Connection connection = DriverManager.getConnection(PG); Statement sql = connection.createStatement();
+        try (Connection connection = DriverManager.getConnection(PG);
+                Statement sql = connection.createStatement();
                 var result = sql.executeQuery(query)) {
             result.next();
             return result.getLong(1);
@@ -194,7 +224,8 @@ class HttpLoadBenchmark {
     }
 
     private static void sql(String statement) throws SQLException {
-        try (Connection connection = DriverManager.getConnection(PG); Statement sql = connection.createStatement()) {
+        try (Connection connection = DriverManager.getConnection(PG);
+                Statement sql = connection.createStatement()) {
             sql.execute(statement);
         }
     }

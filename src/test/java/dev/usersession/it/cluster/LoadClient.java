@@ -25,6 +25,7 @@ final class LoadClient implements Runnable {
     final AtomicLong firstSuccessAfterMark = new AtomicLong();
     /** The longest time between two successes in a row (or from the start to the first), in nanoseconds. */
     final AtomicLong longestWait = new AtomicLong();
+
     private volatile long mark;
     private volatile boolean stopped;
 

@@ -7,8 +7,7 @@ import java.util.concurrent.TimeUnit;
 /** What the database harnesses of the cluster tests share: running a command of this machine, finding a free port. */
 final class LocalProcesses {
 
-    private LocalProcesses() {
-    }
+    private LocalProcesses() {}
 
     /** @return what the command printed (standard output and error); throws when it fails or takes over 2 minutes */
     static String run(String... command) throws IOException, InterruptedException {

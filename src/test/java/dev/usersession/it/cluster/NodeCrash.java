@@ -19,8 +19,11 @@ final class NodeCrash {
     }
 
     CrashReport run() throws Exception {
-        List<LoadClient> clients = List.of(new LoadClient(victim, 10, 8_000), new LoadClient(victim, 10, 8_000),
-                new LoadClient(survivor, 10, 8_000), new LoadClient(survivor, 10, 8_000));
+        List<LoadClient> clients = List.of(
+                new LoadClient(victim, 10, 8_000),
+                new LoadClient(victim, 10, 8_000),
+                new LoadClient(survivor, 10, 8_000),
+                new LoadClient(survivor, 10, 8_000));
         ExecutorService pool = Executors.newFixedThreadPool(clients.size());
         clients.forEach(pool::submit);
         Thread.sleep(2_000);
@@ -35,8 +38,13 @@ final class NodeCrash {
             client.browser().cookie().ifPresent(reader::setCookie);
             int stored = Integer.parseInt(reader.get("test/counter").body().trim());
             int succeeded = client.statuses.getOrDefault(200, 0);
-            figures.add(new CrashReport.Client(client.node() == victim ? "node1" : "node2", client.requests(),
-                    succeeded, client.connectionFailures.get(), client.lastAcknowledged.get(), stored));
+            figures.add(new CrashReport.Client(
+                    client.node() == victim ? "node1" : "node2",
+                    client.requests(),
+                    succeeded,
+                    client.connectionFailures.get(),
+                    client.lastAcknowledged.get(),
+                    stored));
             if (client.node() == survivor) {
                 survivorFailures += client.requests() - succeeded;
             }

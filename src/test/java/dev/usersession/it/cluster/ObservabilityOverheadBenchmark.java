@@ -34,8 +34,12 @@ class ObservabilityOverheadBenchmark {
     void metricsAndAuditAgainstNone() throws Exception {
         ClusterNode node = new ClusterNode("overhead", 600);
         node.prepare(Deployments.testApplication("app"), PG);
-        node.deploy(Deployments.testApplication("quiet").addAsResource(new StringAsset("usersession.metrics=none\n"),
-                "META-INF/microprofile-config.properties"), "quiet");
+        node.deploy(
+                Deployments.testApplication("quiet")
+                        .addAsResource(
+                                new StringAsset("usersession.metrics=none\n"),
+                                "META-INF/microprofile-config.properties"),
+                "quiet");
         node.start();
         try {
             HttpLoad metered = new HttpLoad(node.url(), CLIENTS).prepare();
@@ -61,8 +65,8 @@ class ObservabilityOverheadBenchmark {
                     String name = meteredNow ? "metrics + audit" : "no metrics";
                     int slot = meteredNow ? 0 : 1;
                     pair[slot] = load.run(name + ", read", b -> b.get("test/counter"), WARM_UP, MEASURE);
-                    pair[slot + 2] = load.run(name + ", write", b -> b.postForm("test/counter/increment"), WARM_UP,
-                            MEASURE);
+                    pair[slot + 2] =
+                            load.run(name + ", write", b -> b.postForm("test/counter/increment"), WARM_UP, MEASURE);
                 }
                 for (int slot = 0; slot < 4; slot++) {
                     assertEquals(0, pair[slot].errors(), pair[slot].name());
@@ -70,20 +74,33 @@ class ObservabilityOverheadBenchmark {
                 }
                 readRatios.add(pair[0].perSecond() / pair[1].perSecond());
                 writeRatios.add(pair[2].perSecond() / pair[3].perSecond());
-                say(String.format("round %d: read %.0f / %.0f req/s = %.3f, write %.0f / %.0f req/s = %.3f", round + 1,
-                        pair[0].perSecond(), pair[1].perSecond(), readRatios.get(round), pair[2].perSecond(),
-                        pair[3].perSecond(), writeRatios.get(round)));
+                say(String.format(
+                        "round %d: read %.0f / %.0f req/s = %.3f, write %.0f / %.0f req/s = %.3f",
+                        round + 1,
+                        pair[0].perSecond(),
+                        pair[1].perSecond(),
+                        readRatios.get(round),
+                        pair[2].perSecond(),
+                        pair[3].perSecond(),
+                        writeRatios.get(round)));
             }
             for (HttpLoad.Result result : best) {
                 say("best: " + result);
             }
-            say(String.format("throughput with / without metrics, median of the rounds' ratios: read %.3f, write %.3f;"
-                    + " of the best runs: read %.3f, write %.3f", median(readRatios), median(writeRatios),
-                    best[0].perSecond() / best[1].perSecond(), best[2].perSecond() / best[3].perSecond()));
+            say(String.format(
+                    "throughput with / without metrics, median of the rounds' ratios: read %.3f, write %.3f;"
+                            + " of the best runs: read %.3f, write %.3f",
+                    median(readRatios),
+                    median(writeRatios),
+                    best[0].perSecond() / best[1].perSecond(),
+                    best[2].perSecond() / best[3].perSecond()));
         } finally {
             node.stop(false);
         }
-        Files.write(Path.of("target/observability-overhead.txt"), report, StandardOpenOption.CREATE,
+        Files.write(
+                Path.of("target/observability-overhead.txt"),
+                report,
+                StandardOpenOption.CREATE,
                 StandardOpenOption.TRUNCATE_EXISTING);
     }
 

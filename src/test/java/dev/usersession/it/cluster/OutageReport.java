@@ -14,7 +14,14 @@ package dev.usersession.it.cluster;
  * @param readinessDownSeconds from the database's stop until every node's readiness check said DOWN
  * @param readinessUpSeconds from the database's restart until every node's readiness check said UP again
  */
-record OutageReport(int requests, int succeeded, int unavailable, int otherStatuses, double outageSeconds,
-        double recoverySeconds, int acknowledged, int stored, double readinessDownSeconds,
-        double readinessUpSeconds) {
-}
+record OutageReport(
+        int requests,
+        int succeeded,
+        int unavailable,
+        int otherStatuses,
+        double outageSeconds,
+        double recoverySeconds,
+        int acknowledged,
+        int stored,
+        double readinessDownSeconds,
+        double readinessUpSeconds) {}

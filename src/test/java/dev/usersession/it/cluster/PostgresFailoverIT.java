@@ -63,38 +63,54 @@ class PostgresFailoverIT {
                 int acknowledged = 0;
                 int stored = 0;
                 List<int[]> perClient = new ArrayList<>();
-                StringBuilder report = new StringBuilder("PostgresFailoverIT: kill -9 of the primary, promotion after "
-                        + DETECTION_MILLIS + " ms;");
+                StringBuilder report = new StringBuilder(
+                        "PostgresFailoverIT: kill -9 of the primary, promotion after " + DETECTION_MILLIS + " ms;");
                 for (LoadClient client : clients) {
-                    int storedCount = Integer.parseInt(client.browser().get("test/counter").body().trim());
+                    int storedCount = Integer.parseInt(
+                            client.browser().get("test/counter").body().trim());
                     perClient.add(new int[] {client.lastAcknowledged.get(), storedCount});
                     acknowledged += client.lastAcknowledged.get();
                     stored += storedCount;
                     long recovered = client.firstSuccessAfterMark.get();
-                    report.append(String.format(" %s: %s, first success %.1f s after the kill;", client.node().name(),
-                            client.statuses, recovered == 0 ? Double.NaN : (recovered - killed) / 1e9));
+                    report.append(String.format(
+                            " %s: %s, first success %.1f s after the kill;",
+                            client.node().name(),
+                            client.statuses,
+                            recovered == 0 ? Double.NaN : (recovered - killed) / 1e9));
                 }
-                report.append(" acknowledged ").append(acknowledged).append(", stored ").append(stored);
+                report.append(" acknowledged ")
+                        .append(acknowledged)
+                        .append(", stored ")
+                        .append(stored);
                 System.out.println(report);
                 for (LoadClient client : clients) {
                     assertTrue(client.firstSuccessAfterMark.get() > promoted, "each writer resumed: " + report);
-                    assertTrue(client.statuses.keySet().stream().allMatch(status -> status == 200 || status == 503),
+                    assertTrue(
+                            client.statuses.keySet().stream().allMatch(status -> status == 200 || status == 503),
                             "only 200 and 503, never a 401 (the session went on) nor a 500: " + report);
                     assertTrue(client.statuses.getOrDefault(503, 0) > 0, "the failover was seen: " + report);
                     assertEquals(0, client.connectionFailures.get(), "the nodes kept serving: " + report);
                 }
                 for (ClusterNode node : List.of(node1, node2)) {
                     String log = Files.readString(node.log().toPath());
-                    assertEquals(1, log.lines().filter(line -> line.contains("The session store is unavailable: "))
-                            .count(), "one clear line when the primary died, on " + node.name());
-                    assertEquals(1, log.lines().filter(line -> line.contains("The session store answers again "))
-                            .count(), "one line when the promoted standby answered, on " + node.name());
+                    assertEquals(
+                            1,
+                            log.lines()
+                                    .filter(line -> line.contains("The session store is unavailable: "))
+                                    .count(),
+                            "one clear line when the primary died, on " + node.name());
+                    assertEquals(
+                            1,
+                            log.lines()
+                                    .filter(line -> line.contains("The session store answers again "))
+                                    .count(),
+                            "one line when the promoted standby answered, on " + node.name());
                 }
                 for (int[] counts : perClient) {
                     // A write whose commit reached both servers just before the kill may have been answered 503
                     // (the acknowledgement to the node was lost): stored, though not acknowledged. Never the reverse.
-                    assertTrue(counts[1] >= counts[0], "every acknowledged write is in the promoted database: "
-                            + report);
+                    assertTrue(
+                            counts[1] >= counts[0], "every acknowledged write is in the promoted database: " + report);
                     assertTrue(counts[1] <= counts[0] + 1, "at most the one write in flight beyond: " + report);
                 }
             } finally {

@@ -44,28 +44,74 @@ final class PostgresStandbyPair implements AutoCloseable {
     void start() throws IOException, InterruptedException {
         run("chown", "postgres:postgres", root.toString());
         Path primary = root.resolve("primary");
-        asPostgres(bin.resolve("initdb").toString(), "-D", primary.toString(), "-U", "postgres", "--auth=trust",
-                "-E", "UTF8", "--no-sync");
-        Files.writeString(primary.resolve("postgresql.conf"), String.join("\n",
-                "port = " + primaryPort, "listen_addresses = '127.0.0.1'", "unix_socket_directories = '" + root + "'",
-                "wal_level = replica", "max_wal_senders = 4", "synchronous_commit = on", "fsync = off", "full_page_writes = off",
-                "shared_buffers = 32MB", ""), java.nio.file.StandardOpenOption.APPEND);
+        asPostgres(
+                bin.resolve("initdb").toString(),
+                "-D",
+                primary.toString(),
+                "-U",
+                "postgres",
+                "--auth=trust",
+                "-E",
+                "UTF8",
+                "--no-sync");
+        Files.writeString(
+                primary.resolve("postgresql.conf"),
+                String.join(
+                        "\n",
+                        "port = " + primaryPort,
+                        "listen_addresses = '127.0.0.1'",
+                        "unix_socket_directories = '" + root + "'",
+                        "wal_level = replica",
+                        "max_wal_senders = 4",
+                        "synchronous_commit = on",
+                        "fsync = off",
+                        "full_page_writes = off",
+                        "shared_buffers = 32MB",
+                        ""),
+                java.nio.file.StandardOpenOption.APPEND);
         pgCtl(primary, "start");
-        asPostgres(bin.resolve("psql").toString(), "-h", "127.0.0.1", "-p", String.valueOf(primaryPort), "-U",
-                "postgres", "-c", "create database test");
+        asPostgres(
+                bin.resolve("psql").toString(),
+                "-h",
+                "127.0.0.1",
+                "-p",
+                String.valueOf(primaryPort),
+                "-U",
+                "postgres",
+                "-c",
+                "create database test");
         Path standby = root.resolve("standby");
-        asPostgres(bin.resolve("pg_basebackup").toString(), "-h", "127.0.0.1", "-p", String.valueOf(primaryPort),
-                "-U", "postgres", "-D", standby.toString(), "-R", "-X", "stream");
-        Files.writeString(standby.resolve("postgresql.auto.conf"), String.join("\n",
-                "primary_conninfo = 'host=127.0.0.1 port=" + primaryPort + " user=postgres application_name="
-                        + STANDBY_NAME + "'", "port = " + standbyPort, ""), java.nio.file.StandardOpenOption.APPEND);
+        asPostgres(
+                bin.resolve("pg_basebackup").toString(),
+                "-h",
+                "127.0.0.1",
+                "-p",
+                String.valueOf(primaryPort),
+                "-U",
+                "postgres",
+                "-D",
+                standby.toString(),
+                "-R",
+                "-X",
+                "stream");
+        Files.writeString(
+                standby.resolve("postgresql.auto.conf"),
+                String.join(
+                        "\n",
+                        "primary_conninfo = 'host=127.0.0.1 port=" + primaryPort + " user=postgres application_name="
+                                + STANDBY_NAME + "'",
+                        "port = " + standbyPort,
+                        ""),
+                java.nio.file.StandardOpenOption.APPEND);
         pgCtl(standby, "start");
         // Synchronous only now: with no standby yet, every commit on the primary (create database) would wait.
         query(primaryPort, "alter system set synchronous_standby_names = '" + STANDBY_NAME + "'");
         query(primaryPort, "select pg_reload_conf()");
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (!query(primaryPort, "select sync_state from pg_stat_replication where application_name = '"
-                + STANDBY_NAME + "'").equals("sync")) {
+        while (!query(
+                        primaryPort,
+                        "select sync_state from pg_stat_replication where application_name = '" + STANDBY_NAME + "'")
+                .equals("sync")) {
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("The standby did not become synchronous within 30 s");
             }
@@ -75,7 +121,9 @@ final class PostgresStandbyPair implements AutoCloseable {
 
     /** Kills the primary as a dying machine would: SIGKILL to the postmaster and every process it started. */
     void killPrimary() throws IOException, InterruptedException {
-        long pid = Long.parseLong(Files.readAllLines(root.resolve("primary/postmaster.pid")).get(0).trim());
+        long pid = Long.parseLong(Files.readAllLines(root.resolve("primary/postmaster.pid"))
+                .get(0)
+                .trim());
         ProcessHandle.of(pid).ifPresent(postmaster -> {
             List<ProcessHandle> all = new ArrayList<>(postmaster.descendants().toList());
             all.add(postmaster);
@@ -103,23 +151,35 @@ final class PostgresStandbyPair implements AutoCloseable {
         for (String server : new String[] {"standby", "primary"}) {
             Path data = root.resolve(server);
             if (Files.exists(data.resolve("postmaster.pid"))) {
-                asPostgresQuietly(bin.resolve("pg_ctl").toString(), "-D", data.toString(), "-m", "immediate", "-w",
-                        "stop");
+                asPostgresQuietly(
+                        bin.resolve("pg_ctl").toString(), "-D", data.toString(), "-m", "immediate", "-w", "stop");
             }
         }
         try (Stream<Path> files = Files.walk(root)) {
-            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            files.sorted(Comparator.reverseOrder())
+                    .forEach(path -> path.toFile().delete());
         }
     }
 
     private String query(int port, String sql) throws IOException, InterruptedException {
-        return asPostgres(bin.resolve("psql").toString(), "-h", "127.0.0.1", "-p", String.valueOf(port), "-U",
-                "postgres", "-d", "test", "-tAc", sql).trim();
+        return asPostgres(
+                        bin.resolve("psql").toString(),
+                        "-h",
+                        "127.0.0.1",
+                        "-p",
+                        String.valueOf(port),
+                        "-U",
+                        "postgres",
+                        "-d",
+                        "test",
+                        "-tAc",
+                        sql)
+                .trim();
     }
 
     private void pgCtl(Path data, String action) throws IOException, InterruptedException {
-        asPostgres(bin.resolve("pg_ctl").toString(), "-D", data.toString(), "-l", data + ".log", "-w", "-t", "60",
-                action);
+        asPostgres(
+                bin.resolve("pg_ctl").toString(), "-D", data.toString(), "-l", data + ".log", "-w", "-t", "60", action);
     }
 
     private String asPostgres(String... command) throws IOException, InterruptedException {
@@ -138,7 +198,8 @@ final class PostgresStandbyPair implements AutoCloseable {
 
     private static Path binaries() throws IOException {
         try (Stream<Path> versions = Files.list(Path.of("/usr/lib/postgresql"))) {
-            return versions.sorted(Comparator.reverseOrder()).findFirst()
+            return versions.sorted(Comparator.reverseOrder())
+                    .findFirst()
                     .orElseThrow(() -> new IllegalStateException("No PostgreSQL under /usr/lib/postgresql"))
                     .resolve("bin");
         }

@@ -1,6 +1,5 @@
 package dev.usersession.it.cluster;
 
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -16,7 +15,8 @@ import java.util.concurrent.ConcurrentHashMap;
 final class ReadinessWatch implements Runnable {
 
     private final List<ClusterNode> nodes;
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient client =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final Map<ClusterNode, Long> down = new ConcurrentHashMap<>();
     private final Map<ClusterNode, Long> up = new ConcurrentHashMap<>();
     private volatile long stoppedAt;
@@ -46,13 +46,15 @@ final class ReadinessWatch implements Runnable {
 
     /** @return seconds from the stop until the last node reported DOWN; infinite when one never did */
     double downSeconds() {
-        return down.size() < nodes.size() ? Double.POSITIVE_INFINITY
+        return down.size() < nodes.size()
+                ? Double.POSITIVE_INFINITY
                 : (down.values().stream().mapToLong(Long::longValue).max().orElseThrow() - stoppedAt) / 1e9;
     }
 
     /** @return seconds from the restart until the last node reported UP again; infinite when one never did */
     double upSeconds() {
-        return up.size() < nodes.size() ? Double.POSITIVE_INFINITY
+        return up.size() < nodes.size()
+                ? Double.POSITIVE_INFINITY
                 : (up.values().stream().mapToLong(Long::longValue).max().orElseThrow() - startedAt) / 1e9;
     }
 
@@ -73,14 +75,18 @@ final class ReadinessWatch implements Runnable {
     private void poll(ClusterNode node) {
         HttpResponse<String> answer;
         try {
-            answer = client.send(HttpRequest.newBuilder(node.readiness()).timeout(Duration.ofSeconds(5)).GET()
-                    .build(), HttpResponse.BodyHandlers.ofString());
+            answer = client.send(
+                    HttpRequest.newBuilder(node.readiness())
+                            .timeout(Duration.ofSeconds(5))
+                            .GET()
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
         } catch (Exception e) {
             return;
         }
         long now = System.nanoTime();
-        boolean storeDown = answer.statusCode() == 503 && answer.body().replace(" ", "")
-                .contains("\"name\":\"usersession-store\",\"status\":\"DOWN\"");
+        boolean storeDown = answer.statusCode() == 503
+                && answer.body().replace(" ", "").contains("\"name\":\"usersession-store\",\"status\":\"DOWN\"");
         if (stoppedAt > 0 && startedAt == 0 && storeDown) {
             down.putIfAbsent(node, now);
         }

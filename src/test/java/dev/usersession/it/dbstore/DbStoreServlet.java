@@ -33,8 +33,11 @@ public class DbStoreServlet extends HttpServlet {
             }
             return;
         }
-        response.getWriter().print(request.getUserPrincipal() == null ? "anonymous"
-                : request.getUserPrincipal().getName() + " buyer=" + request.isUserInRole("buyer")
-                        + " session=" + sessions.current().isPresent());
+        response.getWriter()
+                .print(
+                        request.getUserPrincipal() == null
+                                ? "anonymous"
+                                : request.getUserPrincipal().getName() + " buyer=" + request.isUserInRole("buyer")
+                                        + " session=" + sessions.current().isPresent());
     }
 }

@@ -20,9 +20,12 @@ import javax.sql.DataSource;
  * {@code @DatabaseIdentityStoreDefinition}; the library's account table does not exist
  * ({@code usersession.identity-store.enabled=false}).
  */
-@DataSourceDefinition(name = ShopUsers.DATA_SOURCE, className = "org.h2.jdbcx.JdbcDataSource",
+@DataSourceDefinition(
+        name = ShopUsers.DATA_SOURCE,
+        className = "org.h2.jdbcx.JdbcDataSource",
         url = "jdbc:h2:mem:dbstore;DB_CLOSE_DELAY=-1")
-@DatabaseIdentityStoreDefinition(dataSourceLookup = ShopUsers.DATA_SOURCE,
+@DatabaseIdentityStoreDefinition(
+        dataSourceLookup = ShopUsers.DATA_SOURCE,
         callerQuery = "select password from shop_user where name = ?",
         groupsQuery = "select group_name from shop_user_group where user_name = ?",
         hashAlgorithmParameters = {"Pbkdf2PasswordHash.Iterations=3072"})
@@ -41,11 +44,12 @@ public class ShopUsers {
 
     void create(@Observes @Initialized(ApplicationScoped.class) Object started) throws SQLException {
         hashing.initialize(Map.of("Pbkdf2PasswordHash.Iterations", "3072"));
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+        try (Connection connection = dataSource.getConnection();
+                Statement statement = connection.createStatement()) {
             statement.execute("create table if not exists shop_user (name varchar(64) primary key, "
                     + "password varchar(512) not null)");
-            statement.execute("create table if not exists shop_user_group (user_name varchar(64), "
-                    + "group_name varchar(64))");
+            statement.execute(
+                    "create table if not exists shop_user_group (user_name varchar(64), " + "group_name varchar(64))");
             statement.execute("delete from shop_user_group");
             statement.execute("delete from shop_user");
             try (PreparedStatement user = connection.prepareStatement("insert into shop_user values (?, ?)")) {

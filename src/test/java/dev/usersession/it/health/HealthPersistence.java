@@ -12,12 +12,19 @@ import jakarta.persistence.PersistenceContext;
  * connection before handing it out and drops all of them after a failure (Payara's settings; what a production pool
  * needs to come back after a database restart), so that the application serves again once the database does.
  */
-@DataSourceDefinition(name = "java:app/jdbc/health", className = "org.postgresql.ds.PGSimpleDataSource",
-        url = "jdbc:postgresql://127.0.0.1:5432/test", user = "postgres", minPoolSize = 0, maxPoolSize = 8,
-        properties = {"fish.payara.is-connection-validation-required=true",
-                "fish.payara.connection-validation-method=custom-validation",
-                "fish.payara.validation-classname=org.glassfish.api.jdbc.validation.PostgresConnectionValidation",
-                "fish.payara.fail-all-connections=true"})
+@DataSourceDefinition(
+        name = "java:app/jdbc/health",
+        className = "org.postgresql.ds.PGSimpleDataSource",
+        url = "jdbc:postgresql://127.0.0.1:5432/test",
+        user = "postgres",
+        minPoolSize = 0,
+        maxPoolSize = 8,
+        properties = {
+            "fish.payara.is-connection-validation-required=true",
+            "fish.payara.connection-validation-method=custom-validation",
+            "fish.payara.validation-classname=org.glassfish.api.jdbc.validation.PostgresConnectionValidation",
+            "fish.payara.fail-all-connections=true"
+        })
 @ApplicationScoped
 public class HealthPersistence {
 

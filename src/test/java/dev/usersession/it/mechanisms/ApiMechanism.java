@@ -6,5 +6,4 @@ import jakarta.security.enterprise.authentication.mechanism.http.BasicAuthentica
 /** The application's second mechanism: HTTP Basic (for its API), next to the library's session cookie. */
 @BasicAuthenticationMechanismDefinition(realmName = "api")
 @ApplicationScoped
-public class ApiMechanism {
-}
+public class ApiMechanism {}

@@ -2,8 +2,8 @@ package dev.usersession.it.oidc;
 
 import dev.usersession.AssuranceLevel;
 import dev.usersession.Factor;
-import dev.usersession.auth.OtherMechanismProofs;
 import dev.usersession.SessionProofs;
+import dev.usersession.auth.OtherMechanismProofs;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.identitystore.openid.JwtClaims;
@@ -25,11 +25,12 @@ public class ProviderProofs implements OtherMechanismProofs {
     @Override
     public SessionProofs of(String callerName, HttpServletRequest request) {
         JwtClaims claims = openId.getIdentityToken().getJwtClaims();
-        Instant at = claims.getNumericDateClaim("auth_time").orElse(claims.getNumericDateClaim("iat")
-                .orElseThrow());
+        Instant at = claims.getNumericDateClaim("auth_time")
+                .orElse(claims.getNumericDateClaim("iat").orElseThrow());
         List<String> methods = claims.getArrayStringClaim("amr");
         SessionProofs password = SessionProofs.of(Factor.PASSWORD, at, AssuranceLevel.AAL1);
         return methods.contains("otp") || methods.contains("mfa")
-                ? password.with(Factor.ONE_TIME_CODE, at, AssuranceLevel.AAL2) : password;
+                ? password.with(Factor.ONE_TIME_CODE, at, AssuranceLevel.AAL2)
+                : password;
     }
 }

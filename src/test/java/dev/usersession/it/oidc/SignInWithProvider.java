@@ -17,5 +17,4 @@ import jakarta.security.enterprise.authentication.mechanism.http.openid.ClaimsDe
         redirectToOriginalResource = true,
         claimsDefinition = @ClaimsDefinition(callerNameClaim = "sub", callerGroupsClaim = "groups"))
 @ApplicationScoped
-public class SignInWithProvider {
-}
+public class SignInWithProvider {}

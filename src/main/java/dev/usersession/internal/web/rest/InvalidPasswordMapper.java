@@ -9,5 +9,4 @@ import jakarta.ws.rs.ext.Provider;
  * of {@code IllegalArgumentException} would answer the application's own.
  */
 @Provider
-public class InvalidPasswordMapper extends FailureMapper<InvalidPasswordException> {
-}
+public class InvalidPasswordMapper extends FailureMapper<InvalidPasswordException> {}

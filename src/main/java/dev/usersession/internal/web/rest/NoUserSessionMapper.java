@@ -9,5 +9,4 @@ import jakarta.ws.rs.ext.Provider;
  * {@code ContextNotActiveException} would answer the application's other inactive contexts too.
  */
 @Provider
-public class NoUserSessionMapper extends FailureMapper<NoUserSessionException> {
-}
+public class NoUserSessionMapper extends FailureMapper<NoUserSessionException> {}

@@ -11,5 +11,4 @@ import jakarta.ws.rs.ext.Provider;
  * 503 with {@code Retry-After} when the library's own store failed (logged once with its cause).
  */
 @Provider
-public class UserSessionExceptionMapper extends FailureMapper<UserSessionException> {
-}
+public class UserSessionExceptionMapper extends FailureMapper<UserSessionException> {}

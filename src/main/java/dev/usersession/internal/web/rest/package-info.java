@@ -8,4 +8,3 @@
  * library's are left to the application's own mappers.
  */
 package dev.usersession.internal.web.rest;
-

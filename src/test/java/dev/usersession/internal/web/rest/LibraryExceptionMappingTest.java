@@ -53,7 +53,8 @@ class LibraryExceptionMappingTest {
 
         assertTrue(exceptions.size() >= 12, "found the library's exceptions: " + exceptions);
         for (Class<?> exception : exceptions) {
-            assertTrue(mapped.stream().anyMatch(type -> type.isAssignableFrom(exception)),
+            assertTrue(
+                    mapped.stream().anyMatch(type -> type.isAssignableFrom(exception)),
                     exception.getName() + " has no exception mapper in " + FailureMapper.class.getPackageName());
             assertNotNull(Failure.of(instanceOf(exception)), exception.getName() + " stands for no Failure");
         }
@@ -65,18 +66,21 @@ class LibraryExceptionMappingTest {
         List<Class<?>> mapped = mappedTypes(classes);
         List<Class<?>> publicExceptions = classes.stream()
                 .filter(type -> !type.getPackageName().startsWith(INTERNAL_PACKAGES))
-                .filter(type -> Throwable.class.isAssignableFrom(type)
-                        || UserSessionFailure.class.isAssignableFrom(type))
+                .filter(type ->
+                        Throwable.class.isAssignableFrom(type) || UserSessionFailure.class.isAssignableFrom(type))
                 .toList();
 
         assertTrue(publicExceptions.size() >= 14, "found the public exceptions: " + publicExceptions);
         for (Class<?> exception : publicExceptions) {
-            assertTrue(UserSessionFailure.class.isAssignableFrom(exception), exception.getName()
-                    + " carries no error code: extend UserSessionException, or implement UserSessionFailure");
+            assertTrue(
+                    UserSessionFailure.class.isAssignableFrom(exception),
+                    exception.getName()
+                            + " carries no error code: extend UserSessionException, or implement UserSessionFailure");
             if (exception.isInterface() || Modifier.isAbstract(exception.getModifiers())) {
                 continue;
             }
-            assertTrue(mapped.stream().anyMatch(type -> type.isAssignableFrom(exception)),
+            assertTrue(
+                    mapped.stream().anyMatch(type -> type.isAssignableFrom(exception)),
                     exception.getName() + " has no exception mapper in " + FailureMapper.class.getPackageName());
             for (Throwable instance : everyInstanceOf(exception)) {
                 String code = ((UserSessionFailure) instance).errorCode();
@@ -103,8 +107,10 @@ class LibraryExceptionMappingTest {
 
         assertFalse(mapped.isEmpty());
         for (Class<?> type : mapped) {
-            assertTrue(type.getName().startsWith("dev.usersession."), "a mapper of the library answers only the "
-                    + "library's exceptions, never the application's: " + type);
+            assertTrue(
+                    type.getName().startsWith("dev.usersession."),
+                    "a mapper of the library answers only the " + "library's exceptions, never the application's: "
+                            + type);
         }
         assertEquals(mapped.size(), mapped.stream().distinct().count(), "one mapper per exception: " + mapped);
     }
@@ -119,11 +125,16 @@ class LibraryExceptionMappingTest {
 
     /** @return every class compiled from the library's sources (not the tests') */
     private static List<Class<?>> libraryClasses() throws IOException, URISyntaxException {
-        Path root = Path.of(Failure.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Path root = Path.of(Failure.class
+                .getProtectionDomain()
+                .getCodeSource()
+                .getLocation()
+                .toURI());
         try (Stream<Path> files = Files.walk(root.resolve("dev/usersession"))) {
             return files.filter(file -> file.toString().endsWith(".class"))
                     .map(file -> root.relativize(file).toString())
-                    .map(name -> name.substring(0, name.length() - ".class".length()).replace('/', '.')
+                    .map(name -> name.substring(0, name.length() - ".class".length())
+                            .replace('/', '.')
                             .replace('\\', '.'))
                     .map(LibraryExceptionMappingTest::load)
                     .collect(Collectors.toList());
@@ -149,7 +160,9 @@ class LibraryExceptionMappingTest {
         for (int i = 0; i < parameters.length; i++) {
             if (parameters[i].isEnum()) {
                 for (Object constant : parameters[i].getEnumConstants()) {
-                    Object[] arguments = Stream.of(parameters).map(LibraryExceptionMappingTest::plain).toArray();
+                    Object[] arguments = Stream.of(parameters)
+                            .map(LibraryExceptionMappingTest::plain)
+                            .toArray();
                     arguments[i] = constant;
                     instances.add((Throwable) constructor.newInstance(arguments));
                 }
@@ -164,7 +177,8 @@ class LibraryExceptionMappingTest {
     /** @return an instance made with the first public constructor and plain arguments */
     private static Throwable instanceOf(Class<?> exception) throws ReflectiveOperationException {
         Constructor<?> constructor = exception.getConstructors()[0];
-        Object[] arguments = Stream.of(constructor.getParameterTypes()).map(LibraryExceptionMappingTest::plain)
+        Object[] arguments = Stream.of(constructor.getParameterTypes())
+                .map(LibraryExceptionMappingTest::plain)
                 .toArray();
         return (Throwable) constructor.newInstance(arguments);
     }
