@@ -1,8 +1,5 @@
-package dev.usersession.bench;
+package dev.usersession.internal.metrics;
 
-import dev.usersession.internal.metrics.Meters;
-import dev.usersession.internal.metrics.MicrometerMeters;
-import dev.usersession.internal.metrics.SessionMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.nio.charset.StandardCharsets;
