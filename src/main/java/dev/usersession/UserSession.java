@@ -22,7 +22,8 @@ import java.lang.annotation.Target;
  *
  * <p>The context is bound to a <em>unit of work</em>: an HTTP request of an authenticated caller (an asynchronous one
  * until it completes; code on the application's own threads joins it through {@link UserSessions#propagate(Runnable)}),
- * or code run through {@link UserSessions#runIn(String, Runnable)}. Calling a {@code @UserSession} bean where no session is bound throws a
+ * or code run through {@link UserSessions#runIn(String, Runnable)}. Calling a {@code @UserSession} bean where no
+ * session is bound throws a
  * {@link jakarta.enterprise.context.ContextNotActiveException} that says so.
  *
  * <h2>What is stored</h2>
@@ -40,7 +41,8 @@ import java.lang.annotation.Target;
  * <ul>
  *   <li>Every stored field must be of a type JSON-B can write and read back: primitives and their wrappers, strings,
  *   numbers, {@code java.time} types, enums, arrays, collections and maps of those, public records, and classes
- *   with a public or protected no-argument constructor whose fields follow the same rules. A field that breaks this rule is a deployment error
+ *   with a public or protected no-argument constructor whose fields follow the same rules. A field that breaks this
+ * rule is a deployment error
  *   that names the bean and the field: mark it {@code transient} if it must not be stored.</li>
  *   <li>Nested objects are encoded field by field (getters and setters are not used).</li>
  *   <li>Adding or removing a field is safe: stored rows with fields the class no longer has load, and new fields keep

@@ -5,7 +5,8 @@ import java.time.Instant;
 /**
  * A security-relevant event, fired as a CDI event (observe {@code AuditEvent}) and written as one JSON line to the
  * logger {@code dev.usersession.audit} (level INFO): {@code {"time":..., "event":"login_failed", "user":...,
- * "session":..., "client":..., "agent":..., "detail":..., "actor":...}}. It never carries a token, a password, a code or a secret.
+ * "session":..., "client":..., "agent":..., "detail":..., "actor":...}}. It never carries a token, a password, a code
+ * or a secret.
  *
  * @param type what happened
  * @param time when

@@ -37,7 +37,8 @@ public interface UserAccounts {
 
     /**
      * Changes a user's password after checking the current one. The check is throttled exactly like a login (the
-     * same counters and back-off): whoever holds a session cannot guess the password through it. All other sessions of the
+     * same counters and back-off): whoever holds a session cannot guess the password through it. All other sessions of
+     * the
      * user end; the session of the current request, if it is the user's, gets a new token (sent as a new cookie with
      * the response), so that a stolen copy of its old token stops working. When the current request's session is the
      * user's and the user has a second factor (codes or a passkey), it must have proved one within

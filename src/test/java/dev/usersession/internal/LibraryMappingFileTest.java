@@ -25,7 +25,8 @@ import org.junit.jupiter.api.Test;
 import org.w3c.dom.NodeList;
 
 /**
- * Applications list the library's entities with one line, {@code <mapping-file>META-INF/usersession/orm.xml</mapping-file>}:
+ * Applications list the library's entities with one line, {@code
+ * <mapping-file>META-INF/usersession/orm.xml</mapping-file>}:
  * the file must name every entity the library has (one left out fails logins at run time, as an unknown entity, which
  * the library can only report as a store outage), and the provider must manage them from it alone. The unit tests'
  * own persistence units use that line, so this runs under Hibernate and under EclipseLink.

@@ -28,7 +28,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * {@code /usersession/admin}: only the admin group, as the identity store answers now, gets in, with a proof of
- * identity from the last {@code usersession.admin.recent} and, for an administrator with one-time codes, a second factor
+ * identity from the last {@code usersession.admin.recent} and, for an administrator with one-time codes, a second
+ * factor
  * in that window; pages walk every session once; the state view shows values only of fields marked
  * {@code @AdminVisible} and never a token; ending a session signs its browser out; bad parameters get 400 and
  * cross-site posts 403.

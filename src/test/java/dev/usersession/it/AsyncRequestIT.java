@@ -17,8 +17,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Asynchronous requests (a suspended JAX-RS resource resumed from another thread, a {@code CompletionStage}, server-sent
- * events, servlet async completed on another thread or dispatched back) work with the library: the change their async part makes to a {@code @UserSession} bean is stored before
+ * Asynchronous requests (a suspended JAX-RS resource resumed from another thread, a {@code CompletionStage},
+ * server-sent
+ * events, servlet async completed on another thread or dispatched back) work with the library: the change their async
+ * part makes to a {@code @UserSession} bean is stored before
  * the response commits, and a conflict or an ended session is a clear 409 or 401.
  */
 @ExtendWith(ArquillianExtension.class)

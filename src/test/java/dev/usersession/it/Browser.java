@@ -21,7 +21,8 @@ import java.util.regex.Pattern;
 
 /**
  * A client that keeps the session cookie and the device cookie as a browser would (each replaced by a
- * {@code Set-Cookie} of its name, dropped by {@code Max-Age=0}), keeps the container's {@code JSESSIONID} too once it was given one, and sends
+ * {@code Set-Cookie} of its name, dropped by {@code Max-Age=0}), keeps the container's {@code JSESSIONID} too once it
+ * was given one, and sends
  * the application's own {@code Origin} with every POST.
  */
 public final class Browser {

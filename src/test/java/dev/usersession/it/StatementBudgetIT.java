@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The SQL budget of design.md, counted by the database (H2's query statistics) on the running server, one request at a time. The
+ * The SQL budget of design.md, counted by the database (H2's query statistics) on the running server, one request at a
+ * time. The
  * count is read through a test endpoint that itself runs no statement.
  */
 @ExtendWith(ArquillianExtension.class)

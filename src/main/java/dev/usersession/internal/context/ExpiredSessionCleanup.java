@@ -82,7 +82,8 @@ public class ExpiredSessionCleanup {
 
     /**
      * Removes every session expired now, batch by batch, with its end events (reason EXPIRED, see
-     * {@link SessionLifecycle}). A batch that collided with another node's clean-up is tried again (a few times in a row at most).
+     * {@link SessionLifecycle}). A batch that collided with another node's clean-up is tried again (a few times in a
+     * row at most).
      * Between full batches it pauses as {@code usersession.cleanup.duty-cycle} says, and longer while the node's live
      * store reads are slower than before it began ({@link CleanupPacing}), so that a large backlog does not crowd out
      * live requests.

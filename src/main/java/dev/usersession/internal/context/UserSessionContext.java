@@ -13,7 +13,8 @@ import java.lang.annotation.Annotation;
  * current thread.
  *
  * <p>It reports itself active at all times so that the container routes every call here; when no session is bound,
- * {@link #get} throws a {@link NoUserSessionException} (a {@link ContextNotActiveException}) that says how to bind one. Code that wants to know whether
+ * {@link #get} throws a {@link NoUserSessionException} (a {@link ContextNotActiveException}) that says how to bind one.
+ * Code that wants to know whether
  * a session is bound asks {@code UserSessions.current()}.
  */
 public class UserSessionContext implements AlterableContext {

@@ -25,7 +25,8 @@ import java.util.Optional;
 
 /**
  * The portable extension of the {@code @UserSession} scope (listed in {@code META-INF/services}, beside
- * {@code dev.usersession.internal.bootstrap.LibraryBeans}, which adds the library's beans): binds usage tracking to every
+ * {@code dev.usersession.internal.bootstrap.LibraryBeans}, which adds the library's beans): binds usage tracking to
+ * every
  * {@code @UserSession} bean; checks at deployment that each such bean's state can be stored and that every
  * {@code usersession.*} setting has a usable value; and registers the {@link UserSessionContext}.
  */

@@ -12,7 +12,8 @@ import java.util.Set;
 
 /**
  * The stored state of a bean as an administrator may see it: {@code {"shown":{...},"hidden":{...}}}. Under
- * {@code shown}, the fields the application marked {@link dev.usersession.admin.AdminVisible}, with their values as stored;
+ * {@code shown}, the fields the application marked {@link dev.usersession.admin.AdminVisible}, with their values as
+ * stored;
  * under {@code hidden}, every other field with the size of its stored JSON value in characters, never the value.
  * Hiding is the default so that a field nobody thought about (a PIN, a card number, a token) is never shown. State
  * that is not a JSON object (a tampered row) is shown as a note, never as its text.

@@ -20,7 +20,8 @@ import java.util.logging.Logger;
 
 /**
  * Tells whether the session store answers: one cheap round trip ({@link UserSessionStore#ping()}), waited for at most
- * {@code usersession.health.timeout}. The round trip runs on a thread of the server's managed thread factory, so that a database that
+ * {@code usersession.health.timeout}. The round trip runs on a thread of the server's managed thread factory, so that a
+ * database that
  * hangs (a dropped network, a full connection pool) costs the caller no more than the timeout, and a probe that still
  * hangs is waited for again rather than started once more. Logs one line at FINE when the answer changes (the store
  * itself logs its outages, one line when it fails and one when it answers again).

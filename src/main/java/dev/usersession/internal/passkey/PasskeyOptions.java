@@ -8,7 +8,8 @@ import jakarta.json.JsonObject;
 import java.util.List;
 
 /**
- * The options JSON of both ceremonies in the WebAuthn Level 3 JSON shape ({@code PublicKeyCredentialCreationOptionsJSON},
+ * The options JSON of both ceremonies in the WebAuthn Level 3 JSON shape ({@code
+ * PublicKeyCredentialCreationOptionsJSON},
  * {@code PublicKeyCredentialRequestOptionsJSON}): binary members as base64url, ready for the browser script.
  */
 final class PasskeyOptions {

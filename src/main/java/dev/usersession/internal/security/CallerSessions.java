@@ -22,7 +22,8 @@ import java.util.Set;
  * {@code @UserSession} state for callers that the server or another mechanism authenticated (a server realm, Basic,
  * a form of the application's own) when the library's mechanism is switched off
  * ({@code usersession.mechanism.enabled=false}; with it on, another mechanism's logins on pages open a library session
- * through {@code SessionOpeningContext}, and its other paths stay stateless). Such a caller's "session" is the library session that the
+ * through {@code SessionOpeningContext}, and its other paths stay stateless). Such a caller's "session" is the library
+ * session that the
  * browser's session cookie names, as long as the container authenticates the same caller: the first authenticated
  * request without one opens it (and sets the cookie); a cookie of another caller's session ends that session and a new
  * one is opened; idle and absolute timeouts apply as always. The state is stored like any other, so it survives

@@ -15,7 +15,8 @@ import java.util.Set;
 /**
  * The message context the library gives the application's other mechanism (OpenID Connect, a form, Basic on pages):
  * when that mechanism logs a caller in, a library session is opened for the caller (its cookie, timeouts, session
- * list and {@code @UserSession} state; the proofs the application says the mechanism made, {@link OtherMechanismSessions})
+ * list and {@code @UserSession} state; the proofs the application says the mechanism made, {@link
+ * OtherMechanismSessions})
  * and the container is told, as for a login through the library; later requests carry the session cookie. A user with
  * one-time codes gets no library session this way unless the mechanism vouched for two factors.
  */

@@ -17,7 +17,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * BENCHMARKS.md's HTTP figures: the same endpoints backed by a {@code @UserSession} bean and by a {@code @SessionScoped}
+ * BENCHMARKS.md's HTTP figures: the same endpoints backed by a {@code @UserSession} bean and by a {@code
+ * @SessionScoped}
  * bean (in memory: the limit), read and write, on one WildFly node with H2 and then with PostgreSQL, measured in the
  * same run; then PostgreSQL with 1,000,000 extra session rows ({@code -Dbench.rows=10000000} for ten million), and
  * the clean-up of a million expired rows under load.

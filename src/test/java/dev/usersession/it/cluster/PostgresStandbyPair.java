@@ -13,7 +13,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * Two PostgreSQL clusters of this machine's PostgreSQL (Debian's {@code /usr/lib/postgresql/<version>/bin}), made by the
+ * Two PostgreSQL clusters of this machine's PostgreSQL (Debian's {@code /usr/lib/postgresql/<version>/bin}), made by
+ * the
  * test in a directory of its own and on free ports: a primary, and a streaming standby that the primary waits for at
  * every commit ({@code synchronous_commit = on}, {@code synchronous_standby_names = 'standby1'}). The servers run as
  * the {@code postgres} user (PostgreSQL refuses root). {@link #close()} stops both and deletes everything.
