@@ -5,12 +5,11 @@ import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
 import dev.usersession.UserSessions;
 import dev.usersession.admin.UserSessionAdmin;
 import dev.usersession.auth.UserAccounts;
 import dev.usersession.auth.UserCredentials;
+import dev.usersession.testing.LibraryClasses;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,9 +24,7 @@ class LayeringTest {
     };
     private static final String INTERNAL = "dev.usersession.internal.";
 
-    private static final JavaClasses LIBRARY = new ClassFileImporter()
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .importPackages("dev.usersession");
+    private static final JavaClasses LIBRARY = LibraryClasses.imported();
 
     @Test
     void publicPackagesNeverDependOnInternalOnes() {

@@ -2,10 +2,9 @@ package dev.usersession.architecture;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.tngtech.archunit.core.domain.JavaClass;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
+import dev.usersession.testing.LibraryClasses;
 import java.io.IOException;
+import java.lang.reflect.Array;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Field;
 import java.lang.reflect.Member;
@@ -19,6 +18,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
@@ -47,15 +47,10 @@ class PublicApiTest {
 
     static String describe() {
         Set<String> publicPackages = Set.of(LayeringTest.PUBLIC_PACKAGES);
-        List<Class<?>> types = new ClassFileImporter()
-                        .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                        .importPackages(LayeringTest.PUBLIC_PACKAGES)
-                        .stream()
-                        .filter(type -> publicPackages.contains(type.getPackageName()))
-                        .map(JavaClass::reflect)
-                        .filter(PublicApiTest::visible)
-                        .sorted((a, b) -> a.getName().compareTo(b.getName()))
-                        .toList();
+        List<Class<?>> types = LibraryClasses.all().stream()
+                .filter(type -> publicPackages.contains(type.getPackageName()))
+                .filter(PublicApiTest::visible)
+                .toList();
         StringBuilder out = new StringBuilder();
         for (Class<?> type : types) {
             out.append(header(type)).append('\n');
@@ -126,11 +121,26 @@ class PublicApiTest {
     private static String signature(Member member) {
         if (member instanceof Method method) {
             String signature = method.toGenericString();
-            return method.getDefaultValue() == null ? signature : signature + " default " + method.getDefaultValue();
+            return method.getDefaultValue() == null
+                    ? signature
+                    : signature + " default " + shown(method.getDefaultValue());
         }
         if (member instanceof Constructor<?> constructor) {
             return constructor.toGenericString();
         }
         return ((Field) member).toGenericString();
+    }
+
+    /** @return an annotation element's default as its source would write it (an array's elements, not its identity) */
+    private static String shown(Object value) {
+        if (!value.getClass().isArray()) {
+            if (value instanceof String text) {
+                return "\"" + text + "\"";
+            }
+            return value instanceof Class<?> type ? type.getName() + ".class" : String.valueOf(value);
+        }
+        return IntStream.range(0, Array.getLength(value))
+                .mapToObj(i -> shown(Array.get(value, i)))
+                .collect(Collectors.joining(", ", "{", "}"));
     }
 }

@@ -4,22 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.usersession.internal.store.UserSessionEntity;
-import dev.usersession.testing.CountingDriver;
-import dev.usersession.testing.TestDatabase;
+import dev.usersession.testing.LibraryClasses;
+import dev.usersession.testing.TestPersistence;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EntityManagerFactory;
-import jakarta.persistence.Persistence;
 import jakarta.persistence.metamodel.EntityType;
 import java.io.InputStream;
-import java.net.URISyntaxException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import java.util.stream.Stream;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.NodeList;
@@ -45,18 +39,7 @@ class LibraryMappingFileTest {
 
     @Test
     void aPersistenceUnitThatNamesOnlyTheMappingFileManagesEveryEntity() throws Exception {
-        TestDatabase.createSchema();
-        EntityManagerFactory factory = Persistence.createEntityManagerFactory(
-                "usersession-test-" + TestDatabase.JPA_PROVIDER,
-                Map.of(
-                        "jakarta.persistence.jdbc.driver",
-                        CountingDriver.class.getName(),
-                        "jakarta.persistence.jdbc.url",
-                        CountingDriver.wrap(TestDatabase.URL),
-                        "jakarta.persistence.jdbc.user",
-                        TestDatabase.USER,
-                        "jakarta.persistence.jdbc.password",
-                        TestDatabase.PASSWORD));
+        EntityManagerFactory factory = TestPersistence.newFactory();
         try {
             Set<String> managed = factory.getMetamodel().getEntities().stream()
                     .map(EntityType::getJavaType)
@@ -85,33 +68,11 @@ class LibraryMappingFileTest {
         }
     }
 
-    /** @return every class compiled from the library's sources (not the tests') that is an {@code @Entity} */
-    private static Set<String> libraryEntities() throws Exception {
-        Path root = classesRoot();
-        try (Stream<Path> files = Files.walk(root.resolve("dev/usersession"))) {
-            return files.filter(file -> file.toString().endsWith(".class"))
-                    .map(file -> root.relativize(file).toString())
-                    .map(name -> name.substring(0, name.length() - ".class".length())
-                            .replace('/', '.')
-                            .replace('\\', '.'))
-                    .filter(name -> load(name).isAnnotationPresent(Entity.class))
-                    .collect(Collectors.toCollection(TreeSet::new));
-        }
-    }
-
-    private static Path classesRoot() throws URISyntaxException {
-        return Path.of(UserSessionEntity.class
-                .getProtectionDomain()
-                .getCodeSource()
-                .getLocation()
-                .toURI());
-    }
-
-    private static Class<?> load(String name) {
-        try {
-            return Class.forName(name, false, LibraryMappingFileTest.class.getClassLoader());
-        } catch (ClassNotFoundException e) {
-            throw new IllegalStateException(e);
-        }
+    /** @return every class of the library that is an {@code @Entity} */
+    private static Set<String> libraryEntities() {
+        return LibraryClasses.all().stream()
+                .filter(type -> type.isAnnotationPresent(Entity.class))
+                .map(Class::getName)
+                .collect(Collectors.toCollection(TreeSet::new));
     }
 }

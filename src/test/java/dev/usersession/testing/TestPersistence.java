@@ -24,8 +24,13 @@ public class TestPersistence {
 
     @PostConstruct
     void open() {
+        factory = newFactory();
+    }
+
+    /** @return a new factory of the test database's unit for the provider under test, its schema created */
+    public static EntityManagerFactory newFactory() {
         TestDatabase.createSchema();
-        factory = Persistence.createEntityManagerFactory(
+        return Persistence.createEntityManagerFactory(
                 "usersession-test-" + TestDatabase.JPA_PROVIDER,
                 Map.of(
                         "jakarta.persistence.jdbc.driver",

@@ -7,15 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.usersession.UserSessionFailure;
 import dev.usersession.internal.errors.Failure;
+import dev.usersession.testing.LibraryClasses;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
-import java.io.IOException;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.ParameterizedType;
-import java.net.URISyntaxException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,7 +40,7 @@ class LibraryExceptionMappingTest {
 
     @Test
     void everyPublicLibraryExceptionHasAMapperAndAFailure() throws Exception {
-        List<Class<?>> classes = libraryClasses();
+        List<Class<?>> classes = LibraryClasses.all();
         List<Class<?>> mapped = mappedTypes(classes);
         List<Class<?>> exceptions = classes.stream()
                 .filter(Throwable.class::isAssignableFrom)
@@ -62,7 +59,7 @@ class LibraryExceptionMappingTest {
 
     @Test
     void everyPublicExceptionCarriesAnErrorCodeThatTheCatalogueAndAMapperAnswer() throws Exception {
-        List<Class<?>> classes = libraryClasses();
+        List<Class<?>> classes = LibraryClasses.all();
         List<Class<?>> mapped = mappedTypes(classes);
         List<Class<?>> publicExceptions = classes.stream()
                 .filter(type -> !type.getPackageName().startsWith(INTERNAL_PACKAGES))
@@ -94,7 +91,7 @@ class LibraryExceptionMappingTest {
 
     @Test
     void theExceptionsKnownNeverToReachAnApplicationStillExist() throws Exception {
-        List<String> names = libraryClasses().stream().map(Class::getName).toList();
+        List<String> names = LibraryClasses.all().stream().map(Class::getName).toList();
 
         for (String name : NEVER_THROWN_AT_APPLICATIONS.keySet()) {
             assertTrue(names.contains(name), name + " is gone: remove it from the list");
@@ -103,7 +100,7 @@ class LibraryExceptionMappingTest {
 
     @Test
     void everyMapperAnswersAnExceptionOfTheLibrary() throws Exception {
-        List<Class<?>> mapped = mappedTypes(libraryClasses());
+        List<Class<?>> mapped = mappedTypes(LibraryClasses.all());
 
         assertFalse(mapped.isEmpty());
         for (Class<?> type : mapped) {
@@ -121,32 +118,6 @@ class LibraryExceptionMappingTest {
                 .filter(ExceptionMapper.class::isAssignableFrom)
                 .map(type -> (Class<?>) ((ParameterizedType) type.getGenericSuperclass()).getActualTypeArguments()[0])
                 .collect(Collectors.toList());
-    }
-
-    /** @return every class compiled from the library's sources (not the tests') */
-    private static List<Class<?>> libraryClasses() throws IOException, URISyntaxException {
-        Path root = Path.of(Failure.class
-                .getProtectionDomain()
-                .getCodeSource()
-                .getLocation()
-                .toURI());
-        try (Stream<Path> files = Files.walk(root.resolve("dev/usersession"))) {
-            return files.filter(file -> file.toString().endsWith(".class"))
-                    .map(file -> root.relativize(file).toString())
-                    .map(name -> name.substring(0, name.length() - ".class".length())
-                            .replace('/', '.')
-                            .replace('\\', '.'))
-                    .map(LibraryExceptionMappingTest::load)
-                    .collect(Collectors.toList());
-        }
-    }
-
-    private static Class<?> load(String name) {
-        try {
-            return Class.forName(name, false, LibraryExceptionMappingTest.class.getClassLoader());
-        } catch (ClassNotFoundException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /**
