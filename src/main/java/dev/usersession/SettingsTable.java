@@ -116,8 +116,9 @@ final class SettingsTable {
             Function.identity(),
             value -> value.startsWith("/") && !value.startsWith("//"),
             "a path that starts with a single /",
-            "where a failed form login at `/usersession/login` sends the "
-                    + "browser back to, with `?error=invalid|throttled|session_limit|unavailable`");
+            "where a failed form login at `/usersession/login` sends the browser back to, with `?error=<code>` "
+                    + "(`invalid`, `throttled`, `locked`, `session_limit`, `second_factor_required`, "
+                    + "`unavailable`, or a refused code's)");
     static final Setting<Set<String>> ALLOWED_ORIGINS = Setting.<Set<String>>of(
                     COOKIE,
                     "usersession.allowed-origins",
