@@ -16,8 +16,9 @@ import java.util.Set;
 /**
  * The groups of a caller who signed in without a password (a passkey), as Jakarta Security gets them for a caller
  * validated elsewhere: from every identity store that provides groups ({@code PROVIDE_GROUPS}), by priority. When the
- * library's own account table is in use, the account must exist and be enabled. {@link AdminAccess} asks it on every
- * administration call, so that the admin group is the stores' current answer, not the one a session copied at login.
+ * library's own account table is in use, the account must exist and be enabled. The administrator check
+ * ({@code internal.admin.AdminAccess}) asks it on every administration call, so that the admin group is the stores'
+ * current answer, not the one a session copied at login.
  */
 @ApplicationScoped
 public class CallerGroups {

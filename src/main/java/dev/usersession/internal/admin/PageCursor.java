@@ -1,4 +1,4 @@
-package dev.usersession.internal.operations;
+package dev.usersession.internal.admin;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;

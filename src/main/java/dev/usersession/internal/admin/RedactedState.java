@@ -1,4 +1,4 @@
-package dev.usersession.internal.operations;
+package dev.usersession.internal.admin;
 
 import jakarta.json.Json;
 import jakarta.json.JsonException;

@@ -1,4 +1,4 @@
-package dev.usersession.internal.operations;
+package dev.usersession.internal.admin;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

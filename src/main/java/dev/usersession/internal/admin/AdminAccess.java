@@ -1,4 +1,4 @@
-package dev.usersession.internal.security;
+package dev.usersession.internal.admin;
 
 import dev.usersession.AssuranceLevel;
 import dev.usersession.SessionProofs;
@@ -12,6 +12,7 @@ import dev.usersession.auth.SecondFactorRequiredException;
 import dev.usersession.internal.context.UnitOfWork;
 import dev.usersession.internal.context.UserSessionManager;
 import dev.usersession.internal.onetimecode.OneTimeCodeFactor;
+import dev.usersession.internal.security.CallerGroups;
 import dev.usersession.spi.SessionRecord;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
