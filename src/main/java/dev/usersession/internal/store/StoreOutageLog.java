@@ -30,8 +30,22 @@ public class StoreOutageLog {
 
     private final AtomicLong failures = new AtomicLong();
 
-    /** A store operation failed. */
-    void failed(Throwable failure) {
+    /** When the last outage ended ({@code System.nanoTime()}), or {@link #NONE}. */
+    private final AtomicLong recovered = new AtomicLong(NONE);
+
+    /**
+     * A store operation failed.
+     *
+     * @param started when the operation began ({@code System.nanoTime()}): one that began before the store last
+     *     answered again belongs to the outage that ended (its connection waited on the old server), so it is logged at
+     *     FINE and does not open a second outage
+     */
+    void failed(Throwable failure, long started) {
+        long lastRecovery = recovered.get();
+        if (outageBegan.get() == NONE && lastRecovery != NONE && started - lastRecovery <= 0) {
+            LOG.log(Level.FINE, "A session store operation begun before the store answered again failed", failure);
+            return;
+        }
         if (outageBegan.compareAndSet(NONE, System.nanoTime())) {
             failures.set(1);
             LOG.log(
@@ -48,10 +62,15 @@ public class StoreOutageLog {
     /** A store operation succeeded: ends an outage, if there was one. Costs one volatile read otherwise. */
     void answered() {
         long began = outageBegan.get();
-        if (began != NONE && outageBegan.compareAndSet(began, NONE)) {
+        if (began == NONE) {
+            return;
+        }
+        // Before the outage ends, so that an operation failing right after it already sees when it ended.
+        recovered.set(System.nanoTime());
+        if (outageBegan.compareAndSet(began, NONE)) {
             LOG.log(
                     Level.INFO,
-                    "The session store answers again after {0} ms; {1} store operation(s) failed " + "meanwhile.",
+                    "The session store answers again after {0} ms; {1} store operation(s) failed meanwhile.",
                     new Object[] {TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - began), failures.get()});
         }
     }

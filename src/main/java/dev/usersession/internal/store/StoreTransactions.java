@@ -91,6 +91,7 @@ public class StoreTransactions {
     }
 
     private <T> T guarded(Supplier<T> work) {
+        long started = System.nanoTime();
         T result;
         try {
             result = translated(work);
@@ -99,7 +100,7 @@ public class StoreTransactions {
                 outages.answered(); // a lost race becomes a conflict or a retry, not a failure of the store
             } else {
                 metrics.storeFailure();
-                outages.failed(e);
+                outages.failed(e, started);
             }
             throw e;
         } catch (RuntimeException notTheStores) {
