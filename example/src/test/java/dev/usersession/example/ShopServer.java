@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +18,7 @@ import java.util.concurrent.TimeoutException;
  * The example's server as a process the test starts and stops, as a person would with {@code example/run.sh}: a real
  * restart, not a redeployment. WildFly (unpacked, configured and given the shop by {@code mvn package}), or Payara
  * Micro with {@code -Dshop.server=payara} (the payara profile), which keeps its runtime directory, and so its H2
- * database, in target/ between starts.
+ * database, in target/ between starts. Both serve the shop over HTTPS too, with a self-signed certificate.
  */
 final class ShopServer {
 
@@ -47,12 +48,29 @@ final class ShopServer {
         return "http://" + host + ":" + (8080 + offset) + "/shop/";
     }
 
+    /**
+     * @return the shop's HTTPS URL, named {@code localhost} as the certificates of both servers are (WildFly's own,
+     *     made at the first HTTPS connection; Payara Micro's, which it ships)
+     */
+    String httpsUrl() {
+        return "https://localhost:" + httpsPort() + "/shop/";
+    }
+
+    private int httpsPort() {
+        return 8443 + offset;
+    }
+
+    /** @return the certificate the running server presents over HTTPS (self-signed, so trusted by nothing) */
+    X509Certificate certificate() throws IOException {
+        return TrustingTls.certificate("localhost", httpsPort());
+    }
+
     private List<String> command() {
         if (payara) {
             return List.of(System.getProperty("shop.payara.java"), "-Xmx512m", ONE_STARTUP_THREAD, "-jar",
                     System.getProperty("shop.payara.jar"), "--deploy", System.getProperty("shop.war"),
                     "--rootDir", new File(target, "payara-shop-test").getPath(), "--nocluster",
-                    "--port", String.valueOf(8080 + offset));
+                    "--port", String.valueOf(8080 + offset), "--sslport", String.valueOf(httpsPort()));
         }
         File home = new File(System.getProperty("shop.wildfly.home"));
         return List.of(new File(home, "bin/standalone.sh").getPath(), "-Djboss.socket.binding.port-offset=" + offset,
