@@ -14,7 +14,8 @@ import java.util.Set;
  * @param lastAccess when the session was last used (updated lazily, see {@link UserSessionConfig})
  * @param idleExpiry when the session ends unless it is used before
  * @param absoluteExpiry when the session ends whatever happens
- * @param client a description of the client (user agent, address), may be empty
+ * @param client a description of the client; for a login, the device named from its user agent and the address,
+ *     such as "Firefox 133 on Windows from 203.0.113.7"; may be empty
  * @param proofs how and when the user last proved who they are in this session
  */
 public record UserSessionInfo(

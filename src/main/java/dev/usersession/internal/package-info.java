@@ -15,7 +15,7 @@
  * entities, repository and verification;</li>
  * <li>{@code login}: throttling, device cookies, login challenges (the steps that wait for the browser);</li>
  * <li>{@code account}, {@code audit}, {@code request}: accounts and passwords, the audit trail, what a request
- * carries (raw cookies, CSRF check, request attributes);</li>
+ * carries (raw cookies, CSRF check, device names, request attributes);</li>
  * <li>{@code context}, {@code operations}: the scope's context, units of work and the one owner of a session's life;
  * readiness and the counts operators read;</li>
  * <li>{@code store}, {@code state}, {@code metrics}, {@code errors}: the JPA store and its transactions, the JSON

@@ -21,6 +21,7 @@ import dev.usersession.internal.login.LoginChallenges;
 import dev.usersession.internal.login.LoginGuard;
 import dev.usersession.internal.onetimecode.OneTimeCodeFactor;
 import dev.usersession.internal.rememberme.RememberMe;
+import dev.usersession.internal.request.DeviceNames;
 import dev.usersession.internal.request.RequestAttributes;
 import dev.usersession.spi.SessionRecord;
 import dev.usersession.spi.UserSessionStore;
@@ -258,8 +259,7 @@ public class SessionLogin {
     }
 
     public static String client(HttpServletRequest request) {
-        String agent = request.getHeader("User-Agent");
-        String description = (agent == null ? "unknown client" : agent) + " from " + request.getRemoteAddr();
+        String description = DeviceNames.of(request.getHeader("User-Agent")) + " from " + request.getRemoteAddr();
         return description.length() <= CLIENT_DESCRIPTION_LENGTH
                 ? description
                 : description.substring(0, CLIENT_DESCRIPTION_LENGTH);
