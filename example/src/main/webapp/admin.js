@@ -34,7 +34,6 @@ async function load(after) {
       + '<td class="seen"></td><td class="action"></td>';
     row.querySelector('.user').textContent = session.user;
     row.querySelector('.client').textContent = shop.device(session.client);
-    row.querySelector('.client').title = session.client;
     row.querySelector('.created').textContent = shop.when(session.created);
     row.querySelector('.seen').textContent = shop.when(session.lastAccess);
     const look = button('View state', 'secondary look', async () => {

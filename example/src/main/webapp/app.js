@@ -138,15 +138,10 @@ const shop = {
     return me;
   },
 
-  // "Mozilla/5.0 (X11; Linux x86_64) ... Chrome/156 ... from 127.0.0.1" -> "Chrome on Linux · 127.0.0.1"
+  // The library names the device: "Chrome 156 on Linux from 127.0.0.1" -> "Chrome 156 on Linux · 127.0.0.1"
   device(client) {
-    const [agent, address] = client.split(' from ');
-    const browser = [['Edg/', 'Edge'], ['Firefox/', 'Firefox'], ['Chrome/', 'Chrome'], ['Safari/', 'Safari'],
-      ['curl/', 'curl'], ['Java-http-client', 'Java client']].find(([mark]) => agent.includes(mark));
-    const system = [['Windows', 'Windows'], ['Android', 'Android'], ['iPhone', 'iPhone'], ['Mac OS', 'macOS'],
-      ['Linux', 'Linux']].find(([mark]) => agent.includes(mark));
-    const name = (browser ? browser[1] : 'Unknown browser') + (system ? ' on ' + system[1] : '');
-    return address ? name + ' · ' + address : name;
+    const at = client.lastIndexOf(' from ');
+    return at < 0 ? client : client.slice(0, at) + ' · ' + client.slice(at + ' from '.length);
   },
 
   money(value) {

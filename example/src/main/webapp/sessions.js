@@ -10,7 +10,6 @@ async function load() {
     row.className = 'session';
     row.innerHTML = '<td><div class="client"></div></td><td class="created"></td><td class="seen"></td><td class="action"></td>';
     row.querySelector('.client').textContent = shop.device(session.client);
-    row.querySelector('.client').title = session.client;
     row.querySelector('.created').textContent = shop.when(session.created);
     row.querySelector('.seen').textContent = shop.when(session.lastAccess);
     if (session.current) {
