@@ -10,6 +10,13 @@ async function load() {
     row.className = 'session';
     row.innerHTML = '<td><div class="client"></div></td><td class="created"></td><td class="seen"></td><td class="action"></td>';
     row.querySelector('.client').textContent = shop.device(session.client);
+    if (session.deviceBound) {
+      const bound = document.createElement('span');
+      bound.className = 'badge bound';
+      bound.title = 'Its cookies work only in the browser that holds its key';
+      bound.textContent = 'Bound to device';
+      row.querySelector('.client').append(' ', bound);
+    }
     row.querySelector('.created').textContent = shop.when(session.created);
     row.querySelector('.seen').textContent = shop.when(session.lastAccess);
     if (session.current) {

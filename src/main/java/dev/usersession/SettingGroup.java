@@ -12,6 +12,10 @@ enum SettingGroup {
             "How failed logins slow down guessing: per user name, per trusted device, per client address and for the "
                     + "whole site."),
     REMEMBER_ME("Remember me", "\"Keep me signed in\"."),
+    DEVICE_BINDING(
+            "Device-bound sessions",
+            "Binding sessions to a key the browser keeps (Device Bound Session Credentials), so that a copied cookie "
+                    + "stops working off the device."),
     FACTORS("Second factors and passkeys", "One-time codes, recovery codes and passkeys."),
     CACHE("Cache and concurrency", "What a node keeps in memory, and how its requests of one session wait."),
     CLEANUP("Clean-up", "How expired sessions are removed from the store."),

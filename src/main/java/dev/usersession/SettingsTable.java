@@ -8,6 +8,7 @@ import static dev.usersession.SettingGroup.ADMIN;
 import static dev.usersession.SettingGroup.CACHE;
 import static dev.usersession.SettingGroup.CLEANUP;
 import static dev.usersession.SettingGroup.COOKIE;
+import static dev.usersession.SettingGroup.DEVICE_BINDING;
 import static dev.usersession.SettingGroup.FACTORS;
 import static dev.usersession.SettingGroup.LOGIN_THROTTLING;
 import static dev.usersession.SettingGroup.MECHANISM;
@@ -15,6 +16,7 @@ import static dev.usersession.SettingGroup.METRICS;
 import static dev.usersession.SettingGroup.REMEMBER_ME;
 import static dev.usersession.SettingGroup.SESSIONS;
 
+import dev.usersession.UserSessionConfig.DeviceBindingMode;
 import dev.usersession.UserSessionConfig.MetricsApi;
 import dev.usersession.UserSessionConfig.OnMaxSessions;
 import java.time.Duration;
@@ -244,6 +246,29 @@ final class SettingsTable {
             "after a rotation, how long the token before it still opens a session (parallel "
                     + "requests of one browser); later it is taken as stolen");
 
+    // device-bound sessions
+    static final Setting<DeviceBindingMode> DEVICE_BINDING_MODE = Setting.of(
+            DEVICE_BINDING,
+            "usersession.device-binding",
+            DeviceBindingMode.OFFERED,
+            value -> DeviceBindingMode.valueOf(value.replace('-', '_').toUpperCase(Locale.ROOT)),
+            value -> true,
+            "off, offered, required-for-level or required",
+            "`offered`: every login offers browsers with Device Bound Session Credentials (Chrome 145+ on Windows) to "
+                    + "bind the session to a key they keep; a bound session then needs its short-lived bound cookie "
+                    + "on every request, and browsers without DBSC work as before. `required-for-level`: as offered, "
+                    + "and a call of `@RequiresLogin(level = AAL2)` in a session that is not bound is refused "
+                    + "(403 `device_binding_required`). `required`: a session not bound within 2 minutes of its "
+                    + "login is refused on every request; this locks out browsers without DBSC (Firefox and Safari "
+                    + "today). `off`: nothing is offered and nothing is checked");
+    static final Setting<Duration> BOUND_COOKIE_LIFETIME = positive(
+            DEVICE_BINDING,
+            "usersession.device-binding.cookie-lifetime",
+            Duration.ofMinutes(5),
+            "how long a bound cookie is accepted: a session cookie copied off the device works at most this long "
+                    + "without the browser's key (the browser renews the bound cookie, signing with its key, about 2 "
+                    + "minutes before it expires: keep this above 3 minutes)");
+
     // second factors and passkeys
     static final Setting<String> FACTORS_ISSUER = Setting.of(
             FACTORS,
@@ -393,6 +418,8 @@ final class SettingsTable {
             DEVICES_PER_USER,
             REMEMBER_ME_LIFETIME,
             REMEMBER_ME_GRACE,
+            DEVICE_BINDING_MODE,
+            BOUND_COOKIE_LIFETIME,
             FACTORS_ISSUER,
             FACTORS_RECENT,
             TOTP_KEY,

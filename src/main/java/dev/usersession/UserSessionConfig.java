@@ -40,6 +40,18 @@ public class UserSessionConfig {
         NONE
     }
 
+    /** Whether sessions are bound to a key of their browser ({@code usersession.device-binding}). */
+    public enum DeviceBindingMode {
+        /** Nothing is offered or checked. */
+        OFF,
+        /** Browsers that can are offered a binding; a bound session needs its bound cookie. */
+        OFFERED,
+        /** As {@link #OFFERED}, and calls that require {@code AAL2} need a bound session. */
+        REQUIRED_FOR_LEVEL,
+        /** Every session must be bound within moments of its login; browsers without DBSC cannot stay signed in. */
+        REQUIRED
+    }
+
     /** What to do with a login past {@link #maxSessionsPerUser()}. */
     public enum OnMaxSessions {
         /** End the user's oldest session. */
@@ -140,6 +152,16 @@ public class UserSessionConfig {
     /** @return how long after a rotation the previous remember-me token still counts */
     public Duration rememberMeGrace() {
         return snapshot().get(REMEMBER_ME_GRACE);
+    }
+
+    /** @return whether and how sessions are bound to a key of their browser */
+    public DeviceBindingMode deviceBinding() {
+        return snapshot().get(DEVICE_BINDING_MODE);
+    }
+
+    /** @return how long a bound cookie is accepted after the browser proved its key */
+    public Duration boundCookieLifetime() {
+        return snapshot().get(BOUND_COOKIE_LIFETIME);
     }
 
     /** @return the name shown beside one-time codes in authenticator apps and as the passkey relying party */

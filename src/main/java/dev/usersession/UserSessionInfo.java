@@ -17,6 +17,8 @@ import java.util.Set;
  * @param client a description of the client; for a login, the device named from its user agent and the address,
  *     such as "Firefox 133 on Windows from 203.0.113.7"; may be empty
  * @param proofs how and when the user last proved who they are in this session
+ * @param deviceBound whether the session is bound to a key of its browser (Device Bound Session Credentials): its
+ *     cookie then works only together with a short-lived cookie that only that browser can renew
  */
 public record UserSessionInfo(
         String id,
@@ -27,7 +29,8 @@ public record UserSessionInfo(
         Instant idleExpiry,
         Instant absoluteExpiry,
         String client,
-        SessionProofs proofs) {
+        SessionProofs proofs,
+        boolean deviceBound) {
 
     /** Copies the groups into an immutable set and turns a missing client description into an empty one. */
     public UserSessionInfo {

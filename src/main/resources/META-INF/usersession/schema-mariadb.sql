@@ -31,3 +31,20 @@ CREATE TABLE IF NOT EXISTS login_challenge (id VARCHAR(43) NOT NULL PRIMARY KEY,
 
 -- "Keep me signed in" (0.2.0): one series per browser, tokens stored as SHA-256.
 CREATE TABLE IF NOT EXISTS remember_me (series VARCHAR(43) NOT NULL PRIMARY KEY, token_hash VARCHAR(43) NOT NULL, previous_token_hash VARCHAR(43), rotated DATETIME(6), token_seen BOOLEAN NOT NULL DEFAULT FALSE, user_name VARCHAR(255) NOT NULL, created DATETIME(6) NOT NULL, expires DATETIME(6) NOT NULL, INDEX remember_me_user_name (user_name), INDEX remember_me_expires (expires)) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_nopad_bin;
+
+-- Device-bound sessions (0.3.0): the browser key a session is bound to, its challenge and its short-lived bound cookie;
+-- a "keep me signed in" series of a bound browser opens a session only with a proof by the same key.
+ALTER TABLE user_session ADD COLUMN IF NOT EXISTS binding_challenge VARCHAR(64);
+ALTER TABLE user_session ADD COLUMN IF NOT EXISTS binding_challenge_expiry DATETIME(6);
+ALTER TABLE user_session ADD COLUMN IF NOT EXISTS binding_id VARCHAR(43);
+ALTER TABLE user_session ADD COLUMN IF NOT EXISTS binding_key VARCHAR(2000);
+ALTER TABLE user_session ADD COLUMN IF NOT EXISTS bound_at DATETIME(6);
+ALTER TABLE user_session ADD COLUMN IF NOT EXISTS bound_cookie_hash VARCHAR(43);
+ALTER TABLE user_session ADD COLUMN IF NOT EXISTS bound_cookie_previous_hash VARCHAR(43);
+ALTER TABLE user_session ADD COLUMN IF NOT EXISTS bound_cookie_expiry DATETIME(6);
+CREATE INDEX IF NOT EXISTS user_session_binding_id ON user_session (binding_id);
+ALTER TABLE remember_me ADD COLUMN IF NOT EXISTS binding_id VARCHAR(43);
+ALTER TABLE remember_me ADD COLUMN IF NOT EXISTS binding_key VARCHAR(2000);
+ALTER TABLE remember_me ADD COLUMN IF NOT EXISTS binding_challenge VARCHAR(64);
+ALTER TABLE remember_me ADD COLUMN IF NOT EXISTS binding_challenge_expiry DATETIME(6);
+CREATE INDEX IF NOT EXISTS remember_me_binding_id ON remember_me (binding_id);

@@ -39,3 +39,20 @@ CREATE INDEX IF NOT EXISTS login_challenge_user_name ON login_challenge (user_na
 CREATE TABLE IF NOT EXISTS remember_me (series VARCHAR(43) NOT NULL PRIMARY KEY, token_hash VARCHAR(43) NOT NULL, previous_token_hash VARCHAR(43), rotated TIMESTAMP(6) WITH TIME ZONE, token_seen BOOLEAN NOT NULL DEFAULT FALSE, user_name VARCHAR(255) NOT NULL, created TIMESTAMP(6) WITH TIME ZONE NOT NULL, expires TIMESTAMP(6) WITH TIME ZONE NOT NULL);
 CREATE INDEX IF NOT EXISTS remember_me_user_name ON remember_me (user_name);
 CREATE INDEX IF NOT EXISTS remember_me_expires ON remember_me (expires);
+
+-- Device-bound sessions (0.3.0): the browser key a session is bound to, its challenge and its short-lived bound cookie;
+-- a "keep me signed in" series of a bound browser opens a session only with a proof by the same key.
+ALTER TABLE user_session ADD COLUMN IF NOT EXISTS binding_challenge VARCHAR(64);
+ALTER TABLE user_session ADD COLUMN IF NOT EXISTS binding_challenge_expiry TIMESTAMP(6) WITH TIME ZONE;
+ALTER TABLE user_session ADD COLUMN IF NOT EXISTS binding_id VARCHAR(43);
+ALTER TABLE user_session ADD COLUMN IF NOT EXISTS binding_key VARCHAR(2000);
+ALTER TABLE user_session ADD COLUMN IF NOT EXISTS bound_at TIMESTAMP(6) WITH TIME ZONE;
+ALTER TABLE user_session ADD COLUMN IF NOT EXISTS bound_cookie_hash VARCHAR(43);
+ALTER TABLE user_session ADD COLUMN IF NOT EXISTS bound_cookie_previous_hash VARCHAR(43);
+ALTER TABLE user_session ADD COLUMN IF NOT EXISTS bound_cookie_expiry TIMESTAMP(6) WITH TIME ZONE;
+CREATE INDEX IF NOT EXISTS user_session_binding_id ON user_session (binding_id);
+ALTER TABLE remember_me ADD COLUMN IF NOT EXISTS binding_id VARCHAR(43);
+ALTER TABLE remember_me ADD COLUMN IF NOT EXISTS binding_key VARCHAR(2000);
+ALTER TABLE remember_me ADD COLUMN IF NOT EXISTS binding_challenge VARCHAR(64);
+ALTER TABLE remember_me ADD COLUMN IF NOT EXISTS binding_challenge_expiry TIMESTAMP(6) WITH TIME ZONE;
+CREATE INDEX IF NOT EXISTS remember_me_binding_id ON remember_me (binding_id);

@@ -68,6 +68,13 @@ public record AuditEvent(
         FACTOR_REMOVED,
         /** A copied "keep me signed in" cookie was detected; everything of the user was ended. */
         REMEMBER_ME_STOLEN,
+        /** The browser of a session bound it to a key it keeps (detail: the key's algorithm, ES256 or RS256). */
+        DEVICE_BOUND,
+        /**
+         * A proof of a browser key was refused: a wrong signature, key or algorithm, a challenge not issued or already
+         * used (detail: why; at registration or refresh).
+         */
+        DEVICE_BINDING_REFUSED,
         /** An administrator looked at the stored state of a session (actor: the administrator). */
         ADMIN_VIEWED_STATE,
         /** An administrator ended a session (actor: the administrator). */

@@ -11,8 +11,9 @@
  * <li>{@code admin}: administration of other users' sessions;</li>
  * <li>{@code security}: the Jakarta Security mechanism, logins and their second steps, the identity store, the
  * {@code @RequiresLogin} interceptor, changes of factors, the administrator check;</li>
- * <li>{@code passkey}, {@code onetimecode}, {@code rememberme}: one package per kind of proof, each with its
- * entities, repository and verification;</li>
+ * <li>{@code passkey}, {@code onetimecode}, {@code rememberme}, {@code devicebinding}: one package per kind of proof,
+ * each with its entities, repository and verification ({@code devicebinding}: a browser's key, Device Bound Session
+ * Credentials);</li>
  * <li>{@code login}: throttling, device cookies, login challenges (the steps that wait for the browser);</li>
  * <li>{@code account}, {@code audit}, {@code request}: accounts and passwords, the audit trail, what a request
  * carries (raw cookies, CSRF check, device names, request attributes);</li>

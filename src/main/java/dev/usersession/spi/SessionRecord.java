@@ -18,6 +18,7 @@ import java.util.Set;
  * @param client description of the client
  * @param stateVersion advanced by every write of the session's bean states
  * @param proofs how and when the user last proved who they are
+ * @param binding the browser key the session is bound to, {@link DeviceBinding#NONE} when none
  */
 public record SessionRecord(
         String id,
@@ -29,13 +30,41 @@ public record SessionRecord(
         Instant absoluteExpiry,
         String client,
         long stateVersion,
-        SessionProofs proofs) {
+        SessionProofs proofs,
+        DeviceBinding binding) {
 
     /** Copies the groups into an immutable set. */
     public SessionRecord {
         groups = Set.copyOf(groups);
         client = client == null ? "" : client;
         proofs = proofs == null ? SessionProofs.NONE : proofs;
+        binding = binding == null ? DeviceBinding.NONE : binding;
+    }
+
+    /** A session that is not bound to a browser key. */
+    public SessionRecord(
+            String id,
+            String userName,
+            Set<String> groups,
+            Instant created,
+            Instant lastAccess,
+            Instant idleExpiry,
+            Instant absoluteExpiry,
+            String client,
+            long stateVersion,
+            SessionProofs proofs) {
+        this(
+                id,
+                userName,
+                groups,
+                created,
+                lastAccess,
+                idleExpiry,
+                absoluteExpiry,
+                client,
+                stateVersion,
+                proofs,
+                DeviceBinding.NONE);
     }
 
     /** @return whether the session has ended by timeout at the given instant */
@@ -46,6 +75,15 @@ public record SessionRecord(
     /** @return the public view of this session */
     public UserSessionInfo toInfo() {
         return new UserSessionInfo(
-                id, userName, groups, created, lastAccess, idleExpiry, absoluteExpiry, client, proofs);
+                id,
+                userName,
+                groups,
+                created,
+                lastAccess,
+                idleExpiry,
+                absoluteExpiry,
+                client,
+                proofs,
+                binding.isBound());
     }
 }

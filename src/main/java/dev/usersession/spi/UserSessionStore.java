@@ -71,6 +71,36 @@ public interface UserSessionStore {
     boolean touch(String sessionId, Instant lastAccess, Instant idleExpiry);
 
     /**
+     * @return the session bound to the browser key of this binding ({@link DeviceBinding#id()}), whether expired or
+     *     not, or empty when there is none
+     * @throws UnsupportedOperationException when this store cannot bind sessions to browser keys
+     */
+    default Optional<SessionRecord> findByBinding(String bindingId) {
+        throw new UnsupportedOperationException(getClass().getName() + " cannot bind sessions to browser keys");
+    }
+
+    /**
+     * Sets the challenge that the session's browser must sign next, and nothing else of the session.
+     *
+     * @return whether the session still exists
+     * @throws UnsupportedOperationException when this store cannot bind sessions to browser keys
+     */
+    default boolean challengeBinding(String sessionId, String challenge, Instant challengeExpiry) {
+        throw new UnsupportedOperationException(getClass().getName() + " cannot bind sessions to browser keys");
+    }
+
+    /**
+     * Replaces the session's binding, only while its waiting challenge is still {@code expectedChallenge}: of several
+     * callers answering one challenge (on any node), exactly one succeeds, so a challenge is used once.
+     *
+     * @return whether this call replaced it
+     * @throws UnsupportedOperationException when this store cannot bind sessions to browser keys
+     */
+    default boolean updateBinding(String sessionId, String expectedChallenge, DeviceBinding next) {
+        throw new UnsupportedOperationException(getClass().getName() + " cannot bind sessions to browser keys");
+    }
+
+    /**
      * Deletes up to {@code limit} sessions that expired at {@code now}, with their bean states, in one transaction
      * that first locks their rows (in id order), so that every expired session is deleted by exactly one caller, on
      * any node; {@code beforeDelete} sees each session this call deletes, before it is deleted. A batch that the

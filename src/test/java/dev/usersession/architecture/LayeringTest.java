@@ -52,7 +52,11 @@ class LayeringTest {
                 .layer("Security")
                 .definedBy(INTERNAL + "security..")
                 .layer("Factors")
-                .definedBy(INTERNAL + "passkey..", INTERNAL + "onetimecode..", INTERNAL + "rememberme..")
+                .definedBy(
+                        INTERNAL + "passkey..",
+                        INTERNAL + "onetimecode..",
+                        INTERNAL + "rememberme..",
+                        INTERNAL + "devicebinding..")
                 .layer("Login")
                 .definedBy(INTERNAL + "login..")
                 .layer("Request")

@@ -44,6 +44,11 @@ public final class Browser {
 
     private static final Pattern SET_REMEMBER_COOKIE =
             Pattern.compile("^" + Pattern.quote(REMEMBER_COOKIE) + "=([^;]*)(.*)$");
+    /** The short-lived cookie of a session bound to its browser's key (device-bound sessions). */
+    public static final String BOUND_COOKIE = COOKIE + "-bound";
+
+    private static final Pattern SET_BOUND_COOKIE =
+            Pattern.compile("^" + Pattern.quote(BOUND_COOKIE) + "=([^;]*)(.*)$");
     private static final HttpClient CLIENT = HttpClient.newBuilder()
             .followRedirects(HttpClient.Redirect.NEVER)
             .connectTimeout(Duration.ofSeconds(10))
@@ -55,6 +60,7 @@ public final class Browser {
     private String containerSession;
     private String pendingCookie;
     private String rememberCookie;
+    private String boundCookie;
 
     public Browser(URL base) {
         this.base = URI.create(base.toString().endsWith("/") ? base.toString() : base + "/");
@@ -86,6 +92,16 @@ public final class Browser {
     /** Sets (or, with {@code null}, drops) the "keep me signed in" cookie. */
     public void setRememberCookie(String value) {
         rememberCookie = value;
+    }
+
+    /** @return the bound cookie this browser holds */
+    public Optional<String> boundCookie() {
+        return Optional.ofNullable(boundCookie);
+    }
+
+    /** Sets (or, with {@code null}, drops) the bound cookie. */
+    public void setBoundCookie(String value) {
+        boundCookie = value;
     }
 
     /** @return the pending-step cookie this browser holds */
@@ -155,7 +171,8 @@ public final class Browser {
                 || containerSession != null
                 || deviceCookie != null
                 || pendingCookie != null
-                || rememberCookie != null) {
+                || rememberCookie != null
+                || boundCookie != null) {
             StringBuilder header = new StringBuilder();
             if (cookie != null) {
                 header.append(COOKIE).append('=').append(cookie);
@@ -171,6 +188,12 @@ public final class Browser {
                         .append(REMEMBER_COOKIE)
                         .append('=')
                         .append(rememberCookie);
+            }
+            if (boundCookie != null) {
+                header.append(header.length() > 0 ? "; " : "")
+                        .append(BOUND_COOKIE)
+                        .append('=')
+                        .append(boundCookie);
             }
             if (pendingCookie != null) {
                 header.append(header.length() > 0 ? "; " : "")
@@ -214,6 +237,10 @@ public final class Browser {
             Matcher remember = SET_REMEMBER_COOKIE.matcher(header);
             if (remember.matches()) {
                 rememberCookie = remember.group(2).contains("Max-Age=0") ? null : remember.group(1);
+            }
+            Matcher bound = SET_BOUND_COOKIE.matcher(header);
+            if (bound.matches()) {
+                boundCookie = bound.group(2).contains("Max-Age=0") ? null : bound.group(1);
             }
             Matcher pending = SET_PENDING_COOKIE.matcher(header);
             if (pending.matches()) {

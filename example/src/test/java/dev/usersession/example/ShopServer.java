@@ -32,7 +32,21 @@ final class ShopServer {
     private final int offset = Integer.getInteger("shop.port.offset", 200);
     private final File target = new File(System.getProperty("shop.war")).getParentFile();
     private final HttpClient client = HttpClient.newHttpClient();
+    private final List<String> systemProperties;
     private Process process;
+
+    /** A server with the shop's own settings. */
+    ShopServer() {
+        this(List.of());
+    }
+
+    /**
+     * @param systemProperties {@code -Dname=value} options for the server's JVM, such as a library setting a test
+     *     needs shorter than the shop's
+     */
+    ShopServer(List<String> systemProperties) {
+        this.systemProperties = List.copyOf(systemProperties);
+    }
 
     /** @return the shop's URL */
     String url() {
@@ -66,15 +80,21 @@ final class ShopServer {
     }
 
     private List<String> command() {
+        List<String> command = new ArrayList<>();
         if (payara) {
-            return List.of(System.getProperty("shop.payara.java"), "-Xmx512m", ONE_STARTUP_THREAD, "-jar",
-                    System.getProperty("shop.payara.jar"), "--deploy", System.getProperty("shop.war"),
-                    "--rootDir", new File(target, "payara-shop-test").getPath(), "--nocluster",
-                    "--port", String.valueOf(8080 + offset), "--sslport", String.valueOf(httpsPort()));
+            command.addAll(List.of(System.getProperty("shop.payara.java"), "-Xmx512m", ONE_STARTUP_THREAD));
+            command.addAll(systemProperties);
+            command.addAll(List.of("-jar", System.getProperty("shop.payara.jar"), "--deploy",
+                    System.getProperty("shop.war"), "--rootDir", new File(target, "payara-shop-test").getPath(),
+                    "--nocluster", "--port", String.valueOf(8080 + offset), "--sslport", String.valueOf(httpsPort())));
+            return command;
         }
         File home = new File(System.getProperty("shop.wildfly.home"));
-        return List.of(new File(home, "bin/standalone.sh").getPath(), "-Djboss.socket.binding.port-offset=" + offset,
-                "-Djboss.bind.address=127.0.0.1", "-Djboss.bind.address.management=127.0.0.1");
+        command.addAll(List.of(new File(home, "bin/standalone.sh").getPath(),
+                "-Djboss.socket.binding.port-offset=" + offset, "-Djboss.bind.address=127.0.0.1",
+                "-Djboss.bind.address.management=127.0.0.1"));
+        command.addAll(systemProperties);
+        return command;
     }
 
     /**

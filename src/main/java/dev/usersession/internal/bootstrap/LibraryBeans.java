@@ -15,6 +15,7 @@ import dev.usersession.internal.context.SessionLifecycleEvents;
 import dev.usersession.internal.context.SessionWriteLocks;
 import dev.usersession.internal.context.UsageTrackingInterceptor;
 import dev.usersession.internal.context.UserSessionManager;
+import dev.usersession.internal.devicebinding.DeviceBindings;
 import dev.usersession.internal.errors.ErrorResponses;
 import dev.usersession.internal.login.DeviceCookie;
 import dev.usersession.internal.login.JpaLoginChallenges;
@@ -119,6 +120,7 @@ public class LibraryBeans implements Extension {
             JpaPasskeys.class,
             RememberMe.class,
             JpaRememberMe.class,
+            DeviceBindings.class,
             CallerSessions.class,
             OtherMechanismSessions.class,
             FactorChanges.class,

@@ -140,7 +140,8 @@ public class SessionLifecycle {
                 old.absoluteExpiry(),
                 old.client(),
                 old.stateVersion(),
-                newProofs == null ? old.proofs() : newProofs);
+                newProofs == null ? old.proofs() : newProofs,
+                old.binding()); // the same browser: its key and bound cookie go on
         if (!rotate(old.id(), renewed)) {
             end(renewed.id(), EndReason.REVOKED); // announced by rotate: it ends as announced sessions do
             throw new UserSessionNotFoundException("The session ended before it could be renewed");

@@ -119,6 +119,23 @@ public record Failure(int status, String code, String message, String retryAfter
             "sign_in_failed",
             "Signing in could not be completed. Please try again later.");
 
+    /**
+     * A browser's proof of its key was refused at the device-binding endpoints (a wrong signature, key or algorithm, a
+     * challenge not issued or used already, a malformed header): the browser drops that binding.
+     */
+    public static final Failure DEVICE_BINDING_REFUSED = new Failure(
+            HttpServletResponse.SC_BAD_REQUEST,
+            "device_binding_refused",
+            "This browser's proof of its key was not accepted.");
+    /**
+     * A call that needs a session bound to its browser's key ({@code usersession.device-binding=required-for-level})
+     * in a session that is not bound ({@link dev.usersession.auth.DeviceBindingRequiredException}).
+     */
+    public static final Failure DEVICE_BINDING_REQUIRED = new Failure(
+            HttpServletResponse.SC_FORBIDDEN,
+            "device_binding_required",
+            "This needs a browser that keeps its sign-in bound to the device (such as Chrome on Windows).");
+
     /** A method the library's endpoint does not take (sent with {@code Allow}). */
     public static final Failure METHOD_NOT_ALLOWED = new Failure(
             HttpServletResponse.SC_METHOD_NOT_ALLOWED,
@@ -160,6 +177,7 @@ public record Failure(int status, String code, String message, String retryAfter
                     NOT_LOGGED_IN,
                     REAUTHENTICATION_REQUIRED,
                     SECOND_FACTOR_REQUIRED,
+                    DEVICE_BINDING_REQUIRED,
                     SESSION_ENDED,
                     FORBIDDEN,
                     MALFORMED_CODE,

@@ -15,6 +15,7 @@ import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptor;
 import java.nio.charset.StandardCharsets;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -69,6 +70,9 @@ public class SessionMetrics {
             AuditEvent.Type.SECOND_FACTOR_FAILED,
             "second_factor_failed"));
 
+    private static final List<String> BINDING_OUTCOMES =
+            List.of("registered", "refreshed", "restored", "proof_refused", "request_refused");
+
     @Inject
     UserSessionConfig config;
 
@@ -88,6 +92,7 @@ public class SessionMetrics {
     private volatile Meters.Amount storeReads = value -> {};
     private volatile long typicalStoreRead;
     private volatile Meters.Amount storeWrites = value -> {};
+    private volatile Map<String, Meters.Count> bindings = Map.of();
     private volatile Meters.Count cleanupRemoved = amount -> {};
     private volatile Meters.Amount cleanupDurations = value -> {};
 
@@ -128,6 +133,17 @@ public class SessionMetrics {
                 found.counter("usersession.store.failures", "Session store operations that failed (503)", null, null);
         storeReads = found.timer("usersession.store", "Session store latency", "operation", "read");
         storeWrites = found.timer("usersession.store", "Session store latency", "operation", "write");
+        Map<String, Meters.Count> byBindingOutcome = new ConcurrentHashMap<>();
+        for (String outcome : BINDING_OUTCOMES) {
+            byBindingOutcome.put(
+                    outcome,
+                    found.counter(
+                            "usersession.device.bindings",
+                            "Device-bound sessions: registrations, refreshes, refused proofs and refused requests",
+                            "outcome",
+                            outcome));
+        }
+        bindings = byBindingOutcome;
         cleanupRemoved =
                 found.counter("usersession.cleanup.removed", "Expired sessions removed by the clean-up", null, null);
         cleanupDurations = found.timer("usersession.cleanup", "Duration of clean-up runs", null, null);
@@ -148,6 +164,19 @@ public class SessionMetrics {
     /** Registers the gauge of live sessions (once). */
     public void activeSessions(DoubleSupplier count) {
         meters.gauge("usersession.sessions.active", "Live sessions in the store", count);
+    }
+
+    /**
+     * Counts what happened to a device binding.
+     *
+     * @param outcome one of {@code registered}, {@code refreshed}, {@code restored} (a remembered browser's new
+     *     session, by its key), {@code proof_refused}, {@code request_refused}
+     */
+    public void deviceBinding(String outcome) {
+        Meters.Count count = bindings.get(outcome);
+        if (count != null) {
+            count.increment();
+        }
     }
 
     /** A write of session state was refused because another request changed it first. */

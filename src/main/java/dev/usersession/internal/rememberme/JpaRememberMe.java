@@ -35,6 +35,65 @@ public class JpaRememberMe implements ExpiredRows {
     }
 
     /**
+     * Binds the user's series to the key of a device-bound session of its browser.
+     *
+     * @return whether the series exists and is the user's
+     */
+    public boolean bind(String series, String userName, String bindingId, String bindingKey) {
+        return transactions.write(entityManager -> entityManager
+                        .createQuery("update UserSessionRememberMe r set r.bindingId = :bindingId, "
+                                + "r.bindingKey = :bindingKey where r.series = :series and r.userName = :userName")
+                        .setParameter("bindingId", bindingId)
+                        .setParameter("bindingKey", bindingKey)
+                        .setParameter("series", series)
+                        .setParameter("userName", userName)
+                        .executeUpdate())
+                == 1;
+    }
+
+    /** @return the series bound to the browser key of this binding, if any */
+    public Optional<RememberedSeries> findByBinding(String bindingId) {
+        return transactions.read(entityManager -> entityManager
+                .createQuery(
+                        "select r from UserSessionRememberMe r where r.bindingId = :bindingId", RememberMeEntity.class)
+                .setParameter("bindingId", bindingId)
+                .setMaxResults(1)
+                .getResultList()
+                .stream()
+                .findFirst()
+                .map(RememberMeEntity::toRecord));
+    }
+
+    /** Sets the challenge the series' browser must sign next. @return whether the series exists */
+    public boolean challenge(String series, String challenge, Instant challengeExpiry) {
+        return transactions.write(entityManager -> entityManager
+                        .createQuery("update UserSessionRememberMe r set r.bindingChallenge = :challenge, "
+                                + "r.bindingChallengeExpiry = :expiry where r.series = :series")
+                        .setParameter("challenge", challenge)
+                        .setParameter("expiry", DatabaseTime.of(challengeExpiry))
+                        .setParameter("series", series)
+                        .executeUpdate())
+                == 1;
+    }
+
+    /**
+     * Uses the waiting challenge up: clears it only while it is still {@code expected}, so that of several requests
+     * answering one challenge (on any node) exactly one goes on.
+     *
+     * @return whether this call used it
+     */
+    public boolean consumeChallenge(String series, String expected) {
+        return transactions.write(entityManager -> entityManager
+                        .createQuery("update UserSessionRememberMe r set r.bindingChallenge = null, "
+                                + "r.bindingChallengeExpiry = null where r.series = :series "
+                                + "and r.bindingChallenge = :expected")
+                        .setParameter("series", series)
+                        .setParameter("expected", expected)
+                        .executeUpdate())
+                == 1;
+    }
+
+    /**
      * Replaces the series' token, keeping the presented one as the previous token.
      *
      * @return whether this call rotated it (false: the presented token is no longer the current one)

@@ -34,8 +34,10 @@ import java.util.logging.Logger;
  * response that carried it may have been lost, and the browser then gets another new token. The token before, once
  * the current one came back, and any older token of a live series mean the cookie was copied: the series, every other
  * series and every session of the user end, {@link RememberMeStolen} is fired, and that request is answered 401
- * {@code remember_me_stolen}. Logout ends the browser's series; a password change, disabling or deleting the account
- * and "sign out everywhere" end the user's.
+ * {@code remember_me_stolen}. The series of a browser that bound its session to a key (device-bound sessions) opens
+ * no session from its cookie alone ({@link Outcome#BOUND}), only once that browser proved its key again
+ * ({@link #useBound}). Logout ends the browser's series; a password change, disabling or deleting the account and "sign
+ * out everywhere" end the user's.
  */
 @ApplicationScoped
 public class RememberMe {
@@ -75,7 +77,12 @@ public class RememberMe {
         /** A valid token: log the user in. */
         VALID,
         /** A stolen token: everything of the user ended. */
-        STOLEN
+        STOLEN,
+        /**
+         * The series of a device-bound session: its cookie alone opens no session (a copy of it must not open an
+         * unbound session elsewhere). The cookie is kept; nothing is rotated.
+         */
+        BOUND
     }
 
     /**
@@ -114,6 +121,20 @@ public class RememberMe {
      * never came back (the response that carried it was lost), or detects theft.
      */
     public Use use(HttpServletRequest request, HttpServletResponse response) {
+        return use(request, response, null);
+    }
+
+    /**
+     * As {@link #use(HttpServletRequest, HttpServletResponse)} for the series bound to a browser key, once the browser
+     * proved that key: the presented cookie must be of that series.
+     *
+     * @param bound the bound series the browser proved its key for
+     */
+    public Use useBound(HttpServletRequest request, HttpServletResponse response, RememberedSeries bound) {
+        return use(request, response, bound.series());
+    }
+
+    private Use use(HttpServletRequest request, HttpServletResponse response, String provedSeries) {
         String[] presented = cookie(request);
         if (presented == null) {
             return new Use(Outcome.NONE, null);
@@ -125,6 +146,9 @@ public class RememberMe {
         if (found.isEmpty()) {
             clear(request, response);
             return new Use(Outcome.NONE, null);
+        }
+        if (found.get().bound() && !seriesId.equals(provedSeries)) {
+            return new Use(Outcome.BOUND, found.get().userName());
         }
         String token = SessionTokens.newToken();
         if (same(found.get().tokenHash(), tokenHash)
@@ -176,6 +200,33 @@ public class RememberMe {
             series.markSeen(SessionTokens.hash(presented[0]), tokenHash);
             seenTokens.add(tokenHash);
         }
+    }
+
+    /**
+     * Binds the series of the request's cookie, when it is the user's, to the key its browser just bound the session
+     * to: from now on that cookie alone opens no session ({@link Outcome#BOUND}).
+     */
+    public void bind(HttpServletRequest request, String userName, String bindingId, String bindingKey) {
+        String[] presented = cookie(request);
+        if (presented != null && series.bind(SessionTokens.hash(presented[0]), userName, bindingId, bindingKey)) {
+            LOG.fine(() -> "The remembered browser of " + userName + " is bound to its key");
+        }
+    }
+
+    /** @return the live series bound to the browser key of this binding, if any */
+    public Optional<RememberedSeries> boundTo(String bindingId) {
+        Instant now = clock.now();
+        return series.findByBinding(bindingId).filter(live -> now.isBefore(live.expires()));
+    }
+
+    /** Sets the challenge the bound series' browser must sign next. */
+    public void challenge(RememberedSeries bound, String challenge, Instant challengeExpiry) {
+        series.challenge(bound.series(), challenge, challengeExpiry);
+    }
+
+    /** @return whether this call used up the challenge waiting on the bound series (once, on any node) */
+    public boolean consumeChallenge(RememberedSeries bound, String challenge) {
+        return series.consumeChallenge(bound.series(), challenge);
     }
 
     /** Ends the series of the request's cookie (a logout) and clears the cookie. */

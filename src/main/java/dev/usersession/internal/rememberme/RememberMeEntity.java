@@ -1,6 +1,7 @@
 package dev.usersession.internal.rememberme;
 
 import dev.usersession.internal.store.DatabaseTime;
+import dev.usersession.spi.DeviceBinding;
 import jakarta.persistence.Cacheable;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -22,7 +23,8 @@ import java.time.OffsetDateTime;
         name = "remember_me",
         indexes = {
             @Index(name = "remember_me_user_name", columnList = "user_name"),
-            @Index(name = "remember_me_expires", columnList = "expires")
+            @Index(name = "remember_me_expires", columnList = "expires"),
+            @Index(name = "remember_me_binding_id", columnList = "binding_id")
         })
 public class RememberMeEntity {
 
@@ -51,6 +53,19 @@ public class RememberMeEntity {
     @Column(name = "expires", nullable = false)
     private OffsetDateTime expires;
 
+    @Column(name = "binding_id", length = 43)
+    private String bindingId;
+
+    /** The browser key of the device-bound session this series belongs to, a JSON Web Key. */
+    @Column(name = "binding_key", length = 2000)
+    private String bindingKey;
+
+    @Column(name = "binding_challenge", length = 64)
+    private String bindingChallenge;
+
+    @Column(name = "binding_challenge_expiry")
+    private OffsetDateTime bindingChallengeExpiry;
+
     /** For JPA. */
     protected RememberMeEntity() {}
 
@@ -70,6 +85,15 @@ public class RememberMeEntity {
                 DatabaseTime.toInstant(rotated),
                 tokenSeen,
                 userName,
-                DatabaseTime.toInstant(expires));
+                DatabaseTime.toInstant(expires),
+                new DeviceBinding(
+                        bindingChallenge,
+                        DatabaseTime.toInstant(bindingChallengeExpiry),
+                        bindingId,
+                        bindingKey,
+                        null,
+                        null,
+                        null,
+                        null));
     }
 }

@@ -1,5 +1,6 @@
 package dev.usersession.internal.rememberme;
 
+import dev.usersession.spi.DeviceBinding;
 import java.time.Instant;
 
 /**
@@ -13,6 +14,8 @@ import java.time.Instant;
  *     browser got the response that carried it, so the previous token is no longer the browser's
  * @param userName whose it is
  * @param expires when it ends
+ * @param binding the browser key the series is bound to (a device-bound session's), with the challenge waiting for
+ *     it, or {@link DeviceBinding#NONE}: a bound series' cookie alone opens no session
  */
 public record RememberedSeries(
         String series,
@@ -21,4 +24,11 @@ public record RememberedSeries(
         Instant rotated,
         boolean tokenSeen,
         String userName,
-        Instant expires) {}
+        Instant expires,
+        DeviceBinding binding) {
+
+    /** @return whether the series is bound to a browser key */
+    public boolean bound() {
+        return binding.isBound();
+    }
+}

@@ -1,8 +1,11 @@
 package dev.usersession.internal.security;
 
+import dev.usersession.AssuranceLevel;
 import dev.usersession.SessionProofs;
 import dev.usersession.UserSessionClock;
+import dev.usersession.UserSessionConfig;
 import dev.usersession.auth.AccessDeniedException;
+import dev.usersession.auth.DeviceBindingRequiredException;
 import dev.usersession.auth.NotLoggedInException;
 import dev.usersession.auth.ReauthenticationRequiredException;
 import dev.usersession.auth.RequiresLogin;
@@ -35,6 +38,9 @@ public class RequiresLoginInterceptor implements Serializable {
     @Inject
     UserSessionClock clock;
 
+    @Inject
+    UserSessionConfig config;
+
     /** Checks the caller, then calls the method. */
     @AroundInvoke
     public Object check(InvocationContext invocation) throws Exception {
@@ -51,6 +57,12 @@ public class RequiresLoginInterceptor implements Serializable {
         SessionProofs proofs = unitOfWork.session().proofs();
         if (!proofs.level().satisfies(applied.level())) {
             throw new SecondFactorRequiredException(describe(invocation) + " needs a login at " + applied.level());
+        }
+        if (applied.level() != AssuranceLevel.AAL1
+                && config.deviceBinding() == UserSessionConfig.DeviceBindingMode.REQUIRED_FOR_LEVEL
+                && !unitOfWork.session().binding().isBound()) {
+            throw new DeviceBindingRequiredException(
+                    describe(invocation) + " needs a session bound to its browser's key");
         }
         if (!applied.recent().isEmpty()) {
             Duration maxAge = RecentLogin.parse(applied.recent())

@@ -6,6 +6,7 @@ import dev.usersession.UserSessionClock;
 import dev.usersession.UserSessionConfig;
 import dev.usersession.internal.context.SessionLifecycle;
 import dev.usersession.internal.context.UserSessionManager;
+import dev.usersession.internal.devicebinding.DeviceBindings;
 import dev.usersession.internal.errors.ErrorResponses;
 import dev.usersession.internal.errors.Failure;
 import dev.usersession.internal.rememberme.RememberMe;
@@ -73,10 +74,13 @@ public class SessionAuthentication {
     @Inject
     SessionLogin login;
 
+    @Inject
+    DeviceBindings bindings;
+
     AuthenticationStatus authenticate(
             HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
         PresentedToken presented = cookie.read(request);
-        if (isLoginEndpoint(request)) {
+        if (isLoginEndpoint(request) || DeviceBindings.isEndpoint(request)) {
             return anonymous(context);
         }
         if (presented.kind() == PresentedToken.Kind.NONE) {
@@ -99,6 +103,11 @@ public class SessionAuthentication {
         }
         if (presented.fromCookie() && !csrf.allows(request, presented.token())) {
             return Refusals.refuse(errors, request, response, context, Failure.CROSS_SITE);
+        }
+        if (bindings.check(request, session) == DeviceBindings.Check.REFUSED) {
+            // A bound session without its bound cookie: a copied cookie, or a browser that renews it before it retries.
+            // The session goes on for its browser; this request is anonymous, and no remember-me cookie stands in.
+            return anonymous(context);
         }
         touchWhenDue(session, now);
         manager.begin(session);
@@ -156,6 +165,9 @@ public class SessionAuthentication {
             return Refusals.refuse(errors, request, response, context, Failure.CROSS_SITE);
         }
         RememberMe.Use use = rememberMe.use(request, response);
+        if (use.outcome() == RememberMe.Outcome.BOUND) {
+            return anonymous(context); // only its browser's key could vouch for it
+        }
         if (use.outcome() == RememberMe.Outcome.STOLEN) {
             Refusals.noteForFilter(request, Failure.REMEMBER_ME_STOLEN);
             return anonymous(context);

@@ -14,6 +14,7 @@ import dev.usersession.internal.account.UserNames;
 import dev.usersession.internal.audit.AuditTrail;
 import dev.usersession.internal.context.SessionLifecycle;
 import dev.usersession.internal.context.UserSessionManager;
+import dev.usersession.internal.devicebinding.DeviceBindings;
 import dev.usersession.internal.login.DeviceCookie;
 import dev.usersession.internal.login.FactorCredential;
 import dev.usersession.internal.login.LoginAdmission;
@@ -102,6 +103,12 @@ public class SessionLogin {
 
     @Inject
     AuditTrail audit;
+
+    @Inject
+    DeviceBindings bindings;
+
+    @Inject
+    CallerGroups callerGroups;
 
     public AuthenticationStatus login(
             HttpServletRequest request,
@@ -231,6 +238,7 @@ public class SessionLogin {
             return AuthenticationStatus.SEND_FAILURE;
         }
         cookie.set(response, issued.token());
+        bindings.offer(request, response, stored.get().id());
         HttpSession containerSession = request.getSession(false);
         if (containerSession != null) {
             request.changeSessionId();
@@ -243,6 +251,29 @@ public class SessionLogin {
         }
         audit.record(AuditEvent.Type.LOGIN_SUCCEEDED, userName, stored.get().id(), how);
         return context.notifyContainerAboutLogin(userName, groups);
+    }
+
+    /**
+     * Opens a new session for a remembered browser that proved the key its "keep me signed in" series is bound to
+     * (device-bound sessions): as a remember-me login, it proves nothing recent (AAL1). Sets the session cookie.
+     *
+     * @return the new session's id, or empty when the account was disabled or deleted, or the session cap refuses it
+     */
+    public Optional<String> openRemembered(HttpServletRequest request, HttpServletResponse response, String userName) {
+        Optional<Set<String>> groups = callerGroups.of(userName);
+        if (groups.isEmpty()) {
+            return Optional.empty();
+        }
+        IssuedSession issued;
+        try {
+            issued = lifecycle.open(userName, groups.get(), client(request), SessionProofs.NONE);
+        } catch (SessionLimitReachedException e) {
+            return Optional.empty();
+        }
+        cookie.set(response, issued.token());
+        audit.record(
+                AuditEvent.Type.LOGIN_SUCCEEDED, userName, issued.session().id(), "remember-me, by the device key");
+        return Optional.of(issued.session().id());
     }
 
     public void logout(HttpServletRequest request, HttpServletResponse response) {

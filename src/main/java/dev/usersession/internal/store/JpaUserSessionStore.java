@@ -5,6 +5,7 @@ import dev.usersession.UserSessionConflictException;
 import dev.usersession.UserSessionNotFoundException;
 import dev.usersession.spi.BeanStateChange;
 import dev.usersession.spi.BeanStateRecord;
+import dev.usersession.spi.DeviceBinding;
 import dev.usersession.spi.SessionRecord;
 import dev.usersession.spi.SessionSearch;
 import dev.usersession.spi.UserSessionStore;
@@ -192,6 +193,55 @@ public class JpaUserSessionStore implements UserSessionStore {
                         .setParameter("lastAccess", DatabaseTime.of(lastAccess))
                         .setParameter("idleExpiry", DatabaseTime.of(idleExpiry))
                         .setParameter("sessionId", sessionId)
+                        .executeUpdate()
+                == 1);
+    }
+
+    @Override
+    public Optional<SessionRecord> findByBinding(String bindingId) {
+        return transactions.read(entityManager -> entityManager
+                .createQuery(
+                        "select s from UserSessionEntity s where s.bindingId = :bindingId order by s.created desc",
+                        UserSessionEntity.class)
+                .setParameter("bindingId", bindingId)
+                .setMaxResults(1)
+                .getResultList()
+                .stream()
+                .findFirst()
+                .map(UserSessionEntity::toRecord));
+    }
+
+    @Override
+    public boolean challengeBinding(String sessionId, String challenge, Instant challengeExpiry) {
+        return transactions.write(entityManager -> entityManager
+                        .createQuery("update UserSessionEntity s set s.bindingChallenge = :challenge, "
+                                + "s.bindingChallengeExpiry = :expiry where s.id = :sessionId")
+                        .setParameter("challenge", challenge)
+                        .setParameter("expiry", DatabaseTime.of(challengeExpiry))
+                        .setParameter("sessionId", sessionId)
+                        .executeUpdate()
+                == 1);
+    }
+
+    @Override
+    public boolean updateBinding(String sessionId, String expectedChallenge, DeviceBinding next) {
+        return transactions.write(entityManager -> entityManager
+                        .createQuery("update UserSessionEntity s set s.bindingChallenge = :challenge, "
+                                + "s.bindingChallengeExpiry = :challengeExpiry, s.bindingId = :bindingId, "
+                                + "s.bindingKey = :bindingKey, s.boundAt = :boundAt, s.boundCookieHash = :cookieHash, "
+                                + "s.boundCookiePreviousHash = :previousCookieHash, "
+                                + "s.boundCookieExpiry = :cookieExpiry "
+                                + "where s.id = :sessionId and s.bindingChallenge = :expected")
+                        .setParameter("challenge", next.challenge())
+                        .setParameter("challengeExpiry", DatabaseTime.of(next.challengeExpiry()))
+                        .setParameter("bindingId", next.id())
+                        .setParameter("bindingKey", next.publicKey())
+                        .setParameter("boundAt", DatabaseTime.of(next.boundAt()))
+                        .setParameter("cookieHash", next.cookieHash())
+                        .setParameter("previousCookieHash", next.previousCookieHash())
+                        .setParameter("cookieExpiry", DatabaseTime.of(next.cookieExpiry()))
+                        .setParameter("sessionId", sessionId)
+                        .setParameter("expected", expectedChallenge)
                         .executeUpdate()
                 == 1);
     }

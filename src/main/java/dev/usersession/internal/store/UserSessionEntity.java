@@ -2,6 +2,7 @@ package dev.usersession.internal.store;
 
 import dev.usersession.AssuranceLevel;
 import dev.usersession.SessionProofs;
+import dev.usersession.spi.DeviceBinding;
 import dev.usersession.spi.SessionRecord;
 import jakarta.persistence.Cacheable;
 import jakarta.persistence.Column;
@@ -24,7 +25,8 @@ import java.time.OffsetDateTime;
             @Index(name = "user_session_user_name", columnList = "user_name"),
             @Index(name = "user_session_idle_expiry", columnList = "idle_expiry"),
             @Index(name = "user_session_absolute_expiry", columnList = "absolute_expiry"),
-            @Index(name = "user_session_created", columnList = "created")
+            @Index(name = "user_session_created", columnList = "created"),
+            @Index(name = "user_session_binding_id", columnList = "binding_id")
         })
 public class UserSessionEntity {
 
@@ -69,6 +71,31 @@ public class UserSessionEntity {
     @Column(name = "assurance_level", nullable = false)
     private int assuranceLevel;
 
+    @Column(name = "binding_challenge", length = 64)
+    private String bindingChallenge;
+
+    @Column(name = "binding_challenge_expiry")
+    private OffsetDateTime bindingChallengeExpiry;
+
+    @Column(name = "binding_id", length = 43)
+    private String bindingId;
+
+    /** The browser's public key, a JSON Web Key (an RSA key of 4096 bits is about 750 characters). */
+    @Column(name = "binding_key", length = 2000)
+    private String bindingKey;
+
+    @Column(name = "bound_at")
+    private OffsetDateTime boundAt;
+
+    @Column(name = "bound_cookie_hash", length = 43)
+    private String boundCookieHash;
+
+    @Column(name = "bound_cookie_previous_hash", length = 43)
+    private String boundCookiePreviousHash;
+
+    @Column(name = "bound_cookie_expiry")
+    private OffsetDateTime boundCookieExpiry;
+
     /** For JPA. */
     protected UserSessionEntity() {}
 
@@ -89,7 +116,20 @@ public class UserSessionEntity {
         entity.oneTimeCodeAt = DatabaseTime.of(proofs.oneTimeCodeAt());
         entity.passkeyAt = DatabaseTime.of(proofs.passkeyAt());
         entity.assuranceLevel = proofs.level().ordinal() + 1;
+        entity.setBinding(record.binding());
         return entity;
+    }
+
+    /** Holds the binding's values. */
+    void setBinding(DeviceBinding binding) {
+        bindingChallenge = binding.challenge();
+        bindingChallengeExpiry = DatabaseTime.of(binding.challengeExpiry());
+        bindingId = binding.id();
+        bindingKey = binding.publicKey();
+        boundAt = DatabaseTime.of(binding.boundAt());
+        boundCookieHash = binding.cookieHash();
+        boundCookiePreviousHash = binding.previousCookieHash();
+        boundCookieExpiry = DatabaseTime.of(binding.cookieExpiry());
     }
 
     /** @return the record this row holds */
@@ -108,6 +148,15 @@ public class UserSessionEntity {
                         DatabaseTime.toInstant(passwordAt),
                         DatabaseTime.toInstant(oneTimeCodeAt),
                         DatabaseTime.toInstant(passkeyAt),
-                        assuranceLevel >= 2 ? AssuranceLevel.AAL2 : AssuranceLevel.AAL1));
+                        assuranceLevel >= 2 ? AssuranceLevel.AAL2 : AssuranceLevel.AAL1),
+                new DeviceBinding(
+                        bindingChallenge,
+                        DatabaseTime.toInstant(bindingChallengeExpiry),
+                        bindingId,
+                        bindingKey,
+                        DatabaseTime.toInstant(boundAt),
+                        boundCookieHash,
+                        boundCookiePreviousHash,
+                        DatabaseTime.toInstant(boundCookieExpiry)));
     }
 }

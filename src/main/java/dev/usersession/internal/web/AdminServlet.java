@@ -158,6 +158,7 @@ public class AdminServlet extends LibraryServlet {
                 .add("idleExpiry", session.idleExpiry().toString())
                 .add("absoluteExpiry", session.absoluteExpiry().toString())
                 .add("client", session.client())
+                .add("deviceBound", session.deviceBound())
                 .add("assuranceLevel", session.proofs().level().name());
     }
 }

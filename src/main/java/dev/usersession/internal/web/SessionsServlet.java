@@ -12,8 +12,8 @@ import java.io.IOException;
 import java.util.Optional;
 
 /**
- * The caller's own sessions. {@code GET /usersession/sessions}: a JSON list (id, created, last access, client, and
- * which one is current; never a token). {@code POST /usersession/sessions/end} with {@code id}: ends one of them.
+ * The caller's own sessions. {@code GET /usersession/sessions}: a JSON list (id, created, last access, client, whether
+ * it is bound to its browser's key ({@code deviceBound}), and which one is current; never a token). {@code POST /usersession/sessions/end} with {@code id}: ends one of them.
  * {@code POST /usersession/sessions/end-others}: ends all but the current one. 401 without a login.
  */
 public class SessionsServlet extends LibraryServlet {
@@ -38,6 +38,7 @@ public class SessionsServlet extends LibraryServlet {
                     .add("created", session.created().toString())
                     .add("lastAccess", session.lastAccess().toString())
                     .add("client", session.client())
+                    .add("deviceBound", session.deviceBound())
                     .add("current", session.id().equals(me.get().id())));
         }
         writeJson(response, list.build().toString());

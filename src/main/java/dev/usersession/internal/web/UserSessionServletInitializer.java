@@ -12,7 +12,7 @@ import java.util.Set;
  * needed in {@code web.xml}): the unit-of-work filter for every request, the clean-up listener, and the endpoints
  * {@code /usersession/login} (with {@code /second-factor} and {@code /passkey}), {@code /usersession/logout},
  * {@code /usersession/sessions}, {@code /usersession/reauthenticate}, {@code /usersession/totp} and
- * {@code /usersession/passkeys}, and the administration of sessions under {@code /usersession/admin}.
+ * {@code /usersession/passkeys}, {@code /usersession/device-binding}, and the administration of sessions under {@code /usersession/admin}.
  */
 public class UserSessionServletInitializer implements ServletContainerInitializer {
 
@@ -36,6 +36,8 @@ public class UserSessionServletInitializer implements ServletContainerInitialize
                 .addMapping(OneTimeCodesServlet.PATH, OneTimeCodesServlet.PATH + "/*");
         context.addServlet("usersession-passkeys", PasskeysServlet.class)
                 .addMapping(PasskeysServlet.PATH, PasskeysServlet.PATH + "/*");
+        context.addServlet("usersession-device-binding", DeviceBindingServlet.class)
+                .addMapping(DeviceBindingServlet.PATH + "/*");
         context.addServlet("usersession-admin", AdminServlet.class).addMapping(AdminServlet.PATH + "/*");
     }
 }

@@ -5,7 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.usersession.it.Browser;
 import dev.usersession.it.Deployments;
+import dev.usersession.it.DeviceBindingRequests;
+import dev.usersession.it.PostgresServer;
 import dev.usersession.it.app.DemoAccounts;
+import dev.usersession.testing.DeviceKey;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
@@ -122,8 +125,44 @@ class ClusterIT {
         System.out.println("ClusterIT: 200 concurrent increments of one session over two nodes: " + statuses);
     }
 
+    /**
+     * A device-bound session's challenges are rows of the shared database: one node's challenge is answered at the
+     * other; during an outage the refresh answers 503, which keeps the browser's binding (a 4xx would end it).
+     */
     @Test
     @Order(5)
+    void aBindingChallengeOfOneNodeIsAnsweredAtTheOtherAndAnOutageIsA503() throws Exception {
+        Browser first = new Browser(NODE1.url());
+        String user = first.newUser("bound");
+        DeviceKey key = DeviceKey.ec();
+        String bindingId = DeviceBindingRequests.bind(first, user, key);
+        Browser second = NODE2.browserWith(first);
+        second.setBoundCookie(first.boundCookie().orElseThrow());
+        assertTrue(second.get("test/whoami").body().startsWith(user + " "), "bound, on the other node");
+
+        String challenge = DeviceBindingRequests.challengeOf(DeviceBindingRequests.refresh(first, bindingId, null))
+                .group(1);
+        HttpResponse<String> renewed = DeviceBindingRequests.refresh(second, bindingId, key.refresh(challenge));
+        assertEquals(200, renewed.statusCode(), "node 1's challenge, answered at node 2: " + renewed.body());
+
+        try {
+            PostgresServer.stop();
+            HttpResponse<String> during = DeviceBindingRequests.refresh(first, bindingId, null);
+            assertEquals(503, during.statusCode(), "the store is down: the browser keeps its binding");
+        } finally {
+            PostgresServer.start();
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        int status = 0;
+        while (System.nanoTime() < deadline && status != 403) {
+            status = DeviceBindingRequests.refresh(first, bindingId, null).statusCode();
+            Thread.sleep(200);
+        }
+        assertEquals(403, status, "a challenge again once the database is back");
+    }
+
+    @Test
+    @Order(6)
     void aDatabaseOutageGives503AndTheNodesRecoverWithoutARestart() throws Exception {
         OutageReport report = new DatabaseOutage(NODE1, NODE2).run();
         System.out.println("ClusterIT database outage: " + report);
@@ -136,7 +175,7 @@ class ClusterIT {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void killingANodeDuringWritesLosesNoAcknowledgedWriteAndTheOtherNodeServesOn() throws Exception {
         CrashReport report = new NodeCrash(NODE1, NODE2).run();
         System.out.println("ClusterIT kill -9 of node 1: " + report);
