@@ -47,6 +47,8 @@ public interface UserSessionStore {
      * Gives a session a new id (a new token at re-login): stores {@code renewed} and moves the bean states of
      * {@code oldSessionId} to it, then deletes the old session, in one transaction. The old session's row is locked
      * first, and {@code beforeDelete} sees it (in that transaction) only when this call is the one that removes it.
+     * When {@code renewed} carries a device binding other than {@link DeviceBinding#NONE} (a renewal of the same
+     * browser), it is stored with the old session's binding as it stands once the old row is locked.
      *
      * @return the old session, when it still existed (when it did not, the new one is stored without state)
      */

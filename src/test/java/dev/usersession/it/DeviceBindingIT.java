@@ -330,6 +330,55 @@ class DeviceBindingIT {
         assertEquals(401, sensitive.statusCode(), "a remembered login proves nothing recent");
     }
 
+    @Test
+    void aThiefWhoBindsAStolenUnboundSeriesIsStillCaughtWhenTheOwnerComesBack() {
+        Browser owner = new Browser(base);
+        String user = owner.newUser("caught");
+        HttpResponse<String> login = owner.postForm(
+                "usersession/login", "username", user, "password", DemoAccounts.PASSWORD, "remember", "on");
+        assertEquals(303, login.statusCode(), login.body());
+        String stolen = owner.rememberCookie().orElseThrow(); // a browser without DBSC: its series is not bound
+        owner.get("test/whoami"); // the owner's browser has come back with its token
+
+        Browser thief = new Browser(base);
+        thief.setRememberCookie(stolen);
+        HttpResponse<String> opened = thief.get("test/whoami");
+        assertEquals(user + " true false", opened.body(), "a copied unbound series opens a session, as before");
+        Offer offer = offerOf(opened);
+        assertEquals(
+                200,
+                register(thief, DeviceKey.ec().registration(offer.challenge(), offer.authorization()))
+                        .statusCode(),
+                "the thief binds the series to a key of their own");
+        thief.get("test/whoami"); // the thief's browser comes back with the rotated token
+
+        owner.setCookie(null); // the owner's session is gone; its browser presents its (now old) token
+        advanceClock(owner, "PT1M");
+        HttpResponse<String> back = owner.send(owner.request("test/whoami").header("Accept", "application/json"));
+        assertEquals(401, back.statusCode(), back.body());
+        assertTrue(back.body().contains("remember_me_stolen"), back.body());
+        assertEquals("anonymous", thief.get("test/whoami").body(), "the theft ended the thief's session too");
+    }
+
+    @Test
+    void anOldBindingOfABrowserThatSignedInAgainOpensNoSecondSession() {
+        Browser browser = new Browser(base);
+        String user = browser.newUser("again");
+        HttpResponse<String> login = browser.postForm(
+                "usersession/login", "username", user, "password", DemoAccounts.PASSWORD, "remember", "on");
+        Offer offer = offerOf(login);
+        DeviceKey key = DeviceKey.ec();
+        String old = json(register(browser, key.registration(offer.challenge(), offer.authorization())))
+                .getString("session_identifier");
+
+        assertEquals(200, browser.login(user, DemoAccounts.PASSWORD).statusCode(), "a new login in the same browser");
+        String session = browser.cookie().orElseThrow();
+        HttpResponse<String> refreshed = refresh(browser, old, null);
+        assertEquals(200, refreshed.statusCode(), refreshed.body());
+        assertFalse(json(refreshed).getBoolean("continue"), "the old binding ends");
+        assertEquals(session, browser.cookie().orElseThrow(), "and the new login's session stays");
+    }
+
     private static void advanceClock(Browser browser, String by) {
         assertEquals(204, browser.postForm("test/clock/advance", "by", by).statusCode());
     }

@@ -11,6 +11,7 @@ import dev.usersession.UserSessionNotFoundException;
 import dev.usersession.auth.NotLoggedInException;
 import dev.usersession.auth.SessionLimitReachedException;
 import dev.usersession.spi.BeanStateChange;
+import dev.usersession.spi.DeviceBinding;
 import dev.usersession.spi.SessionRecord;
 import dev.usersession.spi.UserSessionStore;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -61,10 +62,19 @@ public class SessionLifecycle {
      * @throws SessionLimitReachedException when the cap refuses this login
      */
     public IssuedSession open(String userName, Set<String> groups, String client, SessionProofs proofs) {
+        return open(userName, groups, client, proofs, DeviceBinding.NONE);
+    }
+
+    /**
+     * As {@link #open(String, Set, String, SessionProofs)}, stored bound to a browser key from the start (a remembered
+     * browser that proved its key).
+     */
+    public IssuedSession open(
+            String userName, Set<String> groups, String client, SessionProofs proofs, DeviceBinding binding) {
         Optional<SessionRecord> latest =
                 config.carryStateToNewSessions() ? latestLiveSession(userName) : Optional.empty();
         String token = SessionTokens.newToken();
-        SessionRecord session = newRecord(token, userName, groups, client, proofs);
+        SessionRecord session = newRecord(token, userName, groups, client, proofs, binding);
         store.create(session);
         events.started(session.toInfo());
         enforceLimit(userName, session.id());
@@ -85,7 +95,7 @@ public class SessionLifecycle {
             return open(userName, groups, client, proofs);
         }
         String token = SessionTokens.newToken();
-        SessionRecord renewed = newRecord(token, userName, groups, client, proofs);
+        SessionRecord renewed = newRecord(token, userName, groups, client, proofs, DeviceBinding.NONE);
         rotate(old.get().id(), renewed); // ended meanwhile: the new session is stored fresh, without state
         enforceLimit(userName, renewed.id());
         return new IssuedSession(token, renewed.toInfo());
@@ -243,7 +253,12 @@ public class SessionLifecycle {
     }
 
     private SessionRecord newRecord(
-            String token, String userName, Set<String> groups, String client, SessionProofs proofs) {
+            String token,
+            String userName,
+            Set<String> groups,
+            String client,
+            SessionProofs proofs,
+            DeviceBinding binding) {
         Instant now = clock.now();
         return new SessionRecord(
                 SessionTokens.hash(token),
@@ -255,7 +270,8 @@ public class SessionLifecycle {
                 now.plus(config.absoluteTimeout()),
                 client,
                 0,
-                proofs);
+                proofs,
+                binding);
     }
 
     /**

@@ -62,7 +62,12 @@ public record BrowserKey(String algorithm, PublicKey key, String canonicalJson) 
         if (canonicalJson == null || canonicalJson.length() > MAX_JSON_LENGTH) {
             throw new BindingRefusedException("no stored key");
         }
-        JsonObject jwk = Json.createReader(new StringReader(canonicalJson)).readObject();
+        JsonObject jwk;
+        try {
+            jwk = Json.createReader(new StringReader(canonicalJson)).readObject();
+        } catch (RuntimeException e) {
+            throw new BindingRefusedException("the stored key is not JSON");
+        }
         return of(jwk, "EC".equals(text(jwk, "kty")) ? "ES256" : "RS256");
     }
 

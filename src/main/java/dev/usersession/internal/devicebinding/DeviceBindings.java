@@ -137,7 +137,7 @@ public class DeviceBindings {
     /** @return whether the request may go on in this session, as far as its binding is concerned */
     public Check check(HttpServletRequest request, SessionRecord session) {
         DeviceBindingMode mode = config.deviceBinding();
-        if (mode == DeviceBindingMode.OFF) {
+        if (mode == DeviceBindingMode.OFF || storeCannotBind) {
             return Check.ADMITTED;
         }
         Instant now = clock.now();
@@ -198,6 +198,10 @@ public class DeviceBindings {
             refuse(request, response, null, sessionId, "registration: no live session");
             return;
         }
+        if (!bindsSessions()) {
+            refuse(request, response, userName, sessionId, "registration: device binding is off");
+            return;
+        }
         SessionRecord session = found.get();
         DeviceBinding current = session.binding();
         if (current.isBound() || !current.challengeIs(proof.challenge(), now)) {
@@ -234,7 +238,11 @@ public class DeviceBindings {
      * (or no longer) the waiting one gets a new challenge; a proof that does not verify with the bound key is 400 (the
      * browser ends that binding); a binding whose session ended is answered {@code continue: false}.
      */
-    public void refresh(HttpServletRequest request, HttpServletResponse response, RememberedSessionOpener opener)
+    public void refresh(
+            HttpServletRequest request,
+            HttpServletResponse response,
+            String presentedSessionId,
+            RememberedSessionOpener opener)
             throws IOException {
         String bindingId = StructuredHeader.value(request.getHeader(SESSION_ID_HEADER));
         if (bindingId == null) {
@@ -242,10 +250,15 @@ public class DeviceBindings {
             return;
         }
         Instant now = clock.now();
+        if (!bindsSessions()) {
+            answer(request, response, bindingId, null, false); // binding was turned off: the browser forgets it
+            return;
+        }
         Optional<SessionRecord> found = store.findByBinding(bindingId).filter(session -> !session.isExpiredAt(now));
         if (found.isEmpty()) {
             Optional<RememberedSeries> remembered = rememberMe.boundTo(bindingId);
-            if (remembered.isPresent()) {
+            if (remembered.isPresent()
+                    && !hasLiveSession(presentedSessionId, remembered.get().userName(), now)) {
                 restore(request, response, bindingId, remembered.get(), opener, now);
             } else {
                 answer(request, response, bindingId, null, false);
@@ -292,10 +305,30 @@ public class DeviceBindings {
     }
 
     /**
+     * @return whether binding is on and the store can keep it; a store that cannot is found at the first offer
+     */
+    private boolean bindsSessions() {
+        return config.deviceBinding() != DeviceBindingMode.OFF && !storeCannotBind;
+    }
+
+    /**
+     * @return whether the request's session cookie names a live session of this user: its browser signed in again
+     *     (a new login ended the binding of the old session), so an old binding must not open another session
+     */
+    private boolean hasLiveSession(String sessionId, String userName, Instant now) {
+        return sessionId != null
+                && store.find(sessionId)
+                        .filter(session ->
+                                !session.isExpiredAt(now) && session.userName().equals(userName))
+                        .isPresent();
+    }
+
+    /**
      * The session of a remembered browser ended (timed out): the browser's proof by the key its "keep me signed in"
      * series is bound to opens a new session bound to the same key, as a remember-me cookie opens one for a browser
      * without binding. Without a proof, 403 with a challenge stored on the series; a wrong proof is refused; a
-     * series whose cookie is not presented, or whose user may no longer sign in, ends the browser's binding.
+     * series whose cookie is not presented, or whose user may no longer sign in, ends the browser's binding; so does a
+     * browser that signed in again meanwhile (its session cookie names a live session of the user).
      */
     private void restore(
             HttpServletRequest request,
@@ -329,18 +362,10 @@ public class DeviceBindings {
             return;
         }
         RememberMe.Use use = rememberMe.useBound(request, response, remembered);
-        Optional<String> opened = use.outcome() == RememberMe.Outcome.VALID
-                        && remembered.userName().equals(use.userName())
-                ? opener.open(use.userName())
-                : Optional.empty();
-        if (opened.isEmpty()) {
-            if (use.outcome() == RememberMe.Outcome.VALID) {
-                rememberMe.forget(request, response); // the account was disabled or deleted meanwhile
-            }
-            answer(request, response, bindingId, null, false);
+        if (use.outcome() != RememberMe.Outcome.VALID || !remembered.userName().equals(use.userName())) {
+            answer(request, response, bindingId, null, false); // not this series' current cookie, or a copy of it
             return;
         }
-        String challenge = SessionTokens.newToken();
         String cookie = SessionTokens.newToken();
         DeviceBinding bound = new DeviceBinding(
                 null,
@@ -351,9 +376,10 @@ public class DeviceBindings {
                 SessionTokens.hash(cookie),
                 null,
                 now.plus(config.boundCookieLifetime()));
-        if (!store.challengeBinding(opened.get(), challenge, now.plus(CHALLENGE_LIFETIME))
-                || !store.updateBinding(opened.get(), challenge, bound)) {
-            answer(request, response, bindingId, null, false); // the new session ended at once (a session cap)
+        Optional<String> opened = opener.open(use.userName(), bound); // stored bound: no moment without its key
+        if (opened.isEmpty()) {
+            rememberMe.forget(request, response); // the account was disabled or deleted meanwhile, or the cap refused
+            answer(request, response, bindingId, null, false);
             return;
         }
         audit.record(AuditEvent.Type.DEVICE_BOUND, remembered.userName(), opened.get(), "restored by its key");

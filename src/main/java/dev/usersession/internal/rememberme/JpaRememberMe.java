@@ -35,18 +35,22 @@ public class JpaRememberMe implements ExpiredRows {
     }
 
     /**
-     * Binds the user's series to the key of a device-bound session of its browser.
+     * Binds the user's series to the key of a device-bound session of its browser, while the presented token is the
+     * series' current one.
      *
-     * @return whether the series exists and is the user's
+     * @return whether the series exists, is the user's and holds that token
      */
-    public boolean bind(String series, String userName, String bindingId, String bindingKey) {
+    public boolean bind(String series, String tokenHash, String userName, String bindingId, String bindingKey) {
         return transactions.write(entityManager -> entityManager
                         .createQuery("update UserSessionRememberMe r set r.bindingId = :bindingId, "
-                                + "r.bindingKey = :bindingKey where r.series = :series and r.userName = :userName")
+                                + "r.bindingKey = :bindingKey, r.bindingChallenge = null, "
+                                + "r.bindingChallengeExpiry = null where r.series = :series and r.userName = :userName "
+                                + "and r.tokenHash = :tokenHash")
                         .setParameter("bindingId", bindingId)
                         .setParameter("bindingKey", bindingKey)
                         .setParameter("series", series)
                         .setParameter("userName", userName)
+                        .setParameter("tokenHash", tokenHash)
                         .executeUpdate())
                 == 1;
     }

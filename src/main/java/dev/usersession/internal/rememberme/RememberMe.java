@@ -147,10 +147,15 @@ public class RememberMe {
             clear(request, response);
             return new Use(Outcome.NONE, null);
         }
-        if (found.get().bound() && !seriesId.equals(provedSeries)) {
+        // A bound series' cookie alone opens nothing, but its token is still checked: a copy that comes back after
+        // the browser moved on is theft, bound or not.
+        boolean keyRequired = found.get().bound()
+                && !seriesId.equals(provedSeries)
+                && config.deviceBinding() != UserSessionConfig.DeviceBindingMode.OFF;
+        String token = SessionTokens.newToken();
+        if (keyRequired && same(found.get().tokenHash(), tokenHash)) {
             return new Use(Outcome.BOUND, found.get().userName());
         }
-        String token = SessionTokens.newToken();
         if (same(found.get().tokenHash(), tokenHash)
                 && series.rotate(seriesId, tokenHash, SessionTokens.hash(token), now)) {
             setCookie(
@@ -162,9 +167,13 @@ public class RememberMe {
         RememberedSeries current = series.find(seriesId).orElse(found.get());
         if (same(current.previousTokenHash(), tokenHash)) {
             if (current.rotated() != null && !now.isAfter(current.rotated().plus(config.rememberMeGrace()))) {
-                return new Use(Outcome.VALID, current.userName()); // a parallel request of the same browser
+                // a parallel request of the same browser
+                return new Use(keyRequired ? Outcome.BOUND : Outcome.VALID, current.userName());
             }
-            if (!current.tokenSeen()
+            // A bound browser renews through its key (useBound), which reissues a token whose response was lost: the
+            // token before, without the key and after the grace, is a copy.
+            if (!keyRequired
+                    && !current.tokenSeen()
                     && series.reissue(
                             seriesId,
                             current.tokenHash(),
@@ -203,12 +212,19 @@ public class RememberMe {
     }
 
     /**
-     * Binds the series of the request's cookie, when it is the user's, to the key its browser just bound the session
-     * to: from now on that cookie alone opens no session ({@link Outcome#BOUND}).
+     * Binds the series of the request's cookie, when it is the user's and the cookie holds its current token, to the key
+     * its browser just bound the session to: from now on that cookie alone opens no session ({@link Outcome#BOUND}),
+     * while a copy of an older token is still taken as theft.
      */
     public void bind(HttpServletRequest request, String userName, String bindingId, String bindingKey) {
         String[] presented = cookie(request);
-        if (presented != null && series.bind(SessionTokens.hash(presented[0]), userName, bindingId, bindingKey)) {
+        if (presented != null
+                && series.bind(
+                        SessionTokens.hash(presented[0]),
+                        SessionTokens.hash(presented[1]),
+                        userName,
+                        bindingId,
+                        bindingKey)) {
             LOG.fine(() -> "The remembered browser of " + userName + " is bound to its key");
         }
     }

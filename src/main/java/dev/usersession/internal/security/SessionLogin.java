@@ -24,6 +24,7 @@ import dev.usersession.internal.onetimecode.OneTimeCodeFactor;
 import dev.usersession.internal.rememberme.RememberMe;
 import dev.usersession.internal.request.DeviceNames;
 import dev.usersession.internal.request.RequestAttributes;
+import dev.usersession.spi.DeviceBinding;
 import dev.usersession.spi.SessionRecord;
 import dev.usersession.spi.UserSessionStore;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -255,19 +256,24 @@ public class SessionLogin {
 
     /**
      * Opens a new session for a remembered browser that proved the key its "keep me signed in" series is bound to
-     * (device-bound sessions): as a remember-me login, it proves nothing recent (AAL1). Sets the session cookie.
+     * (device-bound sessions), stored bound to that key: as a remember-me login, it proves nothing recent (AAL1). Sets
+     * the session cookie.
      *
      * @return the new session's id, or empty when the account was disabled or deleted, or the session cap refuses it
      */
-    public Optional<String> openRemembered(HttpServletRequest request, HttpServletResponse response, String userName) {
+    public Optional<String> openRemembered(
+            HttpServletRequest request, HttpServletResponse response, String userName, DeviceBinding binding) {
         Optional<Set<String>> groups = callerGroups.of(userName);
         if (groups.isEmpty()) {
             return Optional.empty();
         }
         IssuedSession issued;
         try {
-            issued = lifecycle.open(userName, groups.get(), client(request), SessionProofs.NONE);
+            issued = lifecycle.open(userName, groups.get(), client(request), SessionProofs.NONE, binding);
         } catch (SessionLimitReachedException e) {
+            return Optional.empty();
+        }
+        if (store.find(issued.session().id()).isEmpty()) { // a parallel login of the user ended it at once (cap)
             return Optional.empty();
         }
         cookie.set(response, issued.token());

@@ -155,7 +155,13 @@ public class JpaUserSessionStore implements UserSessionStore {
         return transactions.write(entityManager -> {
             UserSessionEntity old =
                     entityManager.find(UserSessionEntity.class, oldSessionId, LockModeType.PESSIMISTIC_WRITE);
-            entityManager.persist(UserSessionEntity.of(renewed));
+            UserSessionEntity entity = UserSessionEntity.of(renewed);
+            if (old != null && !DeviceBinding.NONE.equals(renewed.binding())) {
+                // The same browser: its binding as it stands now, not as the caller read it (a registration or a
+                // refresh may have committed in between).
+                entity.setBinding(old.toRecord().binding());
+            }
+            entityManager.persist(entity);
             entityManager.flush();
             if (old == null) {
                 return Optional.<SessionRecord>empty();

@@ -34,16 +34,18 @@ public class DeviceBindingServlet extends LibraryServlet {
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String path = DeviceBindings.pathOf(request);
+        PresentedToken presented = cookie.read(request);
+        String sessionId = presented.kind() == PresentedToken.Kind.WELL_FORMED && presented.fromCookie()
+                ? presented.sessionId()
+                : null;
         if (DeviceBindings.REGISTER_PATH.equals(path)) {
-            PresentedToken presented = cookie.read(request);
-            bindings.register(
+            bindings.register(request, response, sessionId);
+        } else if (DeviceBindings.REFRESH_PATH.equals(path)) {
+            bindings.refresh(
                     request,
                     response,
-                    presented.kind() == PresentedToken.Kind.WELL_FORMED && presented.fromCookie()
-                            ? presented.sessionId()
-                            : null);
-        } else if (DeviceBindings.REFRESH_PATH.equals(path)) {
-            bindings.refresh(request, response, userName -> login.openRemembered(request, response, userName));
+                    sessionId,
+                    (userName, binding) -> login.openRemembered(request, response, userName, binding));
         } else {
             errors.write(request, response, Failure.NO_SUCH_ACTION);
         }

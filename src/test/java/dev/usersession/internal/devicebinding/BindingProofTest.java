@@ -91,6 +91,24 @@ class BindingProofTest {
         assertThrows(BindingRefusedException.class, () -> BindingProof.ofRegistration(notJson + "." + notJson + ".AA"));
     }
 
+    @Test
+    void whatTheJsonParserThrowsForHugeNumbersOrNestingIsARefusalNotAnError() {
+        String header = "{\"alg\":\"ES256\",\"jwk\":" + ec.jwk() + ",\"typ\":\"dbsc+jwt\"}";
+        for (String payload : new String[] {
+            "{\"jti\":\"c\",\"x\":1e9999999999}",
+            "{\"jti\":\"c\",\"x\":" + "9".repeat(1200) + "}",
+            "{\"jti\":\"c\",\"x\":" + "[".repeat(1500) + "]".repeat(1500) + "}"
+        }) {
+            String jws = ec.signed(header, payload);
+            if (jws.length() <= BindingProof.MAX_LENGTH) {
+                assertThrows(BindingRefusedException.class, () -> BindingProof.ofRegistration(jws), payload);
+            }
+        }
+        String deep = DeviceKey.base64(
+                ("{\"a\":" + "[".repeat(2000) + "]".repeat(2000) + "}").getBytes(StandardCharsets.UTF_8));
+        assertThrows(BindingRefusedException.class, () -> BindingProof.ofRegistration(deep + "." + deep + ".AA"));
+    }
+
     private void register(String algorithm, String jwk) {
         String header = "{\"alg\":\"" + algorithm + "\",\"jwk\":" + jwk + ",\"typ\":\"dbsc+jwt\"}";
         BindingProof.ofRegistration(ec.signed(header, "{\"jti\":\"c\"}"));
