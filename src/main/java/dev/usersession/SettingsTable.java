@@ -261,13 +261,17 @@ final class SettingsTable {
                     + "(403 `device_binding_required`). `required`: a session not bound within 2 minutes of its "
                     + "login is refused on every request; this locks out browsers without DBSC (Firefox and Safari "
                     + "today). `off`: nothing is offered and nothing is checked");
-    static final Setting<Duration> BOUND_COOKIE_LIFETIME = positive(
+    static final Setting<Duration> BOUND_COOKIE_LIFETIME = Setting.of(
             DEVICE_BINDING,
             "usersession.device-binding.cookie-lifetime",
             Duration.ofMinutes(5),
+            Duration::parse,
+            value -> value.compareTo(Duration.ofSeconds(150)) >= 0,
+            "an ISO-8601 duration of at least PT2M30S, such as PT5M",
             "how long a bound cookie is accepted: a session cookie copied off the device works at most this long "
-                    + "without the browser's key (the browser renews the bound cookie, signing with its key, about 2 "
-                    + "minutes before it expires: keep this above 3 minutes)");
+                    + "without the browser's key. The browser renews the bound cookie, signing with its key, about 2 "
+                    + "minutes before it expires; a shorter lifetime would have it renew before every request, and "
+                    + "requests race their own renewals");
 
     // second factors and passkeys
     static final Setting<String> FACTORS_ISSUER = Setting.of(
