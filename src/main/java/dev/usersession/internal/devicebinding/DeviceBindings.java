@@ -254,7 +254,14 @@ public class DeviceBindings {
             answer(request, response, bindingId, null, false); // binding was turned off: the browser forgets it
             return;
         }
-        Optional<SessionRecord> found = store.findByBinding(bindingId).filter(session -> !session.isExpiredAt(now));
+        Optional<SessionRecord> found;
+        try {
+            found = store.findByBinding(bindingId).filter(session -> !session.isExpiredAt(now));
+        } catch (UnsupportedOperationException e) { // a store of the application's own that cannot bind
+            storeCannotBind = true;
+            answer(request, response, bindingId, null, false);
+            return;
+        }
         if (found.isEmpty()) {
             Optional<RememberedSeries> remembered = rememberMe.boundTo(bindingId);
             if (remembered.isPresent()
