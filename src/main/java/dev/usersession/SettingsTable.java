@@ -19,6 +19,7 @@ import static dev.usersession.SettingGroup.SESSIONS;
 import dev.usersession.UserSessionConfig.DeviceBindingMode;
 import dev.usersession.UserSessionConfig.MetricsApi;
 import dev.usersession.UserSessionConfig.OnMaxSessions;
+import dev.usersession.UserSessionConfig.SessionCacheMode;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
@@ -329,6 +330,51 @@ final class SettingsTable {
             10_000,
             "how many sessions' state a node keeps in memory to skip re-reading unchanged bean rows (0 turns the "
                     + "cache off)");
+    static final Setting<SessionCacheMode> SESSION_CACHE_MODE = Setting.of(
+            CACHE,
+            "usersession.cache",
+            SessionCacheMode.AUTO,
+            value -> SessionCacheMode.valueOf(value.toUpperCase(Locale.ROOT)),
+            value -> true,
+            "auto, on or off",
+            "whether each node keeps the session rows it served in memory, so that a request of a cached session "
+                    + "authenticates without a statement. A change of a session row on any node (a logout, a "
+                    + "revocation, a new login level) reaches every node's cache pushed by the database, within "
+                    + "`usersession.cache.revocation-bound` at the latest. `auto`: on with PostgreSQL (its `NOTIFY`, "
+                    + "sent by the trigger of the shipped schema), off elsewhere. `on`: also with MariaDB, MySQL and "
+                    + "H2, which announce changes in the `user_session_change` table that each node polls every "
+                    + "`usersession.cache.poll-interval`. `off`: every request reads its session row");
+    static final Setting<Integer> SESSION_CACHE_SIZE = atLeast(
+            CACHE,
+            "usersession.cache.size",
+            1,
+            10_000,
+            "how many session rows a node keeps at most; the least recently used one is dropped past it");
+    static final Setting<Duration> REVOCATION_BOUND = Setting.of(
+            CACHE,
+            "usersession.cache.revocation-bound",
+            Duration.ofSeconds(1),
+            Duration::parse,
+            value -> value.compareTo(Duration.ofMillis(100)) >= 0 && value.compareTo(Duration.ofMinutes(1)) <= 0,
+            "an ISO-8601 duration from PT0.1S to PT1M, such as PT1S",
+            "the longest a node serves a cached session after a change of it committed elsewhere, whatever fails: "
+                    + "each node proves its channel alive by sending itself a heartbeat through the database four "
+                    + "times per bound (or, when polling, by polls that succeed), and empties its cache when that "
+                    + "proof is older than the bound. Normally a change arrives within milliseconds");
+    static final Setting<Duration> MAX_STALENESS = positive(
+            CACHE,
+            "usersession.cache.max-staleness",
+            Duration.ofMinutes(5),
+            "the last resort: a cached session row older than this is read again, whatever its channel said");
+    static final Setting<Duration> CACHE_POLL_INTERVAL = Setting.of(
+            CACHE,
+            "usersession.cache.poll-interval",
+            Duration.ofMillis(100),
+            Duration::parse,
+            value -> value.compareTo(Duration.ofMillis(10)) >= 0,
+            "an ISO-8601 duration of at least PT0.01S, such as PT0.1S",
+            "how often a node reads the `user_session_change` table where the database cannot push (MariaDB, "
+                    + "MySQL, H2); at most half of `usersession.cache.revocation-bound`");
     static final Setting<Duration> WRITE_WAIT = positive(
             CACHE,
             "usersession.write-wait",
@@ -430,6 +476,11 @@ final class SettingsTable {
             PASSKEYS_RP_ID,
             PASSKEYS_ORIGINS,
             STATE_CACHE_SIZE,
+            SESSION_CACHE_MODE,
+            SESSION_CACHE_SIZE,
+            REVOCATION_BOUND,
+            MAX_STALENESS,
+            CACHE_POLL_INTERVAL,
             WRITE_WAIT,
             CLEANUP_INTERVAL,
             CLEANUP_BATCH_SIZE,

@@ -52,6 +52,16 @@ public class UserSessionConfig {
         REQUIRED
     }
 
+    /** Whether each node caches the session rows it served ({@code usersession.cache}). */
+    public enum SessionCacheMode {
+        /** On where the database pushes changes (PostgreSQL), off elsewhere. */
+        AUTO,
+        /** On with every database: pushed where it can, polled from the change table elsewhere. */
+        ON,
+        /** Every request reads its session row. */
+        OFF
+    }
+
     /** What to do with a login past {@link #maxSessionsPerUser()}. */
     public enum OnMaxSessions {
         /** End the user's oldest session. */
@@ -310,6 +320,31 @@ public class UserSessionConfig {
         return snapshot().get(WRITE_WAIT);
     }
 
+    /** @return whether nodes cache session rows */
+    public SessionCacheMode sessionCache() {
+        return snapshot().get(SESSION_CACHE_MODE);
+    }
+
+    /** @return how many session rows a node caches at most */
+    public int sessionCacheSize() {
+        return snapshot().get(SESSION_CACHE_SIZE);
+    }
+
+    /** @return the longest a node serves a cached session after a change of it committed elsewhere */
+    public Duration revocationBound() {
+        return snapshot().get(REVOCATION_BOUND);
+    }
+
+    /** @return the age past which a cached session row is read again whatever its channel said */
+    public Duration cacheMaxStaleness() {
+        return snapshot().get(MAX_STALENESS);
+    }
+
+    /** @return how often a node polls the change table where the database cannot push changes */
+    public Duration cachePollInterval() {
+        return snapshot().get(CACHE_POLL_INTERVAL);
+    }
+
     /** @return how many sessions' bean state a node caches */
     public int stateCacheSize() {
         return snapshot().get(STATE_CACHE_SIZE);
@@ -327,6 +362,10 @@ public class UserSessionConfig {
         if (problems.isEmpty() && absoluteTimeout().compareTo(idleTimeout()) < 0) {
             problems.add("The setting usersession.absolute-timeout (" + absoluteTimeout() + ") must not be shorter "
                     + "than usersession.idle-timeout (" + idleTimeout() + ")");
+        }
+        if (problems.isEmpty() && cachePollInterval().multipliedBy(2).compareTo(revocationBound()) > 0) {
+            problems.add("The setting usersession.cache.poll-interval (" + cachePollInterval() + ") must be at most "
+                    + "half of usersession.cache.revocation-bound (" + revocationBound() + ")");
         }
         return problems;
     }

@@ -56,3 +56,9 @@ ALTER TABLE remember_me ADD COLUMN IF NOT EXISTS binding_key VARCHAR(2000);
 ALTER TABLE remember_me ADD COLUMN IF NOT EXISTS binding_challenge VARCHAR(64);
 ALTER TABLE remember_me ADD COLUMN IF NOT EXISTS binding_challenge_expiry TIMESTAMP(6) WITH TIME ZONE;
 CREATE INDEX IF NOT EXISTS remember_me_binding_id ON remember_me (binding_id);
+
+-- Per-node session cache (0.3.0): every change of a session row is announced at its commit to every node that listens
+-- (LISTEN usersession), with the database's clock in milliseconds.
+CREATE OR REPLACE FUNCTION user_session_announce() RETURNS trigger LANGUAGE plpgsql AS 'BEGIN PERFORM pg_notify(''usersession'', OLD.id || '' '' || floor(extract(epoch FROM clock_timestamp()) * 1000)::bigint); RETURN NULL; END';
+DROP TRIGGER IF EXISTS user_session_changed ON user_session;
+CREATE TRIGGER user_session_changed AFTER UPDATE OR DELETE ON user_session FOR EACH ROW EXECUTE FUNCTION user_session_announce();

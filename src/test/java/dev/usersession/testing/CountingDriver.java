@@ -42,6 +42,17 @@ public final class CountingDriver implements Driver {
         return PREFIX + url.substring("jdbc:".length());
     }
 
+    /**
+     * @return {@code false} on the session cache's channel thread: its heartbeats are not statements of the requests
+     *     a test counts
+     */
+    private static boolean countsThisThread() {
+        return !Thread.currentThread().getName().equals(CACHE_CHANNEL_THREAD);
+    }
+
+    /** The name of the library's session cache channel thread. */
+    public static final String CACHE_CHANNEL_THREAD = "usersession-cache-channel";
+
     /** Forgets the statements executed so far. */
     public static void clear() {
         EXECUTED.clear();
@@ -63,7 +74,7 @@ public final class CountingDriver implements Driver {
             if (result instanceof PreparedStatement prepared && method.getName().equals("prepareStatement")) {
                 String sql = (String) arguments[0];
                 return proxy(PreparedStatement.class, prepared, (statement, call, values) -> {
-                    if (call.getName().startsWith("execute")) {
+                    if (call.getName().startsWith("execute") && countsThisThread()) {
                         EXECUTED.add(sql);
                     }
                     return call.invoke(statement, values);
@@ -71,7 +82,10 @@ public final class CountingDriver implements Driver {
             }
             if (result instanceof Statement plain && method.getName().equals("createStatement")) {
                 return proxy(Statement.class, plain, (statement, call, values) -> {
-                    if (call.getName().startsWith("execute") && values != null && values.length > 0) {
+                    if (call.getName().startsWith("execute")
+                            && values != null
+                            && values.length > 0
+                            && countsThisThread()) {
                         EXECUTED.add(String.valueOf(values[0]));
                     }
                     return call.invoke(statement, values);

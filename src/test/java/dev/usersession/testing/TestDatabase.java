@@ -78,7 +78,7 @@ public final class TestDatabase {
             for (String table : tables) {
                 statement.execute("DROP TABLE IF EXISTS " + table + ("postgresql".equals(KIND) ? " CASCADE" : ""));
             }
-            for (String command : sql.replaceAll("(?m)^--.*$", "").split(";")) {
+            for (String command : sql.replaceAll("(?m)^--.*$", "").split(";\\s*\\n")) {
                 if (!command.isBlank()) {
                     statement.execute(command);
                 }

@@ -48,6 +48,7 @@ import dev.usersession.internal.security.SessionAuthentication;
 import dev.usersession.internal.security.SessionCookie;
 import dev.usersession.internal.security.SessionLogin;
 import dev.usersession.internal.security.UserSessionAuthenticationMechanism;
+import dev.usersession.internal.store.CachedSessions;
 import dev.usersession.internal.store.JpaUserSessionStore;
 import dev.usersession.internal.store.OwnTransactions;
 import dev.usersession.internal.store.StoreOutageLog;
@@ -84,6 +85,7 @@ public class LibraryBeans implements Extension {
             // the scope
             UserSessionManager.class,
             NodeStateCache.class,
+            CachedSessions.class,
             SessionWriteLocks.class,
             UsageTrackingInterceptor.class,
             SessionLifecycleEvents.class,

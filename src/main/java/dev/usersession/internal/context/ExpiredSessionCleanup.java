@@ -5,6 +5,7 @@ import dev.usersession.UserSessionConfig;
 import dev.usersession.UserSessionConflictException;
 import dev.usersession.internal.metrics.SessionMetrics;
 import dev.usersession.internal.store.ExpiredRows;
+import dev.usersession.internal.store.ManagedExecutors;
 import dev.usersession.spi.SessionRecord;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;

@@ -95,6 +95,9 @@ public class SessionMetrics {
     private volatile Map<String, Meters.Count> bindings = Map.of();
     private volatile Meters.Count cleanupRemoved = amount -> {};
     private volatile Meters.Amount cleanupDurations = value -> {};
+    private volatile Meters.Count cacheHits = amount -> {};
+    private volatile Meters.Count cacheMisses = amount -> {};
+    private volatile Meters.Amount revocationLags = value -> {};
 
     /**
      * Makes the meters in the server's metrics API as soon as the application starts (before other observers of the
@@ -147,6 +150,19 @@ public class SessionMetrics {
         cleanupRemoved =
                 found.counter("usersession.cleanup.removed", "Expired sessions removed by the clean-up", null, null);
         cleanupDurations = found.timer("usersession.cleanup", "Duration of clean-up runs", null, null);
+        cacheHits = found.counter(
+                "usersession.cache.hits", "Requests whose session row came from this node's cache", null, null);
+        cacheMisses = found.counter(
+                "usersession.cache.misses",
+                "Requests whose session row was read while the cache could serve",
+                null,
+                null);
+        revocationLags = found.timer(
+                "usersession.revocation.lag",
+                "From the commit of a change of a session row (the database's clock) to its removal from this "
+                        + "node's cache",
+                null,
+                null);
         meters = found;
         LOG.info(() -> "usersession metrics go to " + found.api());
     }
@@ -177,6 +193,26 @@ public class SessionMetrics {
         if (count != null) {
             count.increment();
         }
+    }
+
+    /** Registers the gauge of session rows this node caches (once). */
+    public void cacheEntries(DoubleSupplier count) {
+        meters.gauge("usersession.cache.entries", "Session rows in this node's cache", count);
+    }
+
+    /** A request's session row came from the cache. */
+    public void cacheHit() {
+        cacheHits.increment();
+    }
+
+    /** A request's session row was read while the cache could have served it. */
+    public void cacheMiss() {
+        cacheMisses.increment();
+    }
+
+    /** A change of a session row reached this node's cache this long after its commit. */
+    public void revocationLag(long nanos) {
+        revocationLags.record(nanos);
     }
 
     /** A write of session state was refused because another request changed it first. */

@@ -1,7 +1,7 @@
 package dev.usersession.internal.operations;
 
 import dev.usersession.UserSessionConfig;
-import dev.usersession.internal.context.ManagedExecutors;
+import dev.usersession.internal.store.ManagedExecutors;
 import dev.usersession.spi.UserSessionStore;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -39,6 +39,9 @@ public class JpaUserSessionStore implements UserSessionStore {
     @Inject
     UserSessionClock clock;
 
+    @Inject
+    CachedSessions cached;
+
     private final SingleStatementWrite singleStatement = new SingleStatementWrite();
 
     @Override
@@ -51,9 +54,12 @@ public class JpaUserSessionStore implements UserSessionStore {
 
     @Override
     public Optional<SessionRecord> find(String sessionId) {
-        return transactions.read(
-                entityManager -> Optional.ofNullable(entityManager.find(UserSessionEntity.class, sessionId))
-                        .map(UserSessionEntity::toRecord));
+        return cached.find(
+                sessionId,
+                clock.now(),
+                () -> transactions.read(
+                        entityManager -> Optional.ofNullable(entityManager.find(UserSessionEntity.class, sessionId))
+                                .map(UserSessionEntity::toRecord)));
     }
 
     @Override
@@ -79,6 +85,14 @@ public class JpaUserSessionStore implements UserSessionStore {
         List<BeanStateChange> ordered = changes.stream()
                 .sorted(Comparator.comparing(BeanStateChange::beanId))
                 .toList();
+        try {
+            return guardedWrite(sessionId, expectedStateVersion, ordered);
+        } finally {
+            cached.changed(sessionId);
+        }
+    }
+
+    private OptionalLong guardedWrite(String sessionId, long expectedStateVersion, List<BeanStateChange> ordered) {
         try {
             return write(sessionId, expectedStateVersion, ordered);
         } catch (UserSessionConflictException | UserSessionNotFoundException e) {
@@ -135,6 +149,14 @@ public class JpaUserSessionStore implements UserSessionStore {
 
     @Override
     public Optional<SessionRecord> delete(String sessionId, Consumer<SessionRecord> beforeDelete) {
+        try {
+            return deleteLocked(sessionId, beforeDelete);
+        } finally {
+            cached.changed(sessionId);
+        }
+    }
+
+    private Optional<SessionRecord> deleteLocked(String sessionId, Consumer<SessionRecord> beforeDelete) {
         // The session row first, as writers lock it first: an end never deadlocks with a request of the session.
         return transactions.write(entityManager -> {
             UserSessionEntity row =
@@ -151,6 +173,15 @@ public class JpaUserSessionStore implements UserSessionStore {
 
     @Override
     public Optional<SessionRecord> rotate(
+            String oldSessionId, SessionRecord renewed, Consumer<SessionRecord> beforeDelete) {
+        try {
+            return rotateLocked(oldSessionId, renewed, beforeDelete);
+        } finally {
+            cached.changed(oldSessionId);
+        }
+    }
+
+    private Optional<SessionRecord> rotateLocked(
             String oldSessionId, SessionRecord renewed, Consumer<SessionRecord> beforeDelete) {
         return transactions.write(entityManager -> {
             UserSessionEntity old =
@@ -193,6 +224,14 @@ public class JpaUserSessionStore implements UserSessionStore {
 
     @Override
     public boolean touch(String sessionId, Instant lastAccess, Instant idleExpiry) {
+        try {
+            return touchRow(sessionId, lastAccess, idleExpiry);
+        } finally {
+            cached.changed(sessionId);
+        }
+    }
+
+    private boolean touchRow(String sessionId, Instant lastAccess, Instant idleExpiry) {
         return transactions.write(entityManager -> entityManager
                         .createQuery("update UserSessionEntity s "
                                 + "set s.lastAccess = :lastAccess, s.idleExpiry = :idleExpiry where s.id = :sessionId")
@@ -219,6 +258,14 @@ public class JpaUserSessionStore implements UserSessionStore {
 
     @Override
     public boolean challengeBinding(String sessionId, String challenge, Instant challengeExpiry) {
+        try {
+            return setChallenge(sessionId, challenge, challengeExpiry);
+        } finally {
+            cached.changed(sessionId);
+        }
+    }
+
+    private boolean setChallenge(String sessionId, String challenge, Instant challengeExpiry) {
         return transactions.write(entityManager -> entityManager
                         .createQuery("update UserSessionEntity s set s.bindingChallenge = :challenge, "
                                 + "s.bindingChallengeExpiry = :expiry where s.id = :sessionId")
@@ -231,6 +278,14 @@ public class JpaUserSessionStore implements UserSessionStore {
 
     @Override
     public boolean updateBinding(String sessionId, String expectedChallenge, DeviceBinding next) {
+        try {
+            return replaceBinding(sessionId, expectedChallenge, next);
+        } finally {
+            cached.changed(sessionId);
+        }
+    }
+
+    private boolean replaceBinding(String sessionId, String expectedChallenge, DeviceBinding next) {
         return transactions.write(entityManager -> entityManager
                         .createQuery("update UserSessionEntity s set s.bindingChallenge = :challenge, "
                                 + "s.bindingChallengeExpiry = :challengeExpiry, s.bindingId = :bindingId, "
@@ -308,6 +363,7 @@ public class JpaUserSessionStore implements UserSessionStore {
                     .map(UserSessionEntity::toRecord)
                     .toList();
             if (!expired.isEmpty()) {
+                expired.forEach(session -> cached.changed(session.id()));
                 expired.forEach(beforeDelete);
                 deleteRows(
                         entityManager, expired.stream().map(SessionRecord::id).toList());

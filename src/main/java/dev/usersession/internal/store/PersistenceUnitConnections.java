@@ -15,6 +15,10 @@ import java.util.logging.Logger;
  * transaction gets a connection enlisted in none, which commits each statement on its own (auto-commit) on WildFly's
  * data sources. Found through Hibernate's {@code ConnectionProvider} service, the one way that JPA 3.1 (WildFly 39)
  * leaves; with another provider {@link #of} answers empty and the caller keeps to its entity manager.
+ *
+ * <p>{@link #toListen} also finds EclipseLink's (Payara): its server session's read login, which connects to the
+ * persistence unit's non-transactional data source (Payara makes one of the JTA data source), or in Java SE through
+ * its own JDBC settings. That is for a connection kept apart for a long time, not for writes.
  */
 final class PersistenceUnitConnections {
 
@@ -22,12 +26,48 @@ final class PersistenceUnitConnections {
 
     private final Object provider;
     private final Method borrow;
+    private final Object[] borrowArguments;
     private final Method giveBack;
 
-    private PersistenceUnitConnections(Object provider, Method borrow, Method giveBack) {
+    private PersistenceUnitConnections(Object provider, Method borrow, Object[] borrowArguments, Method giveBack) {
         this.provider = provider;
         this.borrow = borrow;
+        this.borrowArguments = borrowArguments;
         this.giveBack = giveBack;
+    }
+
+    /**
+     * @return the persistence unit's connections for a connection held a long time apart from any transaction
+     *     (Hibernate or EclipseLink), else empty
+     */
+    static Optional<PersistenceUnitConnections> toListen(EntityManagerFactory factory) {
+        Optional<PersistenceUnitConnections> hibernate = of(factory);
+        return hibernate.isPresent() ? hibernate : eclipseLink(factory);
+    }
+
+    private static Optional<PersistenceUnitConnections> eclipseLink(EntityManagerFactory factory) {
+        try {
+            ClassLoader eclipseLink = factory.getClass().getClassLoader();
+            Class<?> serverType = Class.forName("org.eclipse.persistence.sessions.server.Server", false, eclipseLink);
+            Class<?> sessionType = Class.forName("org.eclipse.persistence.sessions.Session", false, eclipseLink);
+            Class<?> loginType = Class.forName("org.eclipse.persistence.sessions.DatasourceLogin", false, eclipseLink);
+            Class<?> accessorType =
+                    Class.forName("org.eclipse.persistence.internal.databaseaccess.Accessor", false, eclipseLink);
+            Object server = factory.unwrap(serverType);
+            Object pool = serverType.getMethod("getReadConnectionPool").invoke(server);
+            Object login = pool.getClass().getMethod("getLogin").invoke(pool);
+            if (!loginType.isInstance(login)) {
+                login = serverType.getMethod("getDatasourceLogin").invoke(server);
+            }
+            return Optional.of(new PersistenceUnitConnections(
+                    login,
+                    loginType.getMethod("connectToDatasource", accessorType, sessionType),
+                    new Object[] {null, server},
+                    Connection.class.getMethod("close")));
+        } catch (ReflectiveOperationException | RuntimeException | LinkageError notEclipseLink) {
+            LOG.log(Level.FINE, "No EclipseLink connection to listen on", notEclipseLink);
+            return Optional.empty();
+        }
     }
 
     /** @return the persistence unit's connections when its provider is Hibernate, else empty */
@@ -49,6 +89,7 @@ final class PersistenceUnitConnections {
             return Optional.of(new PersistenceUnitConnections(
                     provider,
                     providerType.getMethod("getConnection"),
+                    new Object[0],
                     providerType.getMethod("closeConnection", Connection.class)));
         } catch (ReflectiveOperationException | RuntimeException | LinkageError notHibernate) {
             LOG.log(
@@ -72,20 +113,20 @@ final class PersistenceUnitConnections {
      *         committed, and the caller must not report it as lost)
      */
     <T> T withConnection(Work<T> work) throws SQLException {
-        Connection connection = (Connection) call(borrow);
+        Connection connection = (Connection) call(borrow, borrowArguments);
         T result;
         try {
             result = work.run(connection);
         } catch (Throwable failed) {
             try {
-                call(giveBack, connection);
+                giveBack(connection);
             } catch (SQLException | RuntimeException alsoFailed) {
                 failed.addSuppressed(alsoFailed);
             }
             throw failed;
         }
         try {
-            call(giveBack, connection);
+            giveBack(connection);
         } catch (SQLException | RuntimeException notGivenBack) {
             LOG.log(
                     Level.WARNING,
@@ -93,6 +134,14 @@ final class PersistenceUnitConnections {
                     notGivenBack);
         }
         return result;
+    }
+
+    private void giveBack(Connection connection) throws SQLException {
+        if (giveBack.getDeclaringClass() == Connection.class) {
+            connection.close();
+        } else {
+            call(giveBack, connection);
+        }
     }
 
     private Object call(Method method, Object... arguments) throws SQLException {

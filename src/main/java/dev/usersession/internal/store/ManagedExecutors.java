@@ -1,4 +1,4 @@
-package dev.usersession.internal.context;
+package dev.usersession.internal.store;
 
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;

@@ -1,0 +1,197 @@
+package dev.usersession.internal.store;
+
+import dev.usersession.UserSessionConfig;
+import dev.usersession.UserSessionConfig.SessionCacheMode;
+import dev.usersession.internal.metrics.SessionMetrics;
+import dev.usersession.spi.SessionRecord;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.BeforeDestroyed;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.concurrent.ThreadFactory;
+import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * This node's cache of session rows ({@code usersession.cache}), and the proof that it may serve from it. A cached row
+ * is served only while the channel that announces changes of session rows ({@link ChangeChannel}) is proven to
+ * deliver: the latest proof (a heartbeat this node sent itself through the database, received back; or a poll of the
+ * change table that succeeded) is younger than {@code usersession.cache.revocation-bound}. Every change committed
+ * before that proof was sent has reached this cache, so no row it serves is older than the bound. When the proof is
+ * late the cache empties itself and every request reads its row until the channel proves itself again.
+ *
+ * <p>A cached row only ever lets a request through: a row that looks expired is read again (another node may have
+ * moved its last access), and the store's writes check versions in the database as before.
+ */
+@ApplicationScoped
+public class CachedSessions {
+
+    private static final Logger LOG = Logger.getLogger(CachedSessions.class.getName());
+    private static final long STOP_WAIT_MILLIS = 5_000;
+
+    @Inject
+    UserSessionConfig config;
+
+    @Inject
+    StoreTransactions transactions;
+
+    @Inject
+    SessionMetrics metrics;
+
+    private final String node = HexFormat.of().formatHex(new SecureRandom().generateSeed(6));
+    private volatile SessionCache cache;
+    private volatile ChangeChannel channel;
+    private volatile Thread channelThread;
+    private volatile long provenAt;
+    private volatile boolean proven;
+    private long boundNanos;
+    private long maxStalenessNanos;
+
+    @PostConstruct
+    void create() {
+        cache = new SessionCache(config.sessionCacheSize());
+        boundNanos = config.revocationBound().toNanos();
+        maxStalenessNanos = config.cacheMaxStaleness().toNanos();
+    }
+
+    /** Starts the channel when the cache is on (at the application's start). */
+    void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        if (config.sessionCache() == SessionCacheMode.OFF) {
+            return;
+        }
+        metrics.cacheEntries(() -> cache.size());
+        ChangeChannel created = new ChangeChannel(this, transactions, config, node);
+        channel = created;
+        ThreadFactory threads = ManagedExecutors.threadFactory()
+                .map(ThreadFactory.class::cast)
+                .orElse(runnable -> {
+                    Thread thread = new Thread(runnable);
+                    thread.setDaemon(true);
+                    return thread;
+                });
+        Thread thread = threads.newThread(created::run);
+        thread.setName("usersession-cache-channel");
+        thread.start();
+        channelThread = thread;
+    }
+
+    /**
+     * Stops the channel, and waits a moment for it to give its connection back, before the application's beans (its
+     * persistence unit among them) are destroyed.
+     */
+    void stopping(@Observes @BeforeDestroyed(ApplicationScoped.class) Object stopping) {
+        stop();
+    }
+
+    /** Stops the channel (when the application stops without the event above). */
+    @PreDestroy
+    void stop() {
+        ChangeChannel running = channel;
+        if (running != null) {
+            running.stop();
+        }
+        Thread thread = channelThread;
+        if (thread != null) {
+            try {
+                thread.join(STOP_WAIT_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /**
+     * @return the session, from the cache while it may serve it, else read by {@code reader} (and kept when the
+     *     cache may serve)
+     */
+    Optional<SessionRecord> find(String sessionId, Instant now, Supplier<Optional<SessionRecord>> reader) {
+        long started = System.nanoTime();
+        boolean serving = serving(started);
+        if (serving) {
+            SessionRecord cached = cache.get(sessionId, started - maxStalenessNanos);
+            if (cached != null && !cached.isExpiredAt(now)) {
+                metrics.cacheHit();
+                return Optional.of(cached);
+            }
+            metrics.cacheMiss();
+        }
+        long ticket = cache.ticket();
+        Optional<SessionRecord> read = reader.get();
+        if (serving && read.isPresent()) {
+            cache.offer(ticket, read.get(), started);
+        }
+        return read;
+    }
+
+    /** A session row changed or ended through this node: it is read again next time. */
+    void changed(String sessionId) {
+        cache.changed(sessionId);
+    }
+
+    /** @return whether the channel's latest proof is young enough to serve from the cache */
+    private boolean serving(long now) {
+        if (!proven) {
+            return false;
+        }
+        if (now - provenAt > boundNanos) {
+            lost("its latest proof is older than usersession.cache.revocation-bound (" + config.revocationBound()
+                    + ")");
+            return false;
+        }
+        return true;
+    }
+
+    // What the channel reports.
+
+    /**
+     * Everything committed before {@code sentAt} (a {@link System#nanoTime()} of this node) has been delivered: the
+     * cache may serve until the bound has passed since then.
+     */
+    void proven(long sentAt) {
+        if (!proven) {
+            cache.clear(); // what was kept before the channel (re)started may have missed changes
+            LOG.info(() -> "usersession caches session rows on this node (" + channel.describe()
+                    + "); a change on another node reaches it within " + config.revocationBound());
+        }
+        if (sentAt - provenAt > 0 || !proven) {
+            provenAt = sentAt;
+        }
+        proven = true;
+    }
+
+    /** A session changed on some node; {@code committedAtMillis} is the database's clock at the change. */
+    void announced(String sessionId, long committedAtMillis) {
+        cache.changed(sessionId);
+        long lag = System.currentTimeMillis() - committedAtMillis;
+        if (lag >= 0) {
+            metrics.revocationLag(lag * 1_000_000L);
+        }
+    }
+
+    /** Every session may have changed (an operator asked, or the channel cannot say what it missed). */
+    void announcedAll() {
+        cache.clear();
+    }
+
+    /** The channel cannot prove delivery: nothing is served from the cache until it proves itself again. */
+    void lost(String why) {
+        boolean was = proven;
+        proven = false;
+        cache.clear();
+        if (was) {
+            LOG.log(
+                    Level.WARNING,
+                    "usersession stopped serving sessions from this node''s cache, as {0}; every request reads its "
+                            + "session until the channel is back",
+                    why);
+        }
+    }
+}

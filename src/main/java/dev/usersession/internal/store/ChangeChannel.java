@@ -1,0 +1,229 @@
+package dev.usersession.internal.store;
+
+import dev.usersession.UserSessionConfig;
+import dev.usersession.UserSessionConfig.SessionCacheMode;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The thread that tells {@link CachedSessions} which session rows changed, and proves that it would have told. On
+ * PostgreSQL the trigger {@code user_session_changed} of the shipped schema sends a {@code NOTIFY} for every change of
+ * a session row, delivered at commit to every listening node; this channel listens on one connection lent by the
+ * persistence unit, and four times per revocation bound sends a heartbeat through another: notifications arrive in
+ * commit order, so once a heartbeat comes back, every change committed before it was sent has arrived. A connection
+ * that breaks, or stops delivering (its server process hangs), is given up and the cache stops serving until a new
+ * one proves itself.
+ *
+ * <p>Payloads: {@code <session id> <milliseconds of the database's clock>} for a change, {@code ~<node> <nanos>} for
+ * a heartbeat, {@code *} for "anything may have changed" (what an operator sends after editing session rows by hand:
+ * {@code NOTIFY usersession, '*'}).
+ */
+final class ChangeChannel {
+
+    private static final Logger LOG = Logger.getLogger(ChangeChannel.class.getName());
+
+    /** The trigger that announces changes of session rows (schema scripts). */
+    static final String TRIGGER = "user_session_changed";
+
+    private static final long RETRY_MILLIS = 1_000;
+    private static final long MISSING_TRIGGER_RETRY_MILLIS = 30_000;
+
+    private final CachedSessions sessions;
+    private final StoreTransactions transactions;
+    private final UserSessionConfig config;
+    private final String node;
+    private final long heartbeatNanos;
+    private volatile boolean running = true;
+    private volatile String description = "starting";
+    private boolean warnedMissingTrigger;
+
+    ChangeChannel(CachedSessions sessions, StoreTransactions transactions, UserSessionConfig config, String node) {
+        this.sessions = sessions;
+        this.transactions = transactions;
+        this.config = config;
+        this.node = node;
+        this.heartbeatNanos = config.revocationBound().toNanos() / 4;
+    }
+
+    /** @return how it learns of changes, for the log */
+    String describe() {
+        return description;
+    }
+
+    void stop() {
+        running = false;
+    }
+
+    /** The thread's work: listens, and listens again after each failure, until {@link #stop()}. */
+    void run() {
+        while (running) {
+            long pause = RETRY_MILLIS;
+            try {
+                Optional<String> product = transactions.read(DatabaseProduct::name);
+                boolean postgres = product.map(
+                                name -> name.toLowerCase(Locale.ROOT).contains("postgres"))
+                        .orElse(false);
+                if (!postgres) {
+                    notPushed(product.orElse("an unknown database"));
+                    return;
+                }
+                PersistenceUnitConnections connections = transactions
+                        .read(entityManager ->
+                                PersistenceUnitConnections.toListen(entityManager.getEntityManagerFactory()))
+                        .orElse(null);
+                if (connections == null) {
+                    LOG.warning("usersession cannot cache sessions: the persistence unit does not lend connections "
+                            + "to listen on");
+                    return;
+                }
+                if (!listen(connections)) {
+                    pause = MISSING_TRIGGER_RETRY_MILLIS;
+                }
+            } catch (RuntimeException | SQLException failed) {
+                LOG.log(Level.FINE, "usersession's cache channel failed; it starts again", failed);
+                sessions.lost("its channel failed: " + failed);
+            }
+            pause(pause);
+        }
+    }
+
+    private void notPushed(String product) {
+        if (config.sessionCache() == SessionCacheMode.ON) {
+            LOG.warning("usersession.cache=on needs PostgreSQL in this release (" + product
+                    + " cannot push changes): every request reads its session row");
+        } else {
+            LOG.info(() -> "usersession does not cache sessions on " + product + " (usersession.cache=auto)");
+        }
+    }
+
+    /** @return {@code false} when the schema lacks the trigger (nothing listened) */
+    private boolean listen(PersistenceUnitConnections connections) throws SQLException {
+        return connections.withConnection(connection -> {
+            if (!triggerPresent(connection)) {
+                if (!warnedMissingTrigger) {
+                    warnedMissingTrigger = true;
+                    LOG.warning("usersession does not cache sessions: the table user_session has no enabled "
+                            + "trigger " + TRIGGER + " (run this release's schema script, see the upgrade notes); "
+                            + "every request reads its session row");
+                }
+                return false;
+            }
+            PostgresNotifications notifications = PostgresNotifications.listen(connection)
+                    .orElseThrow(() -> new SQLException("The persistence unit's connection is not one of "
+                            + "PostgreSQL's JDBC driver: notifications cannot be received"));
+            description = "PostgreSQL NOTIFY, heartbeat every " + heartbeatNanos / 1_000_000 + " ms";
+            try {
+                deliver(connections, notifications);
+            } catch (SQLException | RuntimeException failed) {
+                notifications.abandon();
+                throw failed;
+            }
+            notifications.close(); // stopped: the connection answers, and goes back to the pool as it came
+            return true;
+        });
+    }
+
+    private void deliver(PersistenceUnitConnections connections, PostgresNotifications notifications)
+            throws SQLException {
+        long sent = System.nanoTime() - heartbeatNanos;
+        long received = System.nanoTime();
+        int waitMillis = (int) Math.max(1, heartbeatNanos / 1_000_000);
+        long giveUpNanos = 2 * config.revocationBound().toNanos();
+        while (running) {
+            long now = System.nanoTime();
+            if (now - sent >= heartbeatNanos) {
+                sent = now;
+                sendHeartbeat(connections, now);
+            }
+            for (String payload : notifications.receive(waitMillis)) {
+                if (receive(payload)) {
+                    received = System.nanoTime();
+                }
+            }
+            if (System.nanoTime() - received > giveUpNanos) {
+                throw new SQLException("no heartbeat came back through the listening connection for "
+                        + TimeUnit.NANOSECONDS.toMillis(giveUpNanos) + " ms");
+            }
+        }
+    }
+
+    private void sendHeartbeat(PersistenceUnitConnections connections, long sentAt) throws SQLException {
+        connections.withConnection(connection -> {
+            try (PreparedStatement notify = connection.prepareStatement("SELECT pg_notify(?, ?)")) {
+                notify.setString(1, PostgresNotifications.CHANNEL);
+                notify.setString(2, "~" + node + " " + sentAt);
+                notify.execute();
+            }
+            if (!connection.getAutoCommit()) {
+                connection.commit();
+            }
+            return null;
+        });
+    }
+
+    /** @return whether it was this node's own heartbeat */
+    private boolean receive(String payload) {
+        if (payload.startsWith("~")) {
+            int space = payload.indexOf(' ');
+            if (space > 0 && payload.substring(1, space).equals(node)) {
+                sessions.proven(Long.parseLong(payload.substring(space + 1)));
+                return true;
+            }
+            return false;
+        }
+        if ("*".equals(payload)) {
+            sessions.announcedAll();
+            return false;
+        }
+        int space = payload.indexOf(' ');
+        if (space < 0) {
+            sessions.announced(payload, Long.MAX_VALUE);
+            return false;
+        }
+        long committedAt;
+        try {
+            committedAt = Long.parseLong(payload.substring(space + 1));
+        } catch (NumberFormatException unknownForm) {
+            committedAt = Long.MAX_VALUE;
+        }
+        sessions.announced(payload.substring(0, space), committedAt);
+        return false;
+    }
+
+    private static boolean triggerPresent(Connection connection) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement("SELECT count(*) FROM pg_trigger "
+                        + "WHERE tgrelid = to_regclass('user_session') AND tgname = ? AND tgenabled <> 'D'");
+                ResultSet found = setAndRun(query)) {
+            boolean present = found.next() && found.getInt(1) == 1;
+            if (!connection.getAutoCommit()) {
+                connection.commit();
+            }
+            return present;
+        }
+    }
+
+    private static ResultSet setAndRun(PreparedStatement query) throws SQLException {
+        query.setString(1, TRIGGER);
+        return query.executeQuery();
+    }
+
+    /** Waits, but no longer than the channel runs. */
+    private void pause(long millis) {
+        long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
+        try {
+            while (running && System.nanoTime() - until < 0) {
+                Thread.sleep(Math.min(50, millis));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
+        }
+    }
+}

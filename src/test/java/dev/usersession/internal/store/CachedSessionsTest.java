@@ -1,0 +1,150 @@
+package dev.usersession.internal.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import dev.usersession.UserSessions;
+import dev.usersession.spi.SessionRecord;
+import dev.usersession.spi.UserSessionStore;
+import dev.usersession.testing.Containers;
+import dev.usersession.testing.CountingDriver;
+import dev.usersession.testing.Settings;
+import dev.usersession.testing.TestDatabase;
+import jakarta.enterprise.inject.se.SeContainer;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The per-node cache of session rows on the unit suite's database: on PostgreSQL (where {@code usersession.cache=auto}
+ * turns it on) a cached session is read without a statement, and a change made by another connection, as another
+ * node would, reaches the cache through {@code NOTIFY} within the revocation bound, also when the listening
+ * connection is killed; elsewhere every read is a statement.
+ */
+class CachedSessionsTest {
+
+    private static final boolean PUSHED = "postgresql".equals(TestDatabase.KIND);
+    private static final Duration BOUND = Duration.ofMillis(500);
+
+    private Settings settings;
+    private SeContainer container;
+    private UserSessionStore store;
+    private String session;
+
+    @BeforeEach
+    void boot() {
+        settings = Settings.of("usersession.cache", "auto", "usersession.cache.revocation-bound", BOUND.toString());
+        container = Containers.boot();
+        store = container.select(UserSessionStore.class).get();
+        session = container
+                .select(UserSessions.class)
+                .get()
+                .open("cached-" + System.nanoTime(), Set.of("buyer"), "test")
+                .session()
+                .id();
+    }
+
+    @AfterEach
+    void shutDown() {
+        container.close();
+        settings.close();
+    }
+
+    private int statementsOfFind() {
+        CountingDriver.clear();
+        store.find(session);
+        return CountingDriver.executed().size();
+    }
+
+    /** @return once a read of the session runs no statement (the channel proved itself and the row is cached) */
+    private void awaitCached() throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (statementsOfFind() != 0) {
+            if (System.nanoTime() > deadline) {
+                fail("the session was still read from the database after 10 s");
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    /** @return how long until a read of the session satisfied {@code seen} */
+    private Duration awaitRead(Predicate<Optional<SessionRecord>> seen) throws InterruptedException {
+        long started = System.nanoTime();
+        while (!seen.test(store.find(session))) {
+            if (System.nanoTime() - started > Duration.ofSeconds(10).toNanos()) {
+                fail("the change was not seen after 10 s");
+            }
+            Thread.sleep(1);
+        }
+        return Duration.ofNanos(System.nanoTime() - started);
+    }
+
+    @Test
+    void aCachedSessionIsReadWithoutAStatementOnlyWhereTheDatabasePushesChanges() throws Exception {
+        if (!PUSHED) {
+            store.find(session);
+            assertEquals(1, statementsOfFind(), "usersession.cache=auto keeps the cache off on " + TestDatabase.KIND);
+            return;
+        }
+        awaitCached();
+        assertEquals(0, statementsOfFind());
+    }
+
+    @Test
+    void aSessionEndedByAnotherNodeIsRefusedWithinTheBound() throws Exception {
+        if (!PUSHED) {
+            return;
+        }
+        awaitCached();
+        TestDatabase.update("DELETE FROM user_session WHERE id = ?", session);
+
+        Duration seenAfter = awaitRead(Optional::isEmpty);
+        assertTrue(seenAfter.compareTo(BOUND) <= 0, "seen after " + seenAfter);
+    }
+
+    @Test
+    void aChangeByAnotherNodeReachesTheCacheWithinTheBound() throws Exception {
+        if (!PUSHED) {
+            return;
+        }
+        awaitCached();
+        TestDatabase.update("UPDATE user_session SET user_groups = ? WHERE id = ?", "admin", session);
+
+        Duration seenAfter = awaitRead(read -> read.orElseThrow().groups().equals(Set.of("admin")));
+        assertTrue(seenAfter.compareTo(BOUND) <= 0, "seen after " + seenAfter);
+    }
+
+    @Test
+    void whenTheListeningConnectionIsKilledNoChangeIsMissed() throws Exception {
+        if (!PUSHED) {
+            return;
+        }
+        awaitCached();
+        TestDatabase.queryValue("SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity "
+                + "WHERE query LIKE 'LISTEN usersession%' AND pid <> pg_backend_pid()");
+        TestDatabase.update("DELETE FROM user_session WHERE id = ?", session);
+
+        Duration seenAfter = awaitRead(Optional::isEmpty);
+        assertTrue(seenAfter.compareTo(BOUND) <= 0, "seen after " + seenAfter);
+    }
+
+    @Test
+    void afterTheListeningConnectionWasKilledTheCacheServesAgain() throws Exception {
+        if (!PUSHED) {
+            return;
+        }
+        awaitCached();
+        TestDatabase.queryValue("SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity "
+                + "WHERE query LIKE 'LISTEN usersession%' AND pid <> pg_backend_pid()");
+
+        awaitCached();
+        TestDatabase.update("UPDATE user_session SET user_groups = ? WHERE id = ?", "admin", session);
+        Duration seenAfter = awaitRead(read -> read.orElseThrow().groups().equals(Set.of("admin")));
+        assertTrue(seenAfter.compareTo(BOUND) <= 0, "seen after " + seenAfter);
+    }
+}

@@ -1,0 +1,100 @@
+package dev.usersession.internal.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.usersession.spi.SessionRecord;
+import java.time.Instant;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** What the cache of session rows keeps, and the reads it refuses because a change raced them. */
+class SessionCacheTest {
+
+    private static final Instant NOW = Instant.parse("2026-12-07T12:00:00Z");
+
+    private static SessionRecord session(String id) {
+        return new SessionRecord(
+                id, "ann", Set.of(), NOW, NOW, NOW.plusSeconds(600), NOW.plusSeconds(3600), "test", 0, null);
+    }
+
+    @Test
+    void aRowReadBeforeAChangeOfItsSessionIsNotKept() {
+        SessionCache cache = new SessionCache(10);
+        long ticket = cache.ticket();
+        cache.changed("a"); // announced while the reader was reading the old row
+
+        assertFalse(cache.offer(ticket, session("a"), 1));
+        assertNull(cache.get("a", 0));
+    }
+
+    @Test
+    void aRowReadAfterTheChangeIsKept() {
+        SessionCache cache = new SessionCache(10);
+        cache.changed("a");
+        long ticket = cache.ticket();
+        SessionRecord row = session("a");
+
+        assertTrue(cache.offer(ticket, row, 1));
+        assertSame(row, cache.get("a", 0));
+    }
+
+    @Test
+    void aChangeOfAnotherSessionDoesNotRefuseTheRead() {
+        SessionCache cache = new SessionCache(10);
+        long ticket = cache.ticket();
+        cache.changed("b");
+
+        assertTrue(cache.offer(ticket, session("a"), 1));
+    }
+
+    @Test
+    void clearingRefusesEveryReadThatStartedBefore() {
+        SessionCache cache = new SessionCache(10);
+        cache.offer(cache.ticket(), session("a"), 1);
+        long ticket = cache.ticket();
+        cache.clear();
+
+        assertNull(cache.get("a", 0));
+        assertFalse(cache.offer(ticket, session("b"), 1));
+        assertTrue(cache.offer(cache.ticket(), session("b"), 1));
+    }
+
+    @Test
+    void aReadOlderThanTheChangesItStillRemembersIsRefused() {
+        SessionCache cache = new SessionCache(2);
+        long ticket = cache.ticket();
+        cache.changed("a");
+        cache.changed("b");
+        cache.changed("c"); // "a" is forgotten: the cache no longer knows whether the read raced it
+
+        assertFalse(cache.offer(ticket, session("a"), 1));
+        assertFalse(cache.offer(ticket, session("z"), 1));
+    }
+
+    @Test
+    void theLeastRecentlyUsedRowGoesPastTheSize() {
+        SessionCache cache = new SessionCache(2);
+        cache.offer(cache.ticket(), session("a"), 1);
+        cache.offer(cache.ticket(), session("b"), 1);
+        cache.get("a", 0);
+        cache.offer(cache.ticket(), session("c"), 1);
+
+        assertEquals(2, cache.size());
+        assertNull(cache.get("b", 0));
+        assertTrue(cache.get("a", 0) != null && cache.get("c", 0) != null);
+    }
+
+    @Test
+    void aRowReadBeforeTheGivenTimeIsDropped() {
+        SessionCache cache = new SessionCache(10);
+        cache.offer(cache.ticket(), session("a"), 100);
+
+        assertTrue(cache.get("a", 100) != null);
+        assertNull(cache.get("a", 101), "older than the maximum staleness");
+        assertEquals(0, cache.size());
+    }
+}
