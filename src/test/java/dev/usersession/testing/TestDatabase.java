@@ -50,6 +50,7 @@ public final class TestDatabase {
     private static final String LOCK = "usersession-unit-tests";
 
     private static boolean created;
+    private static boolean changeLogInstalled;
     /** Holds the database lock of this JVM's tests until the JVM ends (see {@link #createSchema}). */
     private static Connection lockHolder;
 
@@ -87,6 +88,43 @@ public final class TestDatabase {
         } catch (IOException | SQLException e) {
             throw new IllegalStateException(
                     "Cannot create the test schema on " + URL + " (is the database running?)", e);
+        }
+    }
+
+    /**
+     * Once per JVM: installs the change log of session rows that {@code usersession.cache=on} reads where the database
+     * cannot push: on MariaDB the library's {@code schema-mariadb-cache.sql}, on H2 the same table with
+     * {@link H2SessionChangeTrigger}; nothing on PostgreSQL (it pushes).
+     */
+    public static synchronized void installChangeLog() {
+        createSchema();
+        if (changeLogInstalled || "postgresql".equals(KIND)) {
+            return;
+        }
+        try (Connection connection = connect();
+                Statement statement = connection.createStatement()) {
+            if ("mariadb".equals(KIND)) {
+                try (InputStream script =
+                        TestDatabase.class.getResourceAsStream("/META-INF/usersession/schema-mariadb-cache.sql")) {
+                    String sql = new String(script.readAllBytes(), StandardCharsets.UTF_8);
+                    for (String command : sql.replaceAll("(?m)^--.*$", "").split(";\\s*\\n")) {
+                        if (!command.isBlank()) {
+                            statement.execute(command);
+                        }
+                    }
+                }
+            } else {
+                statement.execute("CREATE TABLE IF NOT EXISTS user_session_change (seq BIGINT AUTO_INCREMENT "
+                        + "PRIMARY KEY, session_id VARCHAR(43) NOT NULL, changed_at BIGINT NOT NULL)");
+                for (String event : List.of("UPDATE", "DELETE")) {
+                    statement.execute("CREATE TRIGGER IF NOT EXISTS user_session_" + event.toLowerCase() + "d AFTER "
+                            + event + " ON user_session FOR EACH ROW CALL '" + H2SessionChangeTrigger.class.getName()
+                            + "'");
+                }
+            }
+            changeLogInstalled = true;
+        } catch (IOException | SQLException e) {
+            throw new IllegalStateException("Cannot install the change log of session rows on " + URL, e);
         }
     }
 

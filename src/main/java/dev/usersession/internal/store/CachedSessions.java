@@ -67,7 +67,7 @@ public class CachedSessions {
         if (config.sessionCache() == SessionCacheMode.OFF) {
             return;
         }
-        metrics.cacheEntries(() -> cache.size());
+        metrics.cacheEntries(this::size);
         ChangeChannel created = new ChangeChannel(this, transactions, config, node);
         channel = created;
         ThreadFactory threads = ManagedExecutors.threadFactory()
@@ -131,6 +131,11 @@ public class CachedSessions {
         return read;
     }
 
+    /** @return how many session rows this node caches now */
+    public int size() {
+        return cache.size();
+    }
+
     /** A session row changed or ended through this node: it is read again next time. */
     void changed(String sessionId) {
         cache.changed(sessionId);
@@ -156,8 +161,11 @@ public class CachedSessions {
      * cache may serve until the bound has passed since then.
      */
     void proven(long sentAt) {
+        if (!proven || sentAt - provenAt > boundNanos) {
+            // what was kept before the channel (re)started, or through a long silence, may have missed changes
+            cache.clear();
+        }
         if (!proven) {
-            cache.clear(); // what was kept before the channel (re)started may have missed changes
             LOG.info(() -> "usersession caches session rows on this node (" + channel.describe()
                     + "); a change on another node reaches it within " + config.revocationBound());
         }

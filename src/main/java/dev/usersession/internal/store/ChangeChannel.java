@@ -6,8 +6,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -34,6 +34,7 @@ final class ChangeChannel {
 
     private static final long RETRY_MILLIS = 1_000;
     private static final long MISSING_TRIGGER_RETRY_MILLIS = 30_000;
+    private static final long PURGE_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(10);
 
     private final CachedSessions sessions;
     private final StoreTransactions transactions;
@@ -66,12 +67,14 @@ final class ChangeChannel {
         while (running) {
             long pause = RETRY_MILLIS;
             try {
-                Optional<String> product = transactions.read(DatabaseProduct::name);
-                boolean postgres = product.map(
-                                name -> name.toLowerCase(Locale.ROOT).contains("postgres"))
-                        .orElse(false);
-                if (!postgres) {
-                    notPushed(product.orElse("an unknown database"));
+                String product = transactions
+                        .read(DatabaseProduct::name)
+                        .orElse("an unknown database")
+                        .toLowerCase(Locale.ROOT);
+                boolean postgres = product.contains("postgres");
+                if (!postgres && config.sessionCache() != SessionCacheMode.ON) {
+                    LOG.info(() -> "usersession does not cache sessions on " + product
+                            + " (usersession.cache=auto caches with PostgreSQL only)");
                     return;
                 }
                 PersistenceUnitConnections connections = transactions
@@ -83,7 +86,8 @@ final class ChangeChannel {
                             + "to listen on");
                     return;
                 }
-                if (!listen(connections)) {
+                boolean mariaDb = product.contains("mariadb") || product.contains("mysql");
+                if (!(postgres ? listen(connections) : poll(connections, mariaDb))) {
                     pause = MISSING_TRIGGER_RETRY_MILLIS;
                 }
             } catch (RuntimeException | SQLException failed) {
@@ -94,25 +98,12 @@ final class ChangeChannel {
         }
     }
 
-    private void notPushed(String product) {
-        if (config.sessionCache() == SessionCacheMode.ON) {
-            LOG.warning("usersession.cache=on needs PostgreSQL in this release (" + product
-                    + " cannot push changes): every request reads its session row");
-        } else {
-            LOG.info(() -> "usersession does not cache sessions on " + product + " (usersession.cache=auto)");
-        }
-    }
-
     /** @return {@code false} when the schema lacks the trigger (nothing listened) */
     private boolean listen(PersistenceUnitConnections connections) throws SQLException {
         return connections.withConnection(connection -> {
             if (!triggerPresent(connection)) {
-                if (!warnedMissingTrigger) {
-                    warnedMissingTrigger = true;
-                    LOG.warning("usersession does not cache sessions: the table user_session has no enabled "
-                            + "trigger " + TRIGGER + " (run this release's schema script, see the upgrade notes); "
-                            + "every request reads its session row");
-                }
+                missingTrigger("the table user_session has no enabled trigger " + TRIGGER
+                        + " (run this release's schema script, see the upgrade notes)");
                 return false;
             }
             PostgresNotifications notifications = PostgresNotifications.listen(connection)
@@ -128,6 +119,84 @@ final class ChangeChannel {
             notifications.close(); // stopped: the connection answers, and goes back to the pool as it came
             return true;
         });
+    }
+
+    private void missingTrigger(String what) {
+        if (!warnedMissingTrigger) {
+            warnedMissingTrigger = true;
+            LOG.warning("usersession does not cache sessions: " + what + "; every request reads its session row");
+        }
+    }
+
+    /**
+     * Reads the change log every poll interval on one connection (in auto-commit, so that each read sees what
+     * committed before it began; on Galera with causal reads, so that it also sees what the other database nodes
+     * committed), each read that succeeds proving the channel up to its start.
+     *
+     * @return {@code false} when the schema lacks the change log's triggers (nothing read)
+     */
+    private boolean poll(PersistenceUnitConnections connections, boolean mariaDb) throws SQLException {
+        return connections.withConnection(connection -> {
+            boolean autoCommit = connection.getAutoCommit();
+            if (!autoCommit) {
+                connection.commit();
+                connection.setAutoCommit(true);
+            }
+            boolean causal = mariaDb && causalReads(connection, "1");
+            try {
+                if (!ChangeLog.present(connection, mariaDb)) {
+                    missingTrigger("the table user_session has no triggers " + ChangeLog.TRIGGERS
+                            + " (with usersession.cache=on, run schema-mariadb-cache.sql, see the upgrade notes)");
+                    return false;
+                }
+                connection.setNetworkTimeout(Runnable::run, (int) Math.max(5_000, 2 * boundMillis()));
+                readLog(connection);
+                return true;
+            } finally {
+                connection.setNetworkTimeout(Runnable::run, 0);
+                if (causal) {
+                    causalReads(connection, "DEFAULT");
+                }
+                if (!autoCommit) {
+                    connection.setAutoCommit(false);
+                }
+            }
+        });
+    }
+
+    private void readLog(Connection connection) throws SQLException {
+        ChangeLog log = new ChangeLog();
+        log.start(connection);
+        long interval = config.cachePollInterval().toNanos();
+        description = "polling user_session_change every "
+                + config.cachePollInterval().toMillis() + " ms";
+        long purged = System.nanoTime() - PURGE_INTERVAL_NANOS;
+        while (running) {
+            long started = System.nanoTime();
+            if (!log.read(connection, System.currentTimeMillis(), sessions::announced)) {
+                sessions.announcedAll();
+            }
+            sessions.proven(started);
+            if (started - purged >= PURGE_INTERVAL_NANOS) {
+                ChangeLog.purge(connection, System.currentTimeMillis());
+                purged = started;
+            }
+            pause(TimeUnit.NANOSECONDS.toMillis(Math.max(0, started + interval - System.nanoTime())));
+        }
+    }
+
+    /** @return whether the connection now reads causally (Galera's {@code wsrep_sync_wait}); elsewhere nothing */
+    private static boolean causalReads(Connection connection, String value) {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("SET SESSION wsrep_sync_wait = " + value);
+            return true;
+        } catch (SQLException notGalera) {
+            return false;
+        }
+    }
+
+    private long boundMillis() {
+        return config.revocationBound().toMillis();
     }
 
     private void deliver(PersistenceUnitConnections connections, PostgresNotifications notifications)

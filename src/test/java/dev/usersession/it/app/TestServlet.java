@@ -109,6 +109,17 @@ public class TestServlet extends HttpServlet {
             case "/reports/secret" -> text(response, reports.secret());
             case "/reports/recent-secret" -> text(response, reports.recentSecret());
             case "/clock/now" -> text(response, clock.now().toString());
+            case "/cache/entries" ->
+                text(
+                        response,
+                        String.valueOf(jakarta.enterprise
+                                .inject
+                                .spi
+                                .CDI
+                                .current()
+                                .select(dev.usersession.internal.store.CachedSessions.class)
+                                .get()
+                                .size()));
             case "/security-handler" ->
                 text(
                         response,
@@ -147,6 +158,11 @@ public class TestServlet extends HttpServlet {
         String path = request.getPathInfo();
         switch (path) {
             case "/counter/increment" -> text(response, String.valueOf(counter.increment()));
+            case "/sessions/open" -> // a session without a password check, for tests that need hundreds of them
+                text(
+                        response,
+                        sessions.open(request.getParameter("name"), java.util.Set.of("customer"), "test")
+                                .token());
             case "/visits/record" -> text(response, String.valueOf(visits.record(request.getParameter("page"))));
             case "/http-counter/increment" -> text(response, String.valueOf(httpCounter.increment()));
             case "/cleanup" -> {
