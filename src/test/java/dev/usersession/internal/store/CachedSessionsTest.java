@@ -99,13 +99,13 @@ class CachedSessionsTest {
             return; // auto is on here: every other test of this class
         }
         container.close();
-        try (Settings auto = Settings.of("usersession.cache", "auto")) {
-            container = Containers.boot();
-            store = container.select(UserSessionStore.class).get();
-            store.find(session);
-            Thread.sleep(BOUND.toMillis());
-            assertEquals(1, statementsOfFind(), "usersession.cache=auto reads every time on " + TestDatabase.KIND);
-        }
+        settings.close();
+        settings = Settings.of("usersession.cache", "auto");
+        container = Containers.boot();
+        store = container.select(UserSessionStore.class).get();
+        store.find(session);
+        Thread.sleep(BOUND.toMillis());
+        assertEquals(1, statementsOfFind(), "usersession.cache=auto reads every time on " + TestDatabase.KIND);
     }
 
     @Test
