@@ -8,11 +8,13 @@ import dev.usersession.UserSessions;
 import dev.usersession.spi.SessionRecord;
 import dev.usersession.spi.UserSessionStore;
 import dev.usersession.testing.Containers;
+import dev.usersession.testing.Counter;
 import dev.usersession.testing.CountingDriver;
 import dev.usersession.testing.Settings;
 import dev.usersession.testing.TestDatabase;
 import jakarta.enterprise.inject.se.SeContainer;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -41,7 +43,7 @@ class CachedSessionsTest {
         TestDatabase.installChangeLog();
         settings = Settings.of(
                 "usersession.cache", PUSHED ? "auto" : "on", "usersession.cache.revocation-bound", BOUND.toString());
-        container = Containers.boot();
+        container = Containers.boot(Counter.class);
         store = container.select(UserSessionStore.class).get();
         session = container
                 .select(UserSessions.class)
@@ -90,6 +92,30 @@ class CachedSessionsTest {
     void aCachedSessionIsReadWithoutAStatement() throws Exception {
         awaitCached();
         assertEquals(0, statementsOfFind());
+    }
+
+    /**
+     * The statement budget with the cache: a unit of work that reads beans of a cached session runs no statement;
+     * one that changes one bean runs only its write (on PostgreSQL and MariaDB one statement, on H2 two).
+     */
+    @Test
+    void aCachedSessionsReadRunsNoStatementAndAChangeOnlyItsWrite() throws Exception {
+        UserSessions sessions = container.select(UserSessions.class).get();
+        Counter counter = container.select(Counter.class).get();
+        sessions.runIn(session, counter::increment); // the bean's row is inserted
+        sessions.runIn(session, counter::increment); // the store learns whether one statement can write it
+        awaitCached();
+
+        CountingDriver.clear();
+        assertEquals(2, sessions.callIn(session, counter::count));
+        assertEquals(List.of(), CountingDriver.executed(), "a read of a cached session");
+
+        CountingDriver.clear();
+        sessions.runIn(session, counter::increment);
+        assertEquals(
+                "h2".equals(TestDatabase.KIND) ? 2 : 1,
+                CountingDriver.executed().size(),
+                () -> "a change of one bean: " + CountingDriver.executed());
     }
 
     /** Where the database cannot push, the cache (and its polling) is on only with {@code usersession.cache=on}. */
