@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.jboss.shrinkwrap.api.exporter.ZipExporter;
@@ -29,11 +30,14 @@ final class ClusterNode {
     private final int offset;
     private final Path home = Path.of(System.getProperty("jboss.home"));
     private final Path base;
+    private final List<String> systemProperties;
     private Process process;
 
-    ClusterNode(String name, int offset) {
+    /** @param systemProperties {@code name=value} settings of the node's JVM, such as library settings */
+    ClusterNode(String name, int offset, String... systemProperties) {
         this.name = name;
         this.offset = offset;
+        this.systemProperties = List.of(systemProperties);
         this.base = Path.of(System.getProperty("jboss.home"))
                 .getParent()
                 .resolve("nodes")
@@ -126,7 +130,9 @@ final class ClusterNode {
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(
                         base.resolve("console.log").toFile()));
-        builder.environment().put("JAVA_OPTS", "-Xmx512m");
+        StringBuilder options = new StringBuilder("-Xmx512m");
+        systemProperties.forEach(property -> options.append(" -D").append(property));
+        builder.environment().put("JAVA_OPTS", options.toString());
         process = builder.start();
         HttpClient client = HttpClient.newHttpClient();
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);

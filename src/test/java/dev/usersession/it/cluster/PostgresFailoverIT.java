@@ -9,7 +9,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -18,7 +20,9 @@ import org.junit.jupiter.api.Test;
  * The primary is killed with SIGKILL; two seconds later (what a failover monitor takes at least) the standby is
  * promoted. Every acknowledged write is in the promoted database, requests in between get 503 (never a 500, never
  * a write to the read-only standby), the sessions opened before go on, and both nodes serve again without a restart,
- * each having logged one line when the store failed and one when it answered again.
+ * each having logged one line when the store failed and one when it answered again. Meanwhile sessions are opened,
+ * used on both nodes and ended on one, over and over: through the failover, the other node never accepts an ended
+ * session past the revocation bound (its cache's channel dies with the primary and starts again on the promoted one).
  */
 class PostgresFailoverIT {
 
@@ -40,8 +44,11 @@ class PostgresFailoverIT {
                 for (ClusterNode node : List.of(node1, node2, node1, node2)) {
                     clients.add(new LoadClient(node, 20, 60_000));
                 }
-                ExecutorService pool = Executors.newFixedThreadPool(clients.size());
+                ExecutorService pool = Executors.newFixedThreadPool(clients.size() + 1);
                 clients.forEach(pool::submit);
+                AtomicBoolean done = new AtomicBoolean();
+                Future<Revocations.Report> revocations =
+                        pool.submit(() -> new Revocations(node1, node2).runThroughOutages(done::get));
                 Thread.sleep(3_000);
                 long killed = System.nanoTime();
                 databases.killPrimary();
@@ -57,6 +64,8 @@ class PostgresFailoverIT {
                 }
                 Thread.sleep(1_000);
                 clients.forEach(LoadClient::stop);
+                done.set(true);
+                Revocations.Report revoked = revocations.get(1, TimeUnit.MINUTES);
                 pool.shutdown();
                 assertTrue(pool.awaitTermination(1, TimeUnit.MINUTES));
 
@@ -83,6 +92,10 @@ class PostgresFailoverIT {
                         .append(", stored ")
                         .append(stored);
                 System.out.println(report);
+                System.out.println("PostgresFailoverIT: sessions ended on one node, through the failover: " + revoked);
+                assertTrue(
+                        revoked.latestAcceptance().compareTo(ClusterIT.LATEST_ACCEPTANCE) <= 0,
+                        "no session accepted past the revocation bound after it ended on the other node: " + revoked);
                 for (LoadClient client : clients) {
                     assertTrue(client.firstSuccessAfterMark.get() > promoted, "each writer resumed: " + report);
                     assertTrue(
