@@ -341,9 +341,10 @@ final class SettingsTable {
                     + "authenticates without a statement. A change of a session row on any node (a logout, a "
                     + "revocation, a new login level) reaches every node's cache pushed by the database, within "
                     + "`usersession.cache.revocation-bound` at the latest. `auto`: on with PostgreSQL (its `NOTIFY`, "
-                    + "sent by the trigger of the shipped schema), off elsewhere. `on`: also with MariaDB, MySQL and "
-                    + "H2, which announce changes in the `user_session_change` table that each node polls every "
-                    + "`usersession.cache.poll-interval`. `off`: every request reads its session row");
+                    + "sent by the trigger of the shipped schema), off elsewhere. `on`: also with MariaDB and MySQL, "
+                    + "whose changes are logged in the table `user_session_change` (`schema-mariadb-cache.sql`) that "
+                    + "each node reads every `usersession.cache.poll-interval`. `off`: every request reads its session "
+                    + "row. Without its trigger in the schema the cache stays off, with a warning in the log");
     static final Setting<Integer> SESSION_CACHE_SIZE = atLeast(
             CACHE,
             "usersession.cache.size",
@@ -374,7 +375,7 @@ final class SettingsTable {
             value -> value.compareTo(Duration.ofMillis(10)) >= 0,
             "an ISO-8601 duration of at least PT0.01S, such as PT0.1S",
             "how often a node reads the `user_session_change` table where the database cannot push (MariaDB, "
-                    + "MySQL, H2); at most half of `usersession.cache.revocation-bound`");
+                    + "MySQL); at most half of `usersession.cache.revocation-bound`");
     static final Setting<Duration> WRITE_WAIT = positive(
             CACHE,
             "usersession.write-wait",

@@ -56,3 +56,6 @@ ALTER TABLE remember_me ADD COLUMN IF NOT EXISTS binding_key VARCHAR(2000);
 ALTER TABLE remember_me ADD COLUMN IF NOT EXISTS binding_challenge VARCHAR(64);
 ALTER TABLE remember_me ADD COLUMN IF NOT EXISTS binding_challenge_expiry TIMESTAMP(6) WITH TIME ZONE;
 CREATE INDEX IF NOT EXISTS remember_me_binding_id ON remember_me (binding_id);
+
+-- Per-node session cache (0.3.0): the row's version (advanced by PostgreSQL's trigger; kept at 0 here).
+ALTER TABLE user_session ADD COLUMN IF NOT EXISTS row_version BIGINT DEFAULT 0 NOT NULL;

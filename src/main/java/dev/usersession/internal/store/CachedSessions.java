@@ -15,6 +15,7 @@ import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.ThreadFactory;
 import java.util.function.Supplier;
 import java.util.logging.Level;
@@ -112,7 +113,7 @@ public class CachedSessions {
      * @return the session, from the cache while it may serve it, else read by {@code reader} (and kept when the
      *     cache may serve)
      */
-    Optional<SessionRecord> find(String sessionId, Instant now, Supplier<Optional<SessionRecord>> reader) {
+    Optional<SessionRecord> find(String sessionId, Instant now, Supplier<Optional<SessionCache.Row>> reader) {
         long started = System.nanoTime();
         boolean serving = serving(started);
         if (serving) {
@@ -124,11 +125,11 @@ public class CachedSessions {
             metrics.cacheMiss();
         }
         long ticket = cache.ticket();
-        Optional<SessionRecord> read = reader.get();
+        Optional<SessionCache.Row> read = reader.get();
         if (serving && read.isPresent()) {
             cache.offer(ticket, read.get(), started);
         }
-        return read;
+        return read.map(SessionCache.Row::session);
     }
 
     /** @return how many session rows this node caches now */
@@ -139,6 +140,16 @@ public class CachedSessions {
     /** A session row changed or ended through this node: it is read again next time. */
     void changed(String sessionId) {
         cache.changed(sessionId);
+    }
+
+    /** This node advanced the session's state version (see {@link SessionCache#advanced}). */
+    void advanced(String sessionId, long expected, long advanced) {
+        cache.advanced(sessionId, expected, advanced);
+    }
+
+    /** This node moved the session's last access (see {@link SessionCache#touched}). */
+    void touched(String sessionId, Instant lastAccess, Instant idleExpiry) {
+        cache.touched(sessionId, lastAccess, idleExpiry);
     }
 
     /** @return whether the channel's latest proof is young enough to serve from the cache */
@@ -175,9 +186,12 @@ public class CachedSessions {
         proven = true;
     }
 
-    /** A session changed on some node; {@code committedAtMillis} is the database's clock at the change. */
-    void announced(String sessionId, long committedAtMillis) {
-        cache.changed(sessionId);
+    /**
+     * A session changed on some node; {@code committedAtMillis} is the database's clock at the change, {@code
+     * rowVersion} the row version the change gave the row, when the announcement says.
+     */
+    void announced(String sessionId, long committedAtMillis, OptionalLong rowVersion) {
+        cache.announced(sessionId, rowVersion);
         long lag = System.currentTimeMillis() - committedAtMillis;
         if (lag >= 0) {
             metrics.revocationLag(lag * 1_000_000L);

@@ -8,6 +8,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Locale;
+import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -21,7 +22,8 @@ import java.util.logging.Logger;
  * that breaks, or stops delivering (its server process hangs), is given up and the cache stops serving until a new
  * one proves itself.
  *
- * <p>Payloads: {@code <session id> <milliseconds of the database's clock>} for a change, {@code ~<node> <nanos>} for
+ * <p>Payloads: {@code <session id> <milliseconds of the database's clock> <row version>} for a change (no row
+ * version when the row was deleted), {@code ~<node> <nanos>} for
  * a heartbeat, {@code *} for "anything may have changed" (what an operator sends after editing session rows by hand:
  * {@code NOTIFY usersession, '*'}).
  */
@@ -173,7 +175,10 @@ final class ChangeChannel {
         long purged = System.nanoTime() - PURGE_INTERVAL_NANOS;
         while (running) {
             long started = System.nanoTime();
-            if (!log.read(connection, System.currentTimeMillis(), sessions::announced)) {
+            if (!log.read(
+                    connection,
+                    System.currentTimeMillis(),
+                    (session, changedAt) -> sessions.announced(session, changedAt, OptionalLong.empty()))) {
                 sessions.announcedAll();
             }
             sessions.proven(started);
@@ -251,19 +256,20 @@ final class ChangeChannel {
             sessions.announcedAll();
             return false;
         }
-        int space = payload.indexOf(' ');
-        if (space < 0) {
-            sessions.announced(payload, Long.MAX_VALUE);
-            return false;
-        }
-        long committedAt;
-        try {
-            committedAt = Long.parseLong(payload.substring(space + 1));
-        } catch (NumberFormatException unknownForm) {
-            committedAt = Long.MAX_VALUE;
-        }
-        sessions.announced(payload.substring(0, space), committedAt);
+        String[] parts = payload.split(" ");
+        sessions.announced(
+                parts[0],
+                parts.length > 1 ? number(parts[1]).orElse(Long.MAX_VALUE) : Long.MAX_VALUE,
+                parts.length > 2 ? number(parts[2]) : OptionalLong.empty());
         return false;
+    }
+
+    private static OptionalLong number(String text) {
+        try {
+            return OptionalLong.of(Long.parseLong(text));
+        } catch (NumberFormatException unknownForm) {
+            return OptionalLong.empty();
+        }
     }
 
     private static boolean triggerPresent(Connection connection) throws SQLException {

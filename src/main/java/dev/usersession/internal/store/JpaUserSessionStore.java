@@ -59,7 +59,7 @@ public class JpaUserSessionStore implements UserSessionStore {
                 clock.now(),
                 () -> transactions.read(
                         entityManager -> Optional.ofNullable(entityManager.find(UserSessionEntity.class, sessionId))
-                                .map(UserSessionEntity::toRecord)));
+                                .map(UserSessionEntity::toCachedRow)));
     }
 
     @Override
@@ -85,10 +85,16 @@ public class JpaUserSessionStore implements UserSessionStore {
         List<BeanStateChange> ordered = changes.stream()
                 .sorted(Comparator.comparing(BeanStateChange::beanId))
                 .toList();
+        OptionalLong advanced = OptionalLong.empty();
         try {
-            return guardedWrite(sessionId, expectedStateVersion, ordered);
+            advanced = guardedWrite(sessionId, expectedStateVersion, ordered);
+            return advanced;
         } finally {
-            cached.changed(sessionId);
+            if (advanced.isPresent()) {
+                cached.advanced(sessionId, expectedStateVersion, advanced.getAsLong());
+            } else {
+                cached.changed(sessionId);
+            }
         }
     }
 
@@ -224,10 +230,16 @@ public class JpaUserSessionStore implements UserSessionStore {
 
     @Override
     public boolean touch(String sessionId, Instant lastAccess, Instant idleExpiry) {
+        boolean touched = false;
         try {
-            return touchRow(sessionId, lastAccess, idleExpiry);
+            touched = touchRow(sessionId, lastAccess, idleExpiry);
+            return touched;
         } finally {
-            cached.changed(sessionId);
+            if (touched) {
+                cached.touched(sessionId, lastAccess, idleExpiry);
+            } else {
+                cached.changed(sessionId);
+            }
         }
     }
 

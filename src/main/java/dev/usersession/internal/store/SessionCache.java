@@ -1,8 +1,10 @@
 package dev.usersession.internal.store;
 
 import dev.usersession.spi.SessionRecord;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.OptionalLong;
 
 /**
  * The session rows one node read lately, least recently used dropped past a size. Holds only what the database said:
@@ -13,6 +15,10 @@ import java.util.Map;
  * {@link #ticket()} before it reads, and {@link #offer} refuses its row when the session (or the whole cache) was
  * declared changed after that ticket. The changes of the last {@code capacity} sessions are remembered for this; an
  * offer older than the oldest change forgotten is refused too.
+ *
+ * <p>A change this node made itself is applied to its row here ({@link #advanced}, {@link #touched}), with the row
+ * version the database gives the row for it; when the change's announcement arrives with that row version, the row
+ * stays. Any other announced change drops it.
  */
 final class SessionCache {
 
@@ -64,7 +70,7 @@ final class SessionCache {
             entries.remove(sessionId);
             return null;
         }
-        return entry.session;
+        return entry.row.session();
     }
 
     /**
@@ -73,22 +79,93 @@ final class SessionCache {
      *
      * @return whether it was kept
      */
-    synchronized boolean offer(long ticket, SessionRecord session, long readAt) {
+    synchronized boolean offer(long ticket, Row row, long readAt) {
         if (ticket < floor) {
             return false;
         }
-        Long changed = changes.get(session.id());
+        Long changed = changes.get(row.session().id());
         if (changed != null && changed > ticket) {
             return false;
         }
-        entries.put(session.id(), new Entry(session, readAt));
+        entries.put(row.session().id(), new Entry(row, readAt));
         return true;
     }
 
     /** The session changed (or ended): its row is dropped, and rows of it read before now are refused. */
     synchronized void changed(String sessionId) {
-        sequence++;
+        noteChange(sessionId);
         entries.remove(sessionId);
+    }
+
+    /**
+     * A change of the session was announced; {@code rowVersion} is the row version it gave the row (absent when the
+     * session ended, or the announcement does not say). The row stays when it is already this change's (this node
+     * made it); otherwise it is dropped. Either way rows of it read before now are refused.
+     */
+    synchronized void announced(String sessionId, OptionalLong rowVersion) {
+        noteChange(sessionId);
+        Entry entry = entries.get(sessionId);
+        if (entry != null && (rowVersion.isEmpty() || entry.row.rowVersion() != rowVersion.getAsLong())) {
+            entries.remove(sessionId);
+        }
+    }
+
+    /**
+     * This node advanced the session's state version from {@code expected} to {@code advanced} (one update of the
+     * row): the cached row, when it was at {@code expected}, now carries the new state version and the row version
+     * that update gave it; otherwise it is dropped.
+     */
+    synchronized void advanced(String sessionId, long expected, long advanced) {
+        noteChange(sessionId);
+        Entry entry = entries.get(sessionId);
+        if (entry == null) {
+            return;
+        }
+        SessionRecord old = entry.row.session();
+        if (old.stateVersion() != expected) {
+            entries.remove(sessionId);
+            return;
+        }
+        SessionRecord updated = new SessionRecord(
+                old.id(),
+                old.userName(),
+                old.groups(),
+                old.created(),
+                old.lastAccess(),
+                old.idleExpiry(),
+                old.absoluteExpiry(),
+                old.client(),
+                advanced,
+                old.proofs(),
+                old.binding());
+        entries.put(sessionId, new Entry(new Row(updated, entry.row.rowVersion() + 1), entry.readAt));
+    }
+
+    /** This node moved the session's last access and idle expiry (one update of the row). */
+    synchronized void touched(String sessionId, Instant lastAccess, Instant idleExpiry) {
+        noteChange(sessionId);
+        Entry entry = entries.get(sessionId);
+        if (entry == null) {
+            return;
+        }
+        SessionRecord old = entry.row.session();
+        SessionRecord updated = new SessionRecord(
+                old.id(),
+                old.userName(),
+                old.groups(),
+                old.created(),
+                lastAccess,
+                idleExpiry,
+                old.absoluteExpiry(),
+                old.client(),
+                old.stateVersion(),
+                old.proofs(),
+                old.binding());
+        entries.put(sessionId, new Entry(new Row(updated, entry.row.rowVersion() + 1), entry.readAt));
+    }
+
+    private void noteChange(String sessionId) {
+        sequence++;
         changes.remove(sessionId); // re-inserted last, so that it is forgotten last
         changes.put(sessionId, sequence);
     }
@@ -106,5 +183,13 @@ final class SessionCache {
         return entries.size();
     }
 
-    private record Entry(SessionRecord session, long readAt) {}
+    /**
+     * A session row as read from the database.
+     *
+     * @param session the session
+     * @param rowVersion the row's version, advanced by the database at every change of the row
+     */
+    record Row(SessionRecord session, long rowVersion) {}
+
+    private record Entry(Row row, long readAt) {}
 }

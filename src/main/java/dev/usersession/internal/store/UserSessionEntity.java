@@ -96,6 +96,13 @@ public class UserSessionEntity {
     @Column(name = "bound_cookie_expiry")
     private OffsetDateTime boundCookieExpiry;
 
+    /**
+     * Advanced by the database at every change of the row (the trigger of the PostgreSQL schema), never by the
+     * library: a node's cache tells its own changes from other nodes' by it.
+     */
+    @Column(name = "row_version", nullable = false, updatable = false)
+    private long rowVersion;
+
     /** For JPA. */
     protected UserSessionEntity() {}
 
@@ -130,6 +137,11 @@ public class UserSessionEntity {
         boundCookieHash = binding.cookieHash();
         boundCookiePreviousHash = binding.previousCookieHash();
         boundCookieExpiry = DatabaseTime.of(binding.cookieExpiry());
+    }
+
+    /** @return the row as the node's cache keeps it */
+    SessionCache.Row toCachedRow() {
+        return new SessionCache.Row(toRecord(), rowVersion);
     }
 
     /** @return the record this row holds */

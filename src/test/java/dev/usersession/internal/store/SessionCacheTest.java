@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.usersession.spi.SessionRecord;
 import java.time.Instant;
+import java.util.OptionalLong;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -16,9 +17,11 @@ class SessionCacheTest {
 
     private static final Instant NOW = Instant.parse("2026-12-07T12:00:00Z");
 
-    private static SessionRecord session(String id) {
-        return new SessionRecord(
-                id, "ann", Set.of(), NOW, NOW, NOW.plusSeconds(600), NOW.plusSeconds(3600), "test", 0, null);
+    private static SessionCache.Row session(String id) {
+        return new SessionCache.Row(
+                new SessionRecord(
+                        id, "ann", Set.of(), NOW, NOW, NOW.plusSeconds(600), NOW.plusSeconds(3600), "test", 0, null),
+                7);
     }
 
     @Test
@@ -36,10 +39,10 @@ class SessionCacheTest {
         SessionCache cache = new SessionCache(10);
         cache.changed("a");
         long ticket = cache.ticket();
-        SessionRecord row = session("a");
+        SessionCache.Row row = session("a");
 
         assertTrue(cache.offer(ticket, row, 1));
-        assertSame(row, cache.get("a", 0));
+        assertSame(row.session(), cache.get("a", 0));
     }
 
     @Test
@@ -96,5 +99,59 @@ class SessionCacheTest {
         assertTrue(cache.get("a", 100) != null);
         assertNull(cache.get("a", 101), "older than the maximum staleness");
         assertEquals(0, cache.size());
+    }
+
+    @Test
+    void anOwnChangeKeepsTheRowWithTheRowVersionTheDatabaseGivesIt() {
+        SessionCache cache = new SessionCache(10);
+        cache.offer(cache.ticket(), session("a"), 1);
+
+        cache.advanced("a", 0, 1);
+        assertEquals(1, cache.get("a", 0).stateVersion());
+        cache.announced("a", OptionalLong.of(8)); // the announcement of that change: row version 7 + 1
+
+        assertEquals(1, cache.get("a", 0).stateVersion(), "kept: it is this node's own change");
+    }
+
+    @Test
+    void anotherNodesChangeDropsTheRowEvenAfterAnOwnChange() {
+        SessionCache cache = new SessionCache(10);
+        cache.offer(cache.ticket(), session("a"), 1);
+        cache.advanced("a", 0, 1);
+
+        cache.announced("a", OptionalLong.of(9)); // another update came between: the row version says so
+
+        assertNull(cache.get("a", 0));
+    }
+
+    @Test
+    void anOwnChangeFromAnotherStateVersionDropsTheRow() {
+        SessionCache cache = new SessionCache(10);
+        cache.offer(cache.ticket(), session("a"), 1);
+
+        cache.advanced("a", 5, 6); // the cached row is not the one that change started from
+
+        assertNull(cache.get("a", 0));
+    }
+
+    @Test
+    void anEndAnnouncedWithoutRowVersionDropsTheRow() {
+        SessionCache cache = new SessionCache(10);
+        cache.offer(cache.ticket(), session("a"), 1);
+
+        cache.announced("a", OptionalLong.empty());
+
+        assertNull(cache.get("a", 0));
+    }
+
+    @Test
+    void aReadThatRacedAnOwnChangeIsNotKept() {
+        SessionCache cache = new SessionCache(10);
+        cache.offer(cache.ticket(), session("a"), 1);
+        long ticket = cache.ticket();
+        cache.touched("a", NOW.plusSeconds(60), NOW.plusSeconds(660));
+
+        assertFalse(cache.offer(ticket, session("a"), 2), "the row read before the touch is older than the cache's");
+        assertEquals(NOW.plusSeconds(60), cache.get("a", 0).lastAccess());
     }
 }

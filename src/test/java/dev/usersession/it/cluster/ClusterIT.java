@@ -61,7 +61,7 @@ class ClusterIT {
     static void startNodes() throws Exception {
         String url = System.getProperty("cluster.jdbc.url", "jdbc:postgresql://127.0.0.1:5432/test?user=postgres");
         for (ClusterNode node : List.of(NODE1, NODE2)) {
-            node.prepare(Deployments.testApplication("app"), url);
+            node.prepare(Deployments.testApplication("app", "postgresql"), url);
         }
         NODE1.start();
         NODE2.start();

@@ -35,7 +35,7 @@ class PostgresFailoverIT {
         try (PostgresStandbyPair databases = new PostgresStandbyPair()) {
             databases.start();
             for (ClusterNode node : List.of(node1, node2)) {
-                node.prepare(Deployments.testApplication("app"), databases.jdbcUrl());
+                node.prepare(Deployments.testApplication("app", "postgresql"), databases.jdbcUrl());
             }
             node1.start();
             node2.start();
