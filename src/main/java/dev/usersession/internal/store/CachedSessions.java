@@ -25,8 +25,9 @@ import java.util.logging.Logger;
  * This node's cache of session rows ({@code usersession.cache}), and the proof that it may serve from it. A cached row
  * is served only while the channel that announces changes of session rows ({@link ChangeChannel}) is proven to
  * deliver: the latest proof (a heartbeat this node sent itself through the database, received back; or a poll of the
- * change table that succeeded) is younger than {@code usersession.cache.revocation-bound}. Every change committed
- * before that proof was sent has reached this cache, so no row it serves is older than the bound. When the proof is
+ * change table that succeeded) is younger than nine tenths of {@code usersession.cache.revocation-bound}. Every change
+ * committed before that proof was sent has reached this cache, so no row it serves is older than that, and a request
+ * it lets through finishes within the bound. When the proof is
  * late the cache empties itself and every request reads its row until the channel proves itself again.
  *
  * <p>A cached row only ever lets a request through: a row that looks expired is read again (another node may have
@@ -53,6 +54,12 @@ public class CachedSessions {
     private volatile Thread channelThread;
     private volatile long provenAt;
     private volatile boolean proven;
+    /**
+     * The oldest proof the cache serves on: nine tenths of the bound, so that a request served at the limit still
+     * finishes within the bound (its remaining work, a pause of the node).
+     */
+    private long servingNanos;
+
     private long boundNanos;
     private long maxStalenessNanos;
 
@@ -60,6 +67,7 @@ public class CachedSessions {
     void create() {
         cache = new SessionCache(config.sessionCacheSize());
         boundNanos = config.revocationBound().toNanos();
+        servingNanos = boundNanos / 10 * 9;
         maxStalenessNanos = config.cacheMaxStaleness().toNanos();
     }
 
@@ -157,9 +165,9 @@ public class CachedSessions {
         if (!proven) {
             return false;
         }
-        if (now - provenAt > boundNanos) {
-            lost("its latest proof is older than usersession.cache.revocation-bound (" + config.revocationBound()
-                    + ")");
+        if (now - provenAt > servingNanos) {
+            lost("its latest proof is older than nine tenths of usersession.cache.revocation-bound ("
+                    + config.revocationBound() + ")");
             return false;
         }
         return true;

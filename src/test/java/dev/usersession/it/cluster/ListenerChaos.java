@@ -7,7 +7,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -27,7 +29,7 @@ final class ListenerChaos implements AutoCloseable {
 
     private final Kind kind;
     private final Thread thread;
-    private final List<Integer> stopped = new ArrayList<>();
+    private final Set<Integer> stopped = new LinkedHashSet<>();
     private final AtomicInteger strikes = new AtomicInteger();
     private volatile boolean running = true;
 
@@ -60,18 +62,29 @@ final class ListenerChaos implements AutoCloseable {
                             statement.execute("SELECT pg_terminate_backend(" + pid + ")");
                         }
                     }
-                    Thread.sleep(700);
+                    pause(700);
                 } else {
                     signal("STOP", listeners);
-                    Thread.sleep(3_000);
+                    pause(3_000);
                     signal("CONT", listeners);
-                    Thread.sleep(500);
+                    pause(500);
                 }
             }
         } catch (SQLException | IOException e) {
             throw new IllegalStateException("The listener chaos failed", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Waits without being interruptible: a signal it sends must be recorded whatever happens. */
+    private void pause(long millis) {
+        long until = System.nanoTime() + millis * 1_000_000;
+        while (running && System.nanoTime() - until < 0) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
         }
     }
 
@@ -87,30 +100,31 @@ final class ListenerChaos implements AutoCloseable {
         return pids;
     }
 
-    private synchronized void signal(String signal, List<Integer> pids) throws IOException, InterruptedException {
+    private synchronized void signal(String signal, List<Integer> pids) throws IOException {
         for (int pid : pids) {
+            if ("STOP".equals(signal)) {
+                stopped.add(pid); // first: whatever happens next, close() resumes it
+            }
             Process kill = new ProcessBuilder("kill", "-" + signal, String.valueOf(pid))
                     .redirectErrorStream(true)
                     .start();
-            kill.waitFor();
-            if ("STOP".equals(signal)) {
-                stopped.add(pid);
-            } else {
-                stopped.remove(Integer.valueOf(pid));
+            try {
+                kill.waitFor();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
         }
     }
 
+    /** Stops striking, and resumes every server process it ever stopped (resuming a running one does nothing). */
     @Override
     public void close() throws IOException {
         running = false;
-        thread.interrupt();
         try {
             thread.join(10_000);
-            signal("CONT", List.copyOf(stopped));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IOException("Interrupted while resuming the stopped server processes", e);
         }
+        signal("CONT", List.copyOf(stopped));
     }
 }
