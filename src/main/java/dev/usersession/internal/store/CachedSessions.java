@@ -4,12 +4,14 @@ import dev.usersession.UserSessionConfig;
 import dev.usersession.UserSessionConfig.SessionCacheMode;
 import dev.usersession.internal.metrics.SessionMetrics;
 import dev.usersession.spi.SessionRecord;
+import dev.usersession.spi.UserSessionStore;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.BeforeDestroyed;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.security.SecureRandom;
 import java.time.Instant;
@@ -48,6 +50,9 @@ public class CachedSessions {
     @Inject
     SessionMetrics metrics;
 
+    @Inject
+    Instance<UserSessionStore> stores;
+
     private final String node = HexFormat.of().formatHex(new SecureRandom().generateSeed(6));
     private volatile SessionCache cache;
     private volatile ChangeChannel channel;
@@ -71,9 +76,12 @@ public class CachedSessions {
         maxStalenessNanos = config.cacheMaxStaleness().toNanos();
     }
 
-    /** Starts the channel when the cache is on (at the application's start). */
+    /**
+     * Starts the channel when the cache is on and the application keeps its sessions in the library's JPA store (the
+     * cache is that store's: another store's reads never come here).
+     */
     void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
-        if (config.sessionCache() == SessionCacheMode.OFF) {
+        if (config.sessionCache() == SessionCacheMode.OFF || !(stores.get() instanceof JpaUserSessionStore)) {
             return;
         }
         metrics.cacheEntries(this::size);
