@@ -361,7 +361,7 @@ final class SettingsTable {
             "the longest a node serves a cached session after a change of it committed elsewhere, whatever fails: "
                     + "each node proves its channel alive by sending itself a heartbeat through the database four "
                     + "times per bound (or, when polling, by polls that succeed), and empties its cache when that "
-                    + "proof is older than the bound. Normally a change arrives within milliseconds");
+                    + "proof is older than nine tenths of the bound. Normally a change arrives within milliseconds");
     static final Setting<Duration> MAX_STALENESS = positive(
             CACHE,
             "usersession.cache.max-staleness",
@@ -375,7 +375,7 @@ final class SettingsTable {
             value -> value.compareTo(Duration.ofMillis(10)) >= 0,
             "an ISO-8601 duration of at least PT0.01S, such as PT0.1S",
             "how often a node reads the `user_session_change` table where the database cannot push (MariaDB, "
-                    + "MySQL); at most half of `usersession.cache.revocation-bound`");
+                    + "MySQL); with `usersession.cache=on`, at most half of `usersession.cache.revocation-bound`");
     static final Setting<Duration> WRITE_WAIT = positive(
             CACHE,
             "usersession.write-wait",

@@ -363,7 +363,9 @@ public class UserSessionConfig {
             problems.add("The setting usersession.absolute-timeout (" + absoluteTimeout() + ") must not be shorter "
                     + "than usersession.idle-timeout (" + idleTimeout() + ")");
         }
-        if (problems.isEmpty() && cachePollInterval().multipliedBy(2).compareTo(revocationBound()) > 0) {
+        if (problems.isEmpty()
+                && sessionCache() == SessionCacheMode.ON
+                && cachePollInterval().multipliedBy(2).compareTo(revocationBound()) > 0) {
             problems.add("The setting usersession.cache.poll-interval (" + cachePollInterval() + ") must be at most "
                     + "half of usersession.cache.revocation-bound (" + revocationBound() + ")");
         }

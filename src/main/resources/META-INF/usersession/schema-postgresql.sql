@@ -60,6 +60,8 @@ CREATE INDEX IF NOT EXISTS remember_me_binding_id ON remember_me (binding_id);
 -- Per-node session cache (0.3.0): every change of a session row advances its row version and is announced at its
 -- commit to every node that listens (LISTEN usersession), with the database's clock in milliseconds.
 ALTER TABLE user_session ADD COLUMN IF NOT EXISTS row_version BIGINT DEFAULT 0 NOT NULL;
-CREATE OR REPLACE FUNCTION user_session_announce() RETURNS trigger LANGUAGE plpgsql AS 'BEGIN IF TG_OP = ''UPDATE'' THEN NEW.row_version := OLD.row_version + 1; PERFORM pg_notify(''usersession'', OLD.id || '' '' || floor(extract(epoch FROM clock_timestamp()) * 1000)::bigint || '' '' || NEW.row_version); RETURN NEW; END IF; PERFORM pg_notify(''usersession'', OLD.id || '' '' || floor(extract(epoch FROM clock_timestamp()) * 1000)::bigint); RETURN OLD; END';
+CREATE OR REPLACE FUNCTION user_session_announce() RETURNS trigger LANGUAGE plpgsql AS 'BEGIN IF TG_OP = ''TRUNCATE'' THEN PERFORM pg_notify(''usersession'', ''*''); RETURN NULL; END IF; IF TG_OP = ''UPDATE'' THEN NEW.row_version := OLD.row_version + 1; PERFORM pg_notify(''usersession'', OLD.id || '' '' || floor(extract(epoch FROM clock_timestamp()) * 1000)::bigint || '' '' || NEW.row_version); RETURN NEW; END IF; PERFORM pg_notify(''usersession'', OLD.id || '' '' || floor(extract(epoch FROM clock_timestamp()) * 1000)::bigint); RETURN OLD; END';
 DROP TRIGGER IF EXISTS user_session_changed ON user_session;
 CREATE TRIGGER user_session_changed BEFORE UPDATE OR DELETE ON user_session FOR EACH ROW EXECUTE FUNCTION user_session_announce();
+DROP TRIGGER IF EXISTS user_session_truncated ON user_session;
+CREATE TRIGGER user_session_truncated AFTER TRUNCATE ON user_session FOR EACH STATEMENT EXECUTE FUNCTION user_session_announce();

@@ -53,7 +53,7 @@ public class CachedSessions {
     @Inject
     Instance<UserSessionStore> stores;
 
-    private final String node = HexFormat.of().formatHex(new SecureRandom().generateSeed(6));
+    private final String node = newNodeId();
     private volatile SessionCache cache;
     private volatile ChangeChannel channel;
     private volatile Thread channelThread;
@@ -67,6 +67,12 @@ public class CachedSessions {
 
     private long boundNanos;
     private long maxStalenessNanos;
+
+    private static String newNodeId() {
+        byte[] id = new byte[6];
+        new SecureRandom().nextBytes(id);
+        return HexFormat.of().formatHex(id);
+    }
 
     @PostConstruct
     void create() {
@@ -158,14 +164,19 @@ public class CachedSessions {
         cache.changed(sessionId);
     }
 
+    /** @return what a writer of a session row takes before it writes, for {@link #advanced} or {@link #touched} */
+    long ticket() {
+        return cache.ticket();
+    }
+
     /** This node advanced the session's state version (see {@link SessionCache#advanced}). */
-    void advanced(String sessionId, long expected, long advanced) {
-        cache.advanced(sessionId, expected, advanced);
+    void advanced(String sessionId, long ticket, long expected, long advanced) {
+        cache.advanced(sessionId, ticket, expected, advanced);
     }
 
     /** This node moved the session's last access (see {@link SessionCache#touched}). */
-    void touched(String sessionId, Instant lastAccess, Instant idleExpiry) {
-        cache.touched(sessionId, lastAccess, idleExpiry);
+    void touched(String sessionId, long ticket, Instant lastAccess, Instant idleExpiry) {
+        cache.touched(sessionId, ticket, lastAccess, idleExpiry);
     }
 
     /** @return whether the channel's latest proof is young enough to serve from the cache */

@@ -38,6 +38,9 @@ final class ChangeChannel {
     private static final long RETRY_MILLIS = 1_000;
     private static final long MISSING_TRIGGER_RETRY_MILLIS = 30_000;
     private static final long PURGE_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(10);
+    private static final int MAX_WAIT_MILLIS = 250;
+    private static final String TRIGGER_COUNT = "SELECT count(*) FROM pg_trigger "
+            + "WHERE tgrelid = to_regclass('user_session') AND tgname = ? AND tgenabled <> 'D'";
 
     private final CachedSessions sessions;
     private final StoreTransactions transactions;
@@ -109,17 +112,20 @@ final class ChangeChannel {
                         + " (run this release's schema script, see the upgrade notes)");
                 return false;
             }
+            int networkTimeout = connection.getNetworkTimeout();
             PostgresNotifications notifications = PostgresNotifications.listen(connection)
                     .orElseThrow(() -> new SQLException("The persistence unit's connection is not one of "
                             + "PostgreSQL's JDBC driver: notifications cannot be received"));
             description = "PostgreSQL NOTIFY, heartbeat every " + heartbeatNanos / 1_000_000 + " ms";
             try {
-                deliver(connections, notifications);
+                // a statement on a connection whose server process hangs fails instead of waiting for ever
+                connection.setNetworkTimeout(Runnable::run, (int) Math.max(1_000, boundMillis()));
+                deliver(connection, notifications);
             } catch (SQLException | RuntimeException failed) {
-                notifications.abandon();
+                notifications.abandon(networkTimeout);
                 throw failed;
             }
-            notifications.close(); // stopped: the connection answers, and goes back to the pool as it came
+            notifications.close(networkTimeout); // stopped: the connection goes back to the pool as it came
             return true;
         });
     }
@@ -141,6 +147,7 @@ final class ChangeChannel {
     private boolean poll(PersistenceUnitConnections connections, boolean mariaDb) throws SQLException {
         return connections.withConnection(connection -> {
             boolean autoCommit = connection.getAutoCommit();
+            int networkTimeout = connection.getNetworkTimeout();
             if (!autoCommit) {
                 connection.commit();
                 connection.setAutoCommit(true);
@@ -156,7 +163,7 @@ final class ChangeChannel {
                 readLog(connection);
                 return true;
             } finally {
-                connection.setNetworkTimeout(Runnable::run, 0);
+                connection.setNetworkTimeout(Runnable::run, networkTimeout);
                 if (causal) {
                     causalReads(connection, "DEFAULT");
                 }
@@ -169,7 +176,7 @@ final class ChangeChannel {
 
     private void readLog(Connection connection) throws SQLException {
         ChangeLog log = new ChangeLog();
-        log.start(connection);
+        log.start(connection, System.currentTimeMillis());
         long interval = config.cachePollInterval().toNanos();
         description = "polling user_session_change every "
                 + config.cachePollInterval().toMillis() + " ms";
@@ -184,8 +191,13 @@ final class ChangeChannel {
             }
             sessions.proven(started);
             if (started - purged >= PURGE_INTERVAL_NANOS) {
-                ChangeLog.purge(connection, System.currentTimeMillis());
                 purged = started;
+                try {
+                    ChangeLog.purge(connection, System.currentTimeMillis());
+                } catch (SQLException lostToAnotherNode) {
+                    // another node's purge of the same rows won (a deadlock, a Galera conflict): the next one goes on
+                    LOG.log(Level.FINE, "usersession could not remove old changes this time", lostToAnotherNode);
+                }
             }
             pause(TimeUnit.NANOSECONDS.toMillis(Math.max(0, started + interval - System.nanoTime())));
         }
@@ -205,17 +217,16 @@ final class ChangeChannel {
         return config.revocationBound().toMillis();
     }
 
-    private void deliver(PersistenceUnitConnections connections, PostgresNotifications notifications)
-            throws SQLException {
+    private void deliver(Connection connection, PostgresNotifications notifications) throws SQLException {
         long sent = System.nanoTime() - heartbeatNanos;
         long received = System.nanoTime();
-        int waitMillis = (int) Math.max(1, heartbeatNanos / 1_000_000);
+        int waitMillis = (int) Math.max(1, Math.min(MAX_WAIT_MILLIS, heartbeatNanos / 1_000_000));
         long giveUpNanos = 2 * config.revocationBound().toNanos();
         while (running) {
             long now = System.nanoTime();
             if (now - sent >= heartbeatNanos) {
                 sent = now;
-                sendHeartbeat(connections, now);
+                sendHeartbeat(connection, now);
             }
             for (String payload : notifications.receive(waitMillis)) {
                 if (receive(payload)) {
@@ -229,18 +240,24 @@ final class ChangeChannel {
         }
     }
 
-    private void sendHeartbeat(PersistenceUnitConnections connections, long sentAt) throws SQLException {
-        connections.withConnection(connection -> {
-            try (PreparedStatement notify = connection.prepareStatement("SELECT pg_notify(?, ?)")) {
-                notify.setString(1, PostgresNotifications.CHANNEL);
-                notify.setString(2, "~" + node + " " + sentAt);
-                notify.execute();
+    /**
+     * Sends the heartbeat on the listening connection itself (a connection receives its own notifications, in commit
+     * order with everyone else's), and in the same statement checks that the trigger is still there and enabled: a
+     * trigger dropped or disabled while the node listens would otherwise leave heartbeats proving a channel that no
+     * longer carries changes.
+     */
+    private void sendHeartbeat(Connection connection, long sentAt) throws SQLException {
+        try (PreparedStatement notify =
+                connection.prepareStatement("SELECT pg_notify(?, ?), (" + TRIGGER_COUNT + ")")) {
+            notify.setString(1, PostgresNotifications.CHANNEL);
+            notify.setString(2, "~" + node + " " + sentAt);
+            notify.setString(3, TRIGGER);
+            try (ResultSet result = notify.executeQuery()) {
+                if (!result.next() || result.getInt(2) != 1) {
+                    throw new SQLException("the trigger " + TRIGGER + " was dropped or disabled");
+                }
             }
-            if (!connection.getAutoCommit()) {
-                connection.commit();
-            }
-            return null;
-        });
+        }
     }
 
     /** @return whether it was this node's own heartbeat */
@@ -274,8 +291,7 @@ final class ChangeChannel {
     }
 
     private static boolean triggerPresent(Connection connection) throws SQLException {
-        try (PreparedStatement query = connection.prepareStatement("SELECT count(*) FROM pg_trigger "
-                        + "WHERE tgrelid = to_regclass('user_session') AND tgname = ? AND tgenabled <> 'D'");
+        try (PreparedStatement query = connection.prepareStatement(TRIGGER_COUNT);
                 ResultSet found = setAndRun(query)) {
             boolean present = found.next() && found.getInt(1) == 1;
             if (!connection.getAutoCommit()) {

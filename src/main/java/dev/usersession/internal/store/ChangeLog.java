@@ -61,15 +61,24 @@ final class ChangeLog {
         }
     }
 
-    /** Starts from the changes logged so far: what happened before is not the reader's to tell. */
-    void start(Connection connection) throws SQLException {
-        try (PreparedStatement query = connection.prepareStatement("SELECT max(seq) FROM user_session_change");
-                ResultSet found = query.executeQuery()) {
-            settled = found.next() ? found.getLong(1) : 0;
+    /**
+     * Starts from the changes logged so far: what committed before is not the reader's to tell (its cache starts
+     * empty), but a change made shortly before whose transaction has not committed yet is. So the changes of the
+     * last {@link #HOLE_WAIT_MILLIS} are taken as seen, without telling them, and the numbers missing among them are
+     * holes from the start.
+     */
+    void start(Connection connection, long nowMillis) throws SQLException {
+        try (PreparedStatement query =
+                connection.prepareStatement("SELECT max(seq) FROM user_session_change WHERE changed_at < ?")) {
+            query.setLong(1, nowMillis - HOLE_WAIT_MILLIS);
+            try (ResultSet found = query.executeQuery()) {
+                settled = found.next() ? found.getLong(1) : 0;
+            }
         }
         highest = settled;
         seen.clear();
         holes.clear();
+        read(connection, nowMillis, (session, changedAt) -> {});
     }
 
     /**

@@ -85,13 +85,14 @@ public class JpaUserSessionStore implements UserSessionStore {
         List<BeanStateChange> ordered = changes.stream()
                 .sorted(Comparator.comparing(BeanStateChange::beanId))
                 .toList();
+        long ticket = cached.ticket();
         OptionalLong advanced = OptionalLong.empty();
         try {
             advanced = guardedWrite(sessionId, expectedStateVersion, ordered);
             return advanced;
         } finally {
             if (advanced.isPresent()) {
-                cached.advanced(sessionId, expectedStateVersion, advanced.getAsLong());
+                cached.advanced(sessionId, ticket, expectedStateVersion, advanced.getAsLong());
             } else {
                 cached.changed(sessionId);
             }
@@ -230,13 +231,14 @@ public class JpaUserSessionStore implements UserSessionStore {
 
     @Override
     public boolean touch(String sessionId, Instant lastAccess, Instant idleExpiry) {
+        long ticket = cached.ticket();
         boolean touched = false;
         try {
             touched = touchRow(sessionId, lastAccess, idleExpiry);
             return touched;
         } finally {
             if (touched) {
-                cached.touched(sessionId, lastAccess, idleExpiry);
+                cached.touched(sessionId, ticket, lastAccess, idleExpiry);
             } else {
                 cached.changed(sessionId);
             }

@@ -104,19 +104,20 @@ final class PostgresNotifications {
     }
 
     /**
-     * Gives the connection up after it failed or stopped delivering (it must not go back to the pool as it is): one
-     * statement through the pool's wrapper with a short network timeout, so that a broken or hung connection fails
-     * where the pool sees it (a pool with PostgreSQL's exception sorter then drops it); when that fails too, the
-     * connection is aborted, so that a pool that checks {@link Connection#isClosed()} drops it. A connection that
-     * answers after all is left as it was.
+     * Gives the connection up after it failed or stopped delivering: one statement with a short network timeout; when
+     * the connection answers after all, it stops listening and goes back to the pool as it was lent; when it does
+     * not, it fails where the pool sees it (a pool with PostgreSQL's exception sorter drops it) and is aborted, so
+     * that a pool that checks {@link Connection#isClosed()} drops it too.
+     *
+     * @param networkTimeout the network timeout the connection was lent with
      */
-    void abandon() {
+    void abandon(int networkTimeout) {
         try {
             lent.setNetworkTimeout(Runnable::run, ABANDON_TIMEOUT_MILLIS);
             try (Statement statement = lent.createStatement()) {
                 statement.execute("SELECT 1");
             }
-            lent.setNetworkTimeout(Runnable::run, 0);
+            close(networkTimeout);
         } catch (SQLException | RuntimeException broken) {
             try {
                 lent.abort(Runnable::run);
@@ -126,14 +127,19 @@ final class PostgresNotifications {
         }
     }
 
-    /** Stops listening, and leaves the connection as it was lent (it goes back to the pool). */
-    void close() throws SQLException {
+    /**
+     * Stops listening, and leaves the connection as it was lent (it goes back to the pool).
+     *
+     * @param networkTimeout the network timeout the connection was lent with
+     */
+    void close(int networkTimeout) throws SQLException {
         try (Statement statement = lent.createStatement()) {
             statement.execute("UNLISTEN " + CHANNEL);
         }
         if (!lentAutoCommit) {
             lent.setAutoCommit(false);
         }
+        lent.setNetworkTimeout(Runnable::run, networkTimeout);
     }
 
     private static Object call(Method method, Object target, Object... arguments) throws SQLException {

@@ -8,7 +8,7 @@ import java.util.OptionalLong;
 
 /**
  * The session rows one node read lately, least recently used dropped past a size. Holds only what the database said:
- * {@link SessionChannel} tells it which sessions changed, and whether it may serve at all.
+ * {@link CachedSessions} tells it which sessions changed, and whether it may serve at all.
  *
  * <p>A read from the database races the changes that arrive meanwhile: a request that read a row just before another
  * node changed it must not put the old row back after the change's announcement removed it. So a reader takes a
@@ -112,13 +112,15 @@ final class SessionCache {
 
     /**
      * This node advanced the session's state version from {@code expected} to {@code advanced} (one update of the
-     * row): the cached row, when it was at {@code expected}, now carries the new state version and the row version
+     * row), having taken {@code ticket} before it wrote: the cached row, when it was at {@code expected} and nothing
+     * about the session changed in the cache since the ticket, now carries the new state version and the row version
      * that update gave it; otherwise it is dropped.
      */
-    synchronized void advanced(String sessionId, long expected, long advanced) {
+    synchronized void advanced(String sessionId, long ticket, long expected, long advanced) {
+        Entry entry = unchangedSince(sessionId, ticket);
         noteChange(sessionId);
-        Entry entry = entries.get(sessionId);
         if (entry == null) {
+            entries.remove(sessionId);
             return;
         }
         SessionRecord old = entry.row.session();
@@ -141,11 +143,16 @@ final class SessionCache {
         entries.put(sessionId, new Entry(new Row(updated, entry.row.rowVersion() + 1), entry.readAt));
     }
 
-    /** This node moved the session's last access and idle expiry (one update of the row). */
-    synchronized void touched(String sessionId, Instant lastAccess, Instant idleExpiry) {
+    /**
+     * This node moved the session's last access and idle expiry (one update of the row), having taken {@code ticket}
+     * before it wrote: applied to the cached row when nothing about the session changed in the cache since the
+     * ticket, else the row is dropped.
+     */
+    synchronized void touched(String sessionId, long ticket, Instant lastAccess, Instant idleExpiry) {
+        Entry entry = unchangedSince(sessionId, ticket);
         noteChange(sessionId);
-        Entry entry = entries.get(sessionId);
         if (entry == null) {
+            entries.remove(sessionId);
             return;
         }
         SessionRecord old = entry.row.session();
@@ -162,6 +169,18 @@ final class SessionCache {
                 old.proofs(),
                 old.binding());
         entries.put(sessionId, new Entry(new Row(updated, entry.row.rowVersion() + 1), entry.readAt));
+    }
+
+    /**
+     * @return the session's cached row when it was there before {@code ticket} and no change of the session reached
+     *     the cache since (a row read anew in between may already be past this node's own update), else {@code null}
+     */
+    private Entry unchangedSince(String sessionId, long ticket) {
+        Long changed = changes.get(sessionId);
+        if (ticket < floor || changed != null && changed > ticket) {
+            return null;
+        }
+        return entries.get(sessionId);
     }
 
     private void noteChange(String sessionId) {
