@@ -22,6 +22,12 @@ final class PostgresNotifications {
     /** The channel of the library's notifications ({@code LISTEN usersession}). */
     static final String CHANNEL = "usersession";
 
+    /**
+     * The {@code application_name} of a listening connection while it listens, so that an operator sees it in
+     * {@code pg_stat_activity}.
+     */
+    static final String APPLICATION_NAME = "usersession listener";
+
     private static final String DRIVER_CONNECTION = "org.postgresql.PGConnection";
     private static final int ABANDON_TIMEOUT_MILLIS = 1_000;
 
@@ -63,6 +69,7 @@ final class PostgresNotifications {
                     lent.setAutoCommit(true);
                 }
                 try (Statement statement = lent.createStatement()) {
+                    statement.execute("SET application_name = '" + APPLICATION_NAME + "'");
                     statement.execute("LISTEN " + CHANNEL);
                 }
                 return Optional.of(new PostgresNotifications(lent, autoCommit, driver, receive, parameter));
@@ -135,6 +142,7 @@ final class PostgresNotifications {
     void close(int networkTimeout) throws SQLException {
         try (Statement statement = lent.createStatement()) {
             statement.execute("UNLISTEN " + CHANNEL);
+            statement.execute("RESET application_name");
         }
         if (!lentAutoCommit) {
             lent.setAutoCommit(false);

@@ -92,7 +92,7 @@ final class ListenerChaos implements AutoCloseable {
         List<Integer> pids = new ArrayList<>();
         try (Statement statement = connection.createStatement();
                 ResultSet found = statement.executeQuery("SELECT pid FROM pg_stat_activity "
-                        + "WHERE query = 'LISTEN usersession' AND pid <> pg_backend_pid()")) {
+                        + "WHERE application_name = 'usersession listener' AND pid <> pg_backend_pid()")) {
             while (found.next()) {
                 pids.add(found.getInt(1));
             }
