@@ -70,30 +70,38 @@ final class ChangeChannel {
 
     /** The thread's work: listens, and listens again after each failure, until {@link #stop()}. */
     void run() {
+        String product = null;
+        PersistenceUnitConnections connections = null;
         while (running) {
             long pause = RETRY_MILLIS;
             try {
-                String product = transactions
-                        .read(DatabaseProduct::name)
-                        .orElse("an unknown database")
-                        .toLowerCase(Locale.ROOT);
-                boolean postgres = product.contains("postgres");
-                if (!postgres && config.sessionCache() != SessionCacheMode.ON) {
-                    LOG.info(() -> "usersession does not cache sessions on " + product
-                            + " (usersession.cache=auto caches with PostgreSQL only)");
-                    return;
-                }
-                PersistenceUnitConnections connections = transactions
-                        .read(entityManager ->
-                                PersistenceUnitConnections.toListen(entityManager.getEntityManagerFactory()))
-                        .orElse(null);
                 if (connections == null) {
-                    LOG.warning("usersession cannot cache sessions: the persistence unit does not lend connections "
-                            + "to listen on");
-                    return;
+                    // Asked once: a retry during an outage must not count as the store answering again (its
+                    // outage log would say the store is back while requests still fail).
+                    product = transactions
+                            .read(DatabaseProduct::name)
+                            .orElse("an unknown database")
+                            .toLowerCase(Locale.ROOT);
+                    if (!product.contains("postgres") && config.sessionCache() != SessionCacheMode.ON) {
+                        String off = product;
+                        LOG.info(() -> "usersession does not cache sessions on " + off
+                                + " (usersession.cache=auto caches with PostgreSQL only)");
+                        return;
+                    }
+                    connections = transactions
+                            .read(entityManager ->
+                                    PersistenceUnitConnections.toListen(entityManager.getEntityManagerFactory()))
+                            .orElse(null);
+                    if (connections == null) {
+                        LOG.warning("usersession cannot cache sessions: the persistence unit does not lend "
+                                + "connections to listen on");
+                        return;
+                    }
                 }
-                boolean mariaDb = product.contains("mariadb") || product.contains("mysql");
-                if (!(postgres ? listen(connections) : poll(connections, mariaDb))) {
+                boolean listened = product.contains("postgres")
+                        ? listen(connections)
+                        : poll(connections, product.contains("mariadb") || product.contains("mysql"));
+                if (!listened) {
                     pause = MISSING_TRIGGER_RETRY_MILLIS;
                 }
             } catch (RuntimeException | SQLException failed) {

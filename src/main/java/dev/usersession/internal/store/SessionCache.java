@@ -128,19 +128,7 @@ final class SessionCache {
             entries.remove(sessionId);
             return;
         }
-        SessionRecord updated = new SessionRecord(
-                old.id(),
-                old.userName(),
-                old.groups(),
-                old.created(),
-                old.lastAccess(),
-                old.idleExpiry(),
-                old.absoluteExpiry(),
-                old.client(),
-                advanced,
-                old.proofs(),
-                old.binding());
-        entries.put(sessionId, new Entry(new Row(updated, entry.row.rowVersion() + 1), entry.readAt));
+        updated(entry, old.lastAccess(), old.idleExpiry(), advanced);
     }
 
     /**
@@ -155,6 +143,11 @@ final class SessionCache {
             entries.remove(sessionId);
             return;
         }
+        updated(entry, lastAccess, idleExpiry, entry.row.session().stateVersion());
+    }
+
+    /** Keeps the row as one update of this node left it: these values, and the next row version. */
+    private void updated(Entry entry, Instant lastAccess, Instant idleExpiry, long stateVersion) {
         SessionRecord old = entry.row.session();
         SessionRecord updated = new SessionRecord(
                 old.id(),
@@ -165,10 +158,10 @@ final class SessionCache {
                 idleExpiry,
                 old.absoluteExpiry(),
                 old.client(),
-                old.stateVersion(),
+                stateVersion,
                 old.proofs(),
                 old.binding());
-        entries.put(sessionId, new Entry(new Row(updated, entry.row.rowVersion() + 1), entry.readAt));
+        entries.put(old.id(), new Entry(new Row(updated, entry.row.rowVersion() + 1), entry.readAt));
     }
 
     /**
