@@ -79,11 +79,7 @@ public final class TestDatabase {
             for (String table : tables) {
                 statement.execute("DROP TABLE IF EXISTS " + table + ("postgresql".equals(KIND) ? " CASCADE" : ""));
             }
-            for (String command : sql.replaceAll("(?m)^--.*$", "").split(";\\s*\\n")) {
-                if (!command.isBlank()) {
-                    statement.execute(command);
-                }
-            }
+            runCommands(statement, sql);
             created = true;
         } catch (IOException | SQLException e) {
             throw new IllegalStateException(
@@ -104,15 +100,7 @@ public final class TestDatabase {
         try (Connection connection = connect();
                 Statement statement = connection.createStatement()) {
             if ("mariadb".equals(KIND)) {
-                try (InputStream script =
-                        TestDatabase.class.getResourceAsStream("/META-INF/usersession/schema-mariadb-cache.sql")) {
-                    String sql = new String(script.readAllBytes(), StandardCharsets.UTF_8);
-                    for (String command : sql.replaceAll("(?m)^--.*$", "").split(";\\s*\\n")) {
-                        if (!command.isBlank()) {
-                            statement.execute(command);
-                        }
-                    }
-                }
+                runScript(statement, "schema-mariadb-cache.sql");
             } else {
                 statement.execute("CREATE TABLE IF NOT EXISTS user_session_change (seq BIGINT AUTO_INCREMENT "
                         + "PRIMARY KEY, session_id VARCHAR(43) NOT NULL, changed_at BIGINT NOT NULL)");
@@ -125,6 +113,22 @@ public final class TestDatabase {
             changeLogInstalled = true;
         } catch (IOException | SQLException e) {
             throw new IllegalStateException("Cannot install the change log of session rows on " + URL, e);
+        }
+    }
+
+    /** Runs one of the library's schema scripts ({@code META-INF/usersession/<name>}) on the statement's connection. */
+    public static void runScript(Statement statement, String name) throws IOException, SQLException {
+        try (InputStream script = TestDatabase.class.getResourceAsStream("/META-INF/usersession/" + name)) {
+            runCommands(statement, new String(script.readAllBytes(), StandardCharsets.UTF_8));
+        }
+    }
+
+    /** Runs a script of the library's form: one statement per line, ended by a semicolon; comment lines start "--". */
+    private static void runCommands(Statement statement, String sql) throws SQLException {
+        for (String command : sql.replaceAll("(?m)^--.*$", "").split(";\\s*\\n")) {
+            if (!command.isBlank()) {
+                statement.execute(command);
+            }
         }
     }
 

@@ -3,8 +3,7 @@ package dev.usersession.it.cluster;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.usersession.it.Deployments;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
+import dev.usersession.testing.TestDatabase;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
@@ -29,16 +28,8 @@ class MariaDbCacheIT {
     static void startNodes() throws Exception {
         try (Connection connection = DriverManager.getConnection(URL);
                 Statement statement = connection.createStatement()) {
-            for (String script : List.of("schema-mariadb.sql", "schema-mariadb-cache.sql")) {
-                try (InputStream in = MariaDbCacheIT.class.getResourceAsStream("/META-INF/usersession/" + script)) {
-                    String sql = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-                    for (String command : sql.replaceAll("(?m)^--.*$", "").split(";\\s*\\n")) {
-                        if (!command.isBlank()) {
-                            statement.execute(command);
-                        }
-                    }
-                }
-            }
+            TestDatabase.runScript(statement, "schema-mariadb.sql");
+            TestDatabase.runScript(statement, "schema-mariadb-cache.sql");
         }
         for (ClusterNode node : List.of(NODE1, NODE2)) {
             node.prepare(Deployments.testApplication("app", "mariadb"), URL);
