@@ -383,6 +383,18 @@ final class SettingsTable {
             "how long a request that changes a session waits for another request of the same session on the same "
                     + "node to finish before it is refused with 409");
 
+    static final Setting<Duration> WRITE_TIMEOUT = Setting.of(
+            CACHE,
+            "usersession.write-timeout",
+            Duration.ofSeconds(10),
+            Duration::parse,
+            value -> value.compareTo(Duration.ofSeconds(1)) >= 0 && value.compareTo(Duration.ofMinutes(10)) <= 0,
+            "an ISO-8601 duration from PT1S to PT10M, such as PT10S (whole seconds; a fraction counts as a second)",
+            "how long the database may take for the one statement that stores a request's change of its beans "
+                    + "outside any transaction (PostgreSQL and MariaDB under Hibernate, as on WildFly) before the "
+                    + "statement is cancelled, nothing of it is stored and the request is answered 503; writes in a "
+                    + "transaction are bounded by the transaction's timeout");
+
     // clean-up
     static final Setting<Duration> CLEANUP_INTERVAL = positive(
             CLEANUP, "usersession.cleanup.interval", Duration.ofMinutes(5), "how often expired sessions are removed");
@@ -483,6 +495,7 @@ final class SettingsTable {
             MAX_STALENESS,
             CACHE_POLL_INTERVAL,
             WRITE_WAIT,
+            WRITE_TIMEOUT,
             CLEANUP_INTERVAL,
             CLEANUP_BATCH_SIZE,
             CLEANUP_DUTY_CYCLE,

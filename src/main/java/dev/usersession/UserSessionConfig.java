@@ -320,6 +320,11 @@ public class UserSessionConfig {
         return snapshot().get(WRITE_WAIT);
     }
 
+    /** @return how long the statement that stores a request's change outside a transaction may take */
+    public Duration writeTimeout() {
+        return snapshot().get(WRITE_TIMEOUT);
+    }
+
     /** @return whether nodes cache session rows */
     public SessionCacheMode sessionCache() {
         return snapshot().get(SESSION_CACHE_MODE);

@@ -150,7 +150,8 @@ public final class TestDatabase {
         }
     }
 
-    private static Connection connect() throws SQLException {
+    /** @return a connection of its own to the test database, bypassing the library (to hold a lock, say) */
+    public static Connection connect() throws SQLException {
         return DriverManager.getConnection(URL, USER, PASSWORD);
     }
 

@@ -1,6 +1,7 @@
 package dev.usersession.internal.store;
 
 import dev.usersession.UserSessionClock;
+import dev.usersession.UserSessionConfig;
 import dev.usersession.UserSessionConflictException;
 import dev.usersession.UserSessionNotFoundException;
 import dev.usersession.spi.BeanStateChange;
@@ -15,6 +16,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceException;
 import jakarta.persistence.TypedQuery;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -41,6 +43,9 @@ public class JpaUserSessionStore implements UserSessionStore {
 
     @Inject
     CachedSessions cached;
+
+    @Inject
+    UserSessionConfig config;
 
     private final SingleStatementWrite singleStatement = new SingleStatementWrite();
 
@@ -116,29 +121,30 @@ public class JpaUserSessionStore implements UserSessionStore {
     }
 
     private OptionalLong write(String sessionId, long expectedStateVersion, List<BeanStateChange> ordered) {
-        SingleStatementWrite.Plan single =
-                ordered.size() == 1 && !ordered.get(0).isNew()
-                        ? singleStatement.known().orElseGet(() -> transactions.read(singleStatement::ask))
-                        : SingleStatementWrite.Plan.NONE;
-        if (single.exists() && single.autoCommit().isPresent()) {
+        SingleStatementWrite.Plan single = ordered.stream().noneMatch(BeanStateChange::isNew)
+                ? singleStatement.known().orElseGet(() -> transactions.read(singleStatement::ask))
+                : SingleStatementWrite.Plan.NONE;
+        if (single.writes(ordered) && single.autoCommit().isPresent()) {
             Object[] parameters =
-                    SingleStatementWrite.parameters(sessionId, expectedStateVersion, ordered.get(0), clock.now());
+                    SingleStatementWrite.parameters(sessionId, expectedStateVersion, ordered, clock.now());
             PersistenceUnitConnections connections = single.autoCommit().get();
-            SingleStatementWrite.Statement statement = single.statement();
+            SingleStatementWrite.Statement statement = single.statement(ordered.size());
+            Duration timeout = config.writeTimeout();
             if (transactions.autoCommitted(() -> connections.withConnection(
-                    connection -> SingleStatementWrite.advanceAndUpdate(connection, statement, parameters)))) {
+                    connection -> SingleStatementWrite.advanceAndUpdate(connection, statement, parameters, timeout)))) {
                 return OptionalLong.of(expectedStateVersion + 1);
             }
             single = SingleStatementWrite.Plan.NONE; // it changed nothing: the general path decides what happened
         }
-        SingleStatementWrite.Plan inTransaction = single;
+        boolean inTransaction = single.writes(ordered);
+        SingleStatementWrite.Plan plan = single;
         return transactions.write(entityManager -> {
             Instant now = clock.now();
-            if (inTransaction.exists()
+            if (inTransaction
                     && SingleStatementWrite.advanceAndUpdate(
                             entityManager,
-                            inTransaction.statement(),
-                            SingleStatementWrite.parameters(sessionId, expectedStateVersion, ordered.get(0), now))) {
+                            plan.statement(ordered.size()),
+                            SingleStatementWrite.parameters(sessionId, expectedStateVersion, ordered, now))) {
                 return OptionalLong.of(expectedStateVersion + 1);
             }
             // Advancing the session row first locks it, so writers of one session queue up instead of deadlocking.

@@ -7,8 +7,10 @@ import jakarta.persistence.Query;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.logging.Level;
@@ -17,19 +19,19 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The common write of a changing request, one bean changed while no other request changed the session, in one SQL
- * statement where the database can: on PostgreSQL a data-modifying {@code WITH}, on MariaDB a multiple-table
- * {@code UPDATE}, advances the session's state version (locking its row first, as every writer of a session does) and
- * updates the bean row, both guarded by the versions the request loaded, all or nothing. When the statement changes
- * nothing (the session or the bean changed meanwhile, or the session ended), the caller runs its general path, which
- * decides between a merge, a conflict and an ended session. On other databases {@link #ask} answers {@link Plan#NONE}
- * and the store uses its general path (two statements) only.
+ * The common write of a changing request, its changed beans (all stored before) written while no other request
+ * changed the session, in one SQL statement where the database can: on PostgreSQL a data-modifying {@code WITH}, on
+ * MariaDB a multiple-table {@code UPDATE}, advances the session's state version (locking its row first, as every
+ * writer of a session does) and updates every bean row, all guarded by the versions the request loaded, all or
+ * nothing. When the statement changes nothing (the session or a bean changed meanwhile, or the session ended), the
+ * caller runs its general path, which decides between a merge, a conflict and an ended session. On other databases
+ * {@link #ask} answers {@link Plan#NONE} and the store uses its general path (one statement per row) only.
  *
  * <p>Where the persistence unit lends its connections ({@link PersistenceUnitConnections}: Hibernate, as on
- * WildFly), the statement runs on one of them outside any transaction and commits on its own: no JTA transaction to
- * begin, enlist and commit, and on WildFly one round trip to the database instead of two (a pool that lends
- * connections with auto-commit off, as Hibernate's own in Java SE, gets a commit right after). Elsewhere it runs
- * through the entity manager in the write's transaction.
+ * WildFly), the statement runs on one of them outside any transaction and commits on its own, within
+ * {@code usersession.write-timeout}: no JTA transaction to begin, enlist and commit, and on WildFly one round trip to
+ * the database instead of two (a pool that lends connections with auto-commit off, as Hibernate's own in Java SE,
+ * gets a commit right after). Elsewhere it runs through the entity manager in the write's transaction.
  *
  * <p>The statement names the library's tables ({@code user_session}, {@code user_session_bean}) as the shipped
  * schema scripts create them.
@@ -38,10 +40,19 @@ final class SingleStatementWrite {
 
     private static final Logger LOG = Logger.getLogger(SingleStatementWrite.class.getName());
 
+    /** The most beans one statement writes; a request that changed more takes the general path. */
+    static final int MAX_BEANS = 16;
+
+    /** The ordinal of the time of the change among the statement's parameters. */
+    private static final int TIME = 3;
+
+    /** The ordinal of the first bean's id; each bean has three: its id, the version loaded, its new state. */
+    private static final int FIRST_BEAN = 4;
+
     /**
-     * One statement and how many rows it reports when both rows were advanced. Parameters: 1 the session id, 2 the
-     * state version the request loaded, 3 the bean's new state, 4 the time, 5 the bean id, 6 the bean row's version
-     * the request loaded ({@link #parameters}).
+     * One statement and how many rows it reports when every row was advanced. Parameters ({@link #parameters}): 1 the
+     * session id, 2 the state version the request loaded, 3 the time, then per bean its id, the version of its row the
+     * request loaded and its new state.
      */
     static final class Statement {
 
@@ -70,7 +81,7 @@ final class SingleStatementWrite {
             return sql;
         }
 
-        /** @return how many rows the statement reports when it advanced the session and updated the bean */
+        /** @return how many rows the statement reports when it advanced the session and updated every bean */
         int rowsWhenAdvanced() {
             return rowsWhenAdvanced;
         }
@@ -85,48 +96,114 @@ final class SingleStatementWrite {
         }
     }
 
-    /**
-     * Counts the bean row only: the session row is changed in the {@code WITH} part, and only when the bean row the
-     * request loaded is there, so that the statement never advances the session alone (it may commit on its own).
-     * The {@code EXISTS} sees the statement's snapshot: it holds because every writer that changes a bean row also
-     * changes or deletes its session row in the same transaction ({@link JpaUserSessionStore}), so a bean row that
-     * moved after the snapshot means a session row that moved too, which PostgreSQL re-checks after the lock.
-     */
-    private static final Statement POSTGRESQL = new Statement(
-            "with advanced as (update user_session "
-                    + "set state_version = state_version + 1 where id = ?1 and state_version = ?2 and exists (select 1 "
-                    + "from user_session_bean where session_id = ?1 and bean_id = ?5 and version = ?6) returning id) "
-                    + "update user_session_bean set state = ?3, version = version + 1, updated = ?4 "
-                    + "where session_id = (select id from advanced) and bean_id = ?5 and version = ?6",
-            1,
-            false);
+    /** The databases that have the statement, and their statement for each number of beans (built once). */
+    enum Dialect {
+        /**
+         * Counts the bean rows only: the session row is changed in the {@code WITH} part, and only when every bean
+         * row the request loaded is there, so that the statement never advances the session alone or with some of
+         * the beans (it may commit on its own). The count sees the statement's snapshot: it holds because every
+         * writer that changes a bean row also changes or deletes its session row in the same transaction
+         * ({@link JpaUserSessionStore}), so a bean row that moved after the snapshot means a session row that moved
+         * too, which PostgreSQL re-checks after the lock.
+         */
+        POSTGRESQL {
+            @Override
+            Statement build(int beans) {
+                StringBuilder expected = new StringBuilder();
+                for (int bean = 0; bean < beans; bean++) {
+                    int first = FIRST_BEAN + 3 * bean;
+                    expected.append(bean == 0 ? "" : ", ")
+                            .append("(cast(?")
+                            .append(first)
+                            .append(" as varchar), cast(?")
+                            .append(first + 1)
+                            .append(" as bigint), cast(?")
+                            .append(first + 2)
+                            .append(" as text))");
+                }
+                return new Statement(
+                        "with expected (bean_id, version, state) as (values " + expected + "), "
+                                + "advanced as (update user_session set state_version = state_version + 1 "
+                                + "where id = ?1 and state_version = ?2 and (select count(*) from user_session_bean b "
+                                + "join expected e on b.bean_id = e.bean_id and b.version = e.version "
+                                + "where b.session_id = ?1) = " + beans + " returning id) "
+                                + "update user_session_bean b set state = e.state, version = b.version + 1, "
+                                + "updated = ?3 from expected e where b.session_id = (select id from advanced) "
+                                + "and b.bean_id = e.bean_id and b.version = e.version",
+                        beans,
+                        false);
+            }
+        },
+        /**
+         * Counts every row of the join, matched or changed alike ({@code useAffectedRows} either way): the session row
+         * once and each bean row. The count in the condition keeps it all or nothing: with a bean row that moved or
+         * is gone, the session row does not qualify and no row of the join is changed. Every row is found by its
+         * primary key; {@code straight_join} keeps the session row first, so it is locked before the bean rows as in
+         * the general path. No key column is changed, so the foreign key is not in the way. The parameters are only
+         * compared with columns and assigned to them, so the connection's collation never meets the table's.
+         */
+        MARIADB {
+            @Override
+            Statement build(int beans) {
+                StringBuilder states = new StringBuilder();
+                StringBuilder pairs = new StringBuilder();
+                for (int bean = 0; bean < beans; bean++) {
+                    int first = FIRST_BEAN + 3 * bean;
+                    states.append(" when ?").append(first).append(" then ?").append(first + 2);
+                    pairs.append(bean == 0 ? "" : ", ")
+                            .append("(?")
+                            .append(first)
+                            .append(", ?")
+                            .append(first + 1)
+                            .append(')');
+                }
+                return new Statement(
+                        "update user_session s straight_join user_session_bean b on b.session_id = s.id "
+                                + "set s.state_version = s.state_version + 1, b.state = case b.bean_id" + states
+                                + " end, b.version = b.version + 1, b.updated = ?3 "
+                                + "where s.id = ?1 and s.state_version = ?2 and (b.bean_id, b.version) in (" + pairs
+                                + ") and (select count(*) from user_session_bean c where c.session_id = ?1 "
+                                + "and (c.bean_id, c.version) in (" + pairs + ")) = " + beans,
+                        1 + beans,
+                        true);
+            }
+        };
+
+        private final Statement[] built = new Statement[MAX_BEANS + 1];
+
+        abstract Statement build(int beans);
+
+        /** @return the statement that writes this many beans, from 1 to {@link #MAX_BEANS} */
+        synchronized Statement forBeans(int beans) {
+            Statement statement = built[beans];
+            if (statement == null) {
+                statement = build(beans);
+                built[beans] = statement;
+            }
+            return statement;
+        }
+    }
 
     /**
-     * Counts both rows of the join, matched or changed alike ({@code useAffectedRows} either way); a join that finds
-     * no pair changes neither row. Both are found by their primary keys; {@code straight_join} keeps the session row
-     * first, so it is locked before the bean row as in the general path. No key column is changed, so the foreign key
-     * is not in the way.
+     * What {@link #ask} found: the database's statements, and the persistence unit's connections when they run on
+     * them in auto-commit; {@link Plan#NONE} where writes take the general path.
      */
-    private static final Statement MARIADB = new Statement(
-            "update user_session s straight_join user_session_bean b "
-                    + "on b.session_id = s.id "
-                    + "set s.state_version = s.state_version + 1, b.state = ?3, b.version = b.version + 1, b.updated = ?4 "
-                    + "where s.id = ?1 and s.state_version = ?2 and b.bean_id = ?5 and b.version = ?6",
-            2,
-            true);
-
-    /**
-     * What {@link #ask} found: the statement, and the persistence unit's connections when it runs on them in
-     * auto-commit; {@link Plan#NONE} where writes take the general path.
-     */
-    record Plan(Statement statement, PersistenceUnitConnections autoCommitConnections) {
+    record Plan(Dialect dialect, PersistenceUnitConnections autoCommitConnections) {
 
         /** The general path only. */
         static final Plan NONE = new Plan(null, null);
 
-        /** @return whether there is a statement to run */
-        boolean exists() {
-            return statement != null;
+        /** @return whether there is a statement for writing these changes: beans stored before, not too many */
+        boolean writes(List<BeanStateChange> changes) {
+            return dialect != null
+                    && changes.size() <= MAX_BEANS
+                    && !changes.isEmpty()
+                    && changes.stream().noneMatch(BeanStateChange::isNew);
+        }
+
+        /** @return the statement for this many beans */
+        Statement statement(int beans) {
+            return dialect.forBeans(beans);
         }
 
         /** @return the connections the statement runs on outside a transaction, or empty: in the write's */
@@ -159,18 +236,17 @@ final class SingleStatementWrite {
      */
     Plan ask(EntityManager entityManager) {
         Optional<String> product = DatabaseProduct.name(entityManager);
-        Optional<Statement> statement =
-                product.flatMap(SingleStatementWrite::statementFor).filter(candidate -> tablesFound(entityManager));
-        Plan found = statement
-                .map(chosen -> new Plan(
+        Optional<Dialect> dialect =
+                product.flatMap(SingleStatementWrite::dialectFor).filter(candidate -> tablesFound(entityManager));
+        Plan found = dialect.map(chosen -> new Plan(
                         chosen,
                         PersistenceUnitConnections.of(entityManager.getEntityManagerFactory())
                                 .orElse(null)))
                 .orElse(Plan.NONE);
-        if (found.exists()) {
+        if (found.dialect() != null) {
             LOG.log(
                     Level.INFO,
-                    "usersession writes a request''s change of one stored bean in one statement ({0}), {1}",
+                    "usersession writes a request''s change of stored beans in one statement ({0}), {1}",
                     new Object[] {
                         product.orElseThrow(),
                         found.autoCommit().isPresent()
@@ -182,14 +258,14 @@ final class SingleStatementWrite {
         return found;
     }
 
-    /** @return the statement for the database whose product (or Hibernate dialect) has this name */
-    static Optional<Statement> statementFor(String databaseProduct) {
+    /** @return the statements for the database whose product (or Hibernate dialect) has this name */
+    static Optional<Dialect> dialectFor(String databaseProduct) {
         String name = databaseProduct.toLowerCase(Locale.ROOT);
         if (name.contains("postgresql")) {
-            return Optional.of(POSTGRESQL);
+            return Optional.of(Dialect.POSTGRESQL);
         }
         // MariaDB only: MySQL has the same syntax, but this library is not tested on it.
-        return name.contains("mariadb") ? Optional.of(MARIADB) : Optional.empty();
+        return name.contains("mariadb") ? Optional.of(Dialect.MARIADB) : Optional.empty();
     }
 
     private static boolean tablesFound(EntityManager entityManager) {
@@ -218,25 +294,27 @@ final class SingleStatementWrite {
         }
     }
 
-    /** The ordinal of the time of the change among the statement's parameters. */
-    private static final int TIME = 4;
-
     /** @return the statement's parameters in the order of their ordinals */
-    static Object[] parameters(String sessionId, long expectedStateVersion, BeanStateChange change, Instant now) {
-        return new Object[] {
-            sessionId,
-            expectedStateVersion,
-            change.json(),
-            DatabaseTime.of(now),
-            change.beanId(),
-            change.expectedVersion()
-        };
+    static Object[] parameters(
+            String sessionId, long expectedStateVersion, List<BeanStateChange> changes, Instant now) {
+        Object[] parameters = new Object[FIRST_BEAN - 1 + 3 * changes.size()];
+        parameters[0] = sessionId;
+        parameters[1] = expectedStateVersion;
+        parameters[TIME - 1] = DatabaseTime.of(now);
+        for (int bean = 0; bean < changes.size(); bean++) {
+            BeanStateChange change = changes.get(bean);
+            int first = FIRST_BEAN - 1 + 3 * bean;
+            parameters[first] = change.beanId();
+            parameters[first + 1] = change.expectedVersion();
+            parameters[first + 2] = change.json();
+        }
+        return parameters;
     }
 
     /**
      * Runs the statement through the entity manager, in the caller's transaction.
      *
-     * @return {@code true} when the bean row and the session's state version were both advanced; {@code false} when
+     * @return {@code true} when the bean rows and the session's state version were all advanced; {@code false} when
      *         nothing was changed
      */
     static boolean advanceAndUpdate(EntityManager entityManager, Statement statement, Object[] parameters) {
@@ -252,15 +330,18 @@ final class SingleStatementWrite {
     /**
      * Runs the statement on a connection that is in no transaction and commits it: the driver's auto-commit, or a
      * commit right after where the pool lends connections with auto-commit off (Hibernate's own pool, in Java SE).
+     * The database cancels it after {@code timeout} (rounded up to whole seconds); nothing of it is stored then.
      *
-     * @return {@code true} when the bean row and the session's state version were both advanced and committed;
+     * @return {@code true} when the bean rows and the session's state version were all advanced and committed;
      *         {@code false} when nothing was changed
      */
-    static boolean advanceAndUpdate(Connection connection, Statement statement, Object[] parameters)
+    static boolean advanceAndUpdate(Connection connection, Statement statement, Object[] parameters, Duration timeout)
             throws SQLException {
         boolean autoCommit = connection.getAutoCommit();
         int rows;
         try (PreparedStatement prepared = connection.prepareStatement(statement.jdbcSql)) {
+            prepared.setQueryTimeout(
+                    (int) Math.max(1, timeout.plusNanos(999_999_999).toSeconds()));
             for (int position = 1; position <= statement.jdbcOrdinals.length; position++) {
                 prepared.setObject(position, statement.jdbcValue(statement.jdbcOrdinals[position - 1], parameters));
             }

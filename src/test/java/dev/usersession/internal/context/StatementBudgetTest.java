@@ -140,6 +140,24 @@ class StatementBudgetTest {
     }
 
     @Test
+    void changingTwoStoredBeansIsOneWriteWhereTheDatabaseTakesIt() {
+        long counterVersion = version("dev.usersession.testing.Counter");
+        long cartVersion = version("dev.usersession.testing.Cart");
+
+        long statements = statementsOf(() -> {
+            counter.increment();
+            cart.add("pen", 2);
+        });
+
+        assertEquals(
+                "h2".equals(TestDatabase.KIND) ? 4 : 2,
+                statements,
+                "session read, then one statement for the bump and both rows (H2: the bump and one update per row)");
+        assertEquals(counterVersion + 1, version("dev.usersession.testing.Counter"));
+        assertEquals(cartVersion + 1, version("dev.usersession.testing.Cart"));
+    }
+
+    @Test
     void aBeanWithoutReadOnlyMethodsIsUsedByAnyCallAndWrittenOnlyWhenChanged() {
         assertEquals(3, statementsOf(() -> wishlist.add("teapot")), "session read, state-version bump, one insert");
         assertEquals(1, statementsOf(wishlist::items), "a call that changes nothing writes nothing");

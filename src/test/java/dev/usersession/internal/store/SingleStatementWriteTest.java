@@ -5,12 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.usersession.UserSessionPersistence;
+import dev.usersession.spi.BeanStateChange;
 import dev.usersession.testing.Containers;
 import dev.usersession.testing.TestDatabase;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.se.SeContainer;
 import jakarta.persistence.EntityManager;
+import java.util.List;
 import java.util.Optional;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -23,19 +26,36 @@ class SingleStatementWriteTest {
 
     @Test
     void postgreSqlAndMariaDbByProductOrDialectName() {
-        assertEquals(1, statement("PostgreSQL").rowsWhenAdvanced());
-        assertEquals(1, statement("PostgreSQLDialect Dialect").rowsWhenAdvanced());
-        assertEquals(2, statement("MariaDB").rowsWhenAdvanced());
-        assertEquals(2, statement("MariaDBDialect MySQLDialect Dialect").rowsWhenAdvanced());
-        assertTrue(statement("MariaDB").sql().contains("straight_join"), "the session row is locked first");
+        assertEquals(1, statement("PostgreSQL", 1).rowsWhenAdvanced());
+        assertEquals(1, statement("PostgreSQLDialect Dialect", 1).rowsWhenAdvanced());
+        assertEquals(3, statement("PostgreSQL", 3).rowsWhenAdvanced(), "the bean rows");
+        assertEquals(2, statement("MariaDB", 1).rowsWhenAdvanced());
+        assertEquals(2, statement("MariaDBDialect MySQLDialect Dialect", 1).rowsWhenAdvanced());
+        assertEquals(4, statement("MariaDB", 3).rowsWhenAdvanced(), "the session row and the bean rows");
+        assertTrue(statement("MariaDB", 1).sql().contains("straight_join"), "the session row is locked first");
     }
 
     @Test
     void otherDatabasesKeepTheGeneralPath() {
         for (String name : new String[] {"MySQL", "MySQLDialect Dialect", "H2", "H2Dialect Dialect", "Oracle"}) {
-            assertEquals(Optional.empty(), SingleStatementWrite.statementFor(name), name);
+            assertEquals(Optional.empty(), SingleStatementWrite.dialectFor(name), name);
         }
-        assertFalse(SingleStatementWrite.Plan.NONE.exists());
+        assertFalse(SingleStatementWrite.Plan.NONE.writes(List.of(stored("cart"))));
+    }
+
+    @Test
+    void onlyBeansStoredBeforeAndNotTooManyOfThemAreWrittenInOneStatement() {
+        SingleStatementWrite.Plan plan = new SingleStatementWrite.Plan(SingleStatementWrite.Dialect.POSTGRESQL, null);
+
+        assertTrue(plan.writes(List.of(stored("cart"), stored("counter"))));
+        assertFalse(plan.writes(List.of(stored("cart"), new BeanStateChange("new", "{}", BeanStateChange.NEW))));
+        assertFalse(plan.writes(List.of()));
+        assertTrue(plan.writes(IntStream.range(0, SingleStatementWrite.MAX_BEANS)
+                .mapToObj(bean -> stored("b" + bean))
+                .toList()));
+        assertFalse(plan.writes(IntStream.rangeClosed(0, SingleStatementWrite.MAX_BEANS)
+                .mapToObj(bean -> stored("b" + bean))
+                .toList()));
     }
 
     @Test
@@ -48,7 +68,7 @@ class SingleStatementWriteTest {
                 SingleStatementWrite.Plan plan = new SingleStatementWrite().ask(entityManager);
 
                 boolean single = !"h2".equals(TestDatabase.KIND);
-                assertEquals(single, plan.exists(), TestDatabase.KIND);
+                assertEquals(single, plan.writes(List.of(stored("cart"))), TestDatabase.KIND);
                 assertEquals(
                         single && "hibernate".equals(TestDatabase.JPA_PROVIDER),
                         plan.autoCommit().isPresent(),
@@ -59,7 +79,13 @@ class SingleStatementWriteTest {
         }
     }
 
-    private static SingleStatementWrite.Statement statement(String name) {
-        return SingleStatementWrite.statementFor(name).orElseThrow(() -> new AssertionError(name));
+    private static SingleStatementWrite.Statement statement(String name, int beans) {
+        return SingleStatementWrite.dialectFor(name)
+                .orElseThrow(() -> new AssertionError(name))
+                .forBeans(beans);
+    }
+
+    private static BeanStateChange stored(String beanId) {
+        return new BeanStateChange(beanId, "{}", 1);
     }
 }
