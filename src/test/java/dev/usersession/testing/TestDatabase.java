@@ -5,10 +5,14 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -153,6 +157,57 @@ public final class TestDatabase {
     /** @return a connection of its own to the test database, bypassing the library (to hold a lock, say) */
     public static Connection connect() throws SQLException {
         return DriverManager.getConnection(URL, USER, PASSWORD);
+    }
+
+    /**
+     * Copies a session's row and its bean rows under new session ids, in one transaction of batched inserts: many
+     * sessions for a test that needs their number, not a login and a write for each.
+     */
+    public static void copySession(String sessionId, List<String> newIds) {
+        try (Connection connection = connect()) {
+            connection.setAutoCommit(false);
+            copyRows(connection, "user_session", "id", sessionId, newIds);
+            copyRows(connection, "user_session_bean", "session_id", sessionId, newIds);
+            connection.commit();
+        } catch (SQLException e) {
+            throw new IllegalStateException("copying session " + sessionId, e);
+        }
+    }
+
+    private static void copyRows(Connection connection, String table, String key, String sessionId, List<String> newIds)
+            throws SQLException {
+        List<String> columns = new ArrayList<>();
+        List<Object[]> rows = new ArrayList<>();
+        try (PreparedStatement select =
+                connection.prepareStatement("select * from " + table + " where " + key + " = ?")) {
+            select.setString(1, sessionId);
+            try (ResultSet found = select.executeQuery()) {
+                ResultSetMetaData meta = found.getMetaData();
+                for (int column = 1; column <= meta.getColumnCount(); column++) {
+                    columns.add(meta.getColumnName(column).toLowerCase(Locale.ROOT));
+                }
+                while (found.next()) {
+                    Object[] row = new Object[columns.size()];
+                    for (int column = 0; column < row.length; column++) {
+                        row[column] = found.getObject(column + 1);
+                    }
+                    rows.add(row);
+                }
+            }
+        }
+        int keyColumn = columns.indexOf(key);
+        try (PreparedStatement insert = connection.prepareStatement("insert into " + table + " ("
+                + String.join(", ", columns) + ") values (" + "?, ".repeat(columns.size() - 1) + "?)")) {
+            for (String newId : newIds) {
+                for (Object[] row : rows) {
+                    for (int column = 0; column < row.length; column++) {
+                        insert.setObject(column + 1, column == keyColumn ? newId : row[column]);
+                    }
+                    insert.addBatch();
+                }
+            }
+            insert.executeBatch();
+        }
     }
 
     /** Runs one SQL update directly, bypassing the library (to plant rows a test needs). */
