@@ -18,12 +18,12 @@ import java.util.logging.Logger;
  *
  * <p>On PostgreSQL the trigger {@code user_session_changed} of the shipped schema sends a {@code NOTIFY} for every
  * change of a session row, delivered at commit to every listening node; this channel listens on one connection lent
- * by the persistence unit, and four times per revocation bound sends a heartbeat through another: notifications
- * arrive in commit order, so once a heartbeat comes back, every change committed before it was sent has arrived. A
- * connection that breaks, or stops delivering (its server process hangs), is given up and the cache stops serving
- * until a new one proves itself. Payloads: {@code <session id> <milliseconds of the database's clock> <row version>}
- * for a change (no row version when the row was deleted), {@code ~<node> <nanos>} for a heartbeat, {@code *} for
- * "anything may have changed" (what an operator may send after editing session rows by hand).
+ * by the persistence unit, and four times per revocation bound sends a heartbeat through that same connection:
+ * notifications arrive in commit order, so once a heartbeat comes back, every change committed before it was sent has
+ * arrived. A connection that breaks, or stops delivering (its server process hangs), is given up and the cache stops
+ * serving until a new one proves itself. Payloads: {@code <session id> <milliseconds of the database's clock>
+ * <row version>} for a change (no row version when the row was deleted), {@code ~<node> <nanos>} for a heartbeat,
+ * {@code *} for "anything may have changed" (what an operator may send after editing session rows by hand).
  *
  * <p>Elsewhere, with {@code usersession.cache=on}, it reads the {@link ChangeLog} every poll interval; each read that
  * succeeds proves everything committed before it began.
