@@ -136,14 +136,13 @@ public class JpaUserSessionStore implements UserSessionStore {
             }
             single = SingleStatementWrite.Plan.NONE; // it changed nothing: the general path decides what happened
         }
-        boolean inTransaction = single.writes(ordered);
-        SingleStatementWrite.Plan plan = single;
+        SingleStatementWrite.Plan inTransaction = single;
         return transactions.write(entityManager -> {
             Instant now = clock.now();
-            if (inTransaction
+            if (inTransaction.writes(ordered)
                     && SingleStatementWrite.advanceAndUpdate(
                             entityManager,
-                            plan.statement(ordered.size()),
+                            inTransaction.statement(ordered.size()),
                             SingleStatementWrite.parameters(sessionId, expectedStateVersion, ordered, now))) {
                 return OptionalLong.of(expectedStateVersion + 1);
             }
