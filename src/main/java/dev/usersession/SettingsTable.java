@@ -340,10 +340,11 @@ final class SettingsTable {
             "whether each node keeps the session rows it served in memory, so that a request of a cached session "
                     + "authenticates without a statement. A change of a session row on any node (a logout, a "
                     + "revocation, a new login level) reaches every node's cache pushed by the database, within "
-                    + "`usersession.cache.revocation-bound` at the latest. `auto`: on with PostgreSQL (its `NOTIFY`, "
-                    + "sent by the trigger of the shipped schema), off elsewhere. `on`: also with MariaDB and MySQL, "
-                    + "whose changes are logged in the table `user_session_change` (`schema-mariadb-cache.sql`) that "
-                    + "each node reads every `usersession.cache.poll-interval`. `off`: every request reads its session "
+                    + "`usersession.cache.revocation-bound` at the latest. `auto`: on with PostgreSQL, whose trigger "
+                    + "of the shipped schema logs every change in the table `user_session_change`, which each node "
+                    + "reads when another node wakes it with `NOTIFY`; off elsewhere. `on`: also with MariaDB and "
+                    + "MySQL, whose changes are logged in the same table (`schema-mariadb-cache.sql`), which each node "
+                    + "reads every `usersession.cache.poll-interval`. `off`: every request reads its session "
                     + "row. Without its trigger in the schema the cache stays off, with a warning in the log");
     static final Setting<Integer> SESSION_CACHE_SIZE = atLeast(
             CACHE,
@@ -359,9 +360,9 @@ final class SettingsTable {
             value -> value.compareTo(Duration.ofMillis(100)) >= 0 && value.compareTo(Duration.ofMinutes(1)) <= 0,
             "an ISO-8601 duration from PT0.1S to PT1M, such as PT1S",
             "the longest a node serves a cached session after a change of it committed elsewhere, whatever fails: "
-                    + "each node proves its channel alive by sending itself a heartbeat through the database four "
-                    + "times per bound (or, when polling, by polls that succeed), and empties its cache when that "
-                    + "proof is older than nine tenths of the bound. Normally a change arrives within milliseconds");
+                    + "each node proves its channel alive by reading the change log four times per bound (when "
+                    + "polling, every poll interval), and empties its cache when its latest read that succeeded is "
+                    + "older than nine tenths of the bound. Normally a change arrives within milliseconds");
     static final Setting<Duration> MAX_STALENESS = positive(
             CACHE,
             "usersession.cache.max-staleness",

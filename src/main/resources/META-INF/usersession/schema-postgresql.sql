@@ -57,11 +57,20 @@ ALTER TABLE remember_me ADD COLUMN IF NOT EXISTS binding_challenge VARCHAR(64);
 ALTER TABLE remember_me ADD COLUMN IF NOT EXISTS binding_challenge_expiry TIMESTAMP(6) WITH TIME ZONE;
 CREATE INDEX IF NOT EXISTS remember_me_binding_id ON remember_me (binding_id);
 
--- Per-node session cache (0.3.0): every change of a session row advances its row version and is announced at its
--- commit to every node that listens (LISTEN usersession), with the database's clock in milliseconds.
+-- Per-node session cache (0.3.0): every change of a session row advances its row version and is logged in
+-- user_session_change in the transaction that makes it (the transaction gets its id before it takes a number, so
+-- that readers know when a missing number is settled); each node reads the log when woken (LISTEN usersession) and
+-- every quarter of usersession.cache.revocation-bound, and removes entries older than a minute. Needs PostgreSQL 13.
 ALTER TABLE user_session ADD COLUMN IF NOT EXISTS row_version BIGINT DEFAULT 0 NOT NULL;
-CREATE OR REPLACE FUNCTION user_session_announce() RETURNS trigger LANGUAGE plpgsql AS 'BEGIN IF TG_OP = ''TRUNCATE'' THEN PERFORM pg_notify(''usersession'', ''*''); RETURN NULL; END IF; IF TG_OP = ''UPDATE'' THEN NEW.row_version := OLD.row_version + 1; PERFORM pg_notify(''usersession'', OLD.id || '' '' || floor(extract(epoch FROM clock_timestamp()) * 1000)::bigint || '' '' || NEW.row_version); RETURN NEW; END IF; PERFORM pg_notify(''usersession'', OLD.id || '' '' || floor(extract(epoch FROM clock_timestamp()) * 1000)::bigint); RETURN OLD; END';
+CREATE TABLE IF NOT EXISTS user_session_change (seq BIGSERIAL PRIMARY KEY, session_id VARCHAR(43) NOT NULL, changed_at BIGINT NOT NULL, row_version BIGINT);
+CREATE INDEX IF NOT EXISTS user_session_change_changed_at ON user_session_change (changed_at);
+CREATE OR REPLACE FUNCTION user_session_log_change() RETURNS trigger LANGUAGE plpgsql AS 'BEGIN PERFORM pg_current_xact_id(); IF TG_OP = ''TRUNCATE'' THEN INSERT INTO user_session_change (session_id, changed_at) VALUES (''*'', floor(extract(epoch FROM clock_timestamp()) * 1000)::bigint); RETURN NULL; END IF; IF TG_OP = ''UPDATE'' THEN NEW.row_version := OLD.row_version + 1; INSERT INTO user_session_change (session_id, changed_at, row_version) VALUES (OLD.id, floor(extract(epoch FROM clock_timestamp()) * 1000)::bigint, NEW.row_version); RETURN NEW; END IF; INSERT INTO user_session_change (session_id, changed_at) VALUES (OLD.id, floor(extract(epoch FROM clock_timestamp()) * 1000)::bigint); RETURN OLD; END';
+-- 0.3.0 previews announced changes with NOTIFY from the trigger user_session_changed: nodes of a preview stop
+-- serving from their caches once it is gone.
 DROP TRIGGER IF EXISTS user_session_changed ON user_session;
-CREATE TRIGGER user_session_changed BEFORE UPDATE OR DELETE ON user_session FOR EACH ROW EXECUTE FUNCTION user_session_announce();
 DROP TRIGGER IF EXISTS user_session_truncated ON user_session;
-CREATE TRIGGER user_session_truncated AFTER TRUNCATE ON user_session FOR EACH STATEMENT EXECUTE FUNCTION user_session_announce();
+DROP FUNCTION IF EXISTS user_session_announce();
+DROP TRIGGER IF EXISTS user_session_change_logged ON user_session;
+CREATE TRIGGER user_session_change_logged BEFORE UPDATE OR DELETE ON user_session FOR EACH ROW EXECUTE FUNCTION user_session_log_change();
+DROP TRIGGER IF EXISTS user_session_truncate_logged ON user_session;
+CREATE TRIGGER user_session_truncate_logged AFTER TRUNCATE ON user_session FOR EACH STATEMENT EXECUTE FUNCTION user_session_log_change();

@@ -26,8 +26,7 @@ import java.util.logging.Logger;
 /**
  * This node's cache of session rows ({@code usersession.cache}), and the proof that it may serve from it. A cached row
  * is served only while the channel that announces changes of session rows ({@link ChangeChannel}) is proven to
- * deliver: the latest proof (a heartbeat this node sent itself through the database, received back; or a poll of the
- * change table that succeeded) is younger than nine tenths of {@code usersession.cache.revocation-bound}. Every change
+ * deliver: the latest proof (a read of the change log that succeeded) is younger than nine tenths of {@code usersession.cache.revocation-bound}. Every change
  * committed before that proof was sent has reached this cache, so no row it serves is older than that, and a request
  * it lets through finishes within the bound. When the proof is
  * late the cache empties itself and every request reads its row until the channel proves itself again.
@@ -162,6 +161,7 @@ public class CachedSessions {
     /** A session row changed or ended through this node: it is read again next time. */
     void changed(String sessionId) {
         cache.changed(sessionId);
+        changedHere();
     }
 
     /** @return what a writer of a session row takes before it writes, for {@link #advanced} or {@link #touched} */
@@ -172,11 +172,21 @@ public class CachedSessions {
     /** This node advanced the session's state version (see {@link SessionCache#advanced}). */
     void advanced(String sessionId, long ticket, long expected, long advanced) {
         cache.advanced(sessionId, ticket, expected, advanced);
+        changedHere();
     }
 
     /** This node moved the session's last access (see {@link SessionCache#touched}). */
     void touched(String sessionId, long ticket, Instant lastAccess, Instant idleExpiry) {
         cache.touched(sessionId, ticket, lastAccess, idleExpiry);
+        changedHere();
+    }
+
+    /** Wakes the other nodes' channels (the change is committed: the store's writes commit before they return). */
+    private void changedHere() {
+        ChangeChannel running = channel;
+        if (running != null) {
+            running.changedHere();
+        }
     }
 
     /** @return whether the channel's latest proof is young enough to serve from the cache */

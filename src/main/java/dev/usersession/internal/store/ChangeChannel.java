@@ -4,26 +4,26 @@ import dev.usersession.UserSessionConfig;
 import dev.usersession.UserSessionConfig.SessionCacheMode;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Locale;
 import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * The thread that tells {@link CachedSessions} which session rows changed, and proves that it would have told.
  *
- * <p>On PostgreSQL the trigger {@code user_session_changed} of the shipped schema sends a {@code NOTIFY} for every
- * change of a session row, delivered at commit to every listening node; this channel listens on one connection lent
- * by the persistence unit, and four times per revocation bound sends a heartbeat through that same connection:
- * notifications arrive in commit order, so once a heartbeat comes back, every change committed before it was sent has
- * arrived. A connection that breaks, or stops delivering (its server process hangs), is given up and the cache stops
- * serving until a new one proves itself. Payloads: {@code <session id> <milliseconds of the database's clock>
- * <row version>} for a change (no row version when the row was deleted), {@code ~<node> <nanos>} for a heartbeat,
- * {@code *} for "anything may have changed" (what an operator may send after editing session rows by hand).
+ * <p>On PostgreSQL the trigger {@code user_session_change_logged} of the shipped schema logs every change of a session
+ * row in {@link PostgresChangeLog}'s table, in the transaction that makes it. This channel reads the log on one
+ * connection lent by the persistence unit, which also listens ({@code LISTEN usersession}): it reads four times per
+ * revocation bound, and within milliseconds when another node notifies that it changed session rows. The notification
+ * only wakes: what changed, and the proof, come from the reads, each of which proves every change committed before it
+ * began (whether or not a notification came). A connection that breaks, or stops answering (its server process
+ * hangs), is given up and the cache stops serving until a new one proves itself.
  *
  * <p>Elsewhere, with {@code usersession.cache=on}, it reads the {@link ChangeLog} every poll interval; each read that
  * succeeds proves everything committed before it began.
@@ -32,21 +32,21 @@ final class ChangeChannel {
 
     private static final Logger LOG = Logger.getLogger(ChangeChannel.class.getName());
 
-    /** The trigger that announces changes of session rows (schema scripts). */
-    static final String TRIGGER = "user_session_changed";
-
     private static final long RETRY_MILLIS = 1_000;
     private static final long MISSING_TRIGGER_RETRY_MILLIS = 30_000;
     private static final long PURGE_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(10);
     private static final int MAX_WAIT_MILLIS = 250;
-    private static final String TRIGGER_COUNT = "SELECT count(*) FROM pg_trigger "
-            + "WHERE tgrelid = to_regclass('user_session') AND tgname = ? AND tgenabled <> 'D'";
+    /** The shortest time between two reads of the log, and between two notifications this node sends. */
+    private static final long MIN_READ_GAP_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
+    /** How long a wait for notifications lasts while this node has changes to notify. */
+    private static final int WAKE_POLL_MILLIS = 2;
 
     private final CachedSessions sessions;
     private final StoreTransactions transactions;
     private final UserSessionConfig config;
     private final String node;
-    private final long heartbeatNanos;
+    private final long readNanos;
+    private final AtomicBoolean ownChanges = new AtomicBoolean();
     private volatile boolean running = true;
     private volatile String description = "starting";
     private boolean warnedMissingTrigger;
@@ -56,7 +56,7 @@ final class ChangeChannel {
         this.transactions = transactions;
         this.config = config;
         this.node = node;
-        this.heartbeatNanos = config.revocationBound().toNanos() / 4;
+        this.readNanos = config.revocationBound().toNanos() / 4;
     }
 
     /** @return how it learns of changes, for the log */
@@ -112,23 +112,23 @@ final class ChangeChannel {
         }
     }
 
-    /** @return {@code false} when the schema lacks the trigger (nothing listened) */
+    /** @return {@code false} when the schema lacks the triggers (nothing listened) */
     private boolean listen(PersistenceUnitConnections connections) throws SQLException {
         return connections.withConnection(connection -> {
-            if (!triggerPresent(connection)) {
-                missingTrigger("the table user_session has no enabled trigger " + TRIGGER
-                        + " (run this release's schema script, see the upgrade notes)");
-                return false;
-            }
             int networkTimeout = connection.getNetworkTimeout();
             PostgresNotifications notifications = PostgresNotifications.listen(connection)
                     .orElseThrow(() -> new SQLException("The persistence unit's connection is not one of "
                             + "PostgreSQL's JDBC driver: notifications cannot be received"));
-            description = "PostgreSQL NOTIFY, heartbeat every " + heartbeatNanos / 1_000_000 + " ms";
+            description = "PostgreSQL's user_session_change, read when woken by NOTIFY and every "
+                    + readNanos / 1_000_000 + " ms";
             try {
                 // a statement on a connection whose server process hangs fails instead of waiting for ever
                 connection.setNetworkTimeout(Runnable::run, (int) Math.max(1_000, boundMillis()));
                 deliver(connection, notifications);
+            } catch (PostgresChangeLog.MissingTriggersException missing) {
+                notifications.close(networkTimeout);
+                missingTrigger(missing.getMessage());
+                return false;
             } catch (SQLException | RuntimeException failed) {
                 notifications.abandon(networkTimeout);
                 throw failed;
@@ -225,93 +225,97 @@ final class ChangeChannel {
         return config.revocationBound().toMillis();
     }
 
+    /**
+     * Reads the log on the listening connection: at once, then every {@link #readNanos} and soon after a notification
+     * from another node (at most every {@link #MIN_READ_GAP_NANOS}), each read proving the channel up to its start;
+     * between reads, wakes the other nodes when this node changed a session row (at most every
+     * {@link #MIN_READ_GAP_NANOS}, so that a busy node sends a few hundred notifications a second, not one per write).
+     */
     private void deliver(Connection connection, PostgresNotifications notifications) throws SQLException {
-        long sent = System.nanoTime() - heartbeatNanos;
-        long received = System.nanoTime();
-        int waitMillis = (int) Math.max(1, Math.min(MAX_WAIT_MILLIS, heartbeatNanos / 1_000_000));
-        long giveUpNanos = 2 * config.revocationBound().toNanos();
+        PostgresChangeLog log = new PostgresChangeLog();
+        long started = System.nanoTime();
+        log.start(connection);
+        sessions.proven(started);
+        long nextRead = started;
+        long lastWake = started - MIN_READ_GAP_NANOS;
+        long purged = started - PURGE_INTERVAL_NANOS;
         while (running) {
             long now = System.nanoTime();
-            if (now - sent >= heartbeatNanos) {
-                sent = now;
-                sendHeartbeat(connection, now);
-            }
-            for (String payload : notifications.receive(waitMillis)) {
-                if (receive(payload)) {
-                    received = System.nanoTime();
+            if (now - nextRead >= 0) {
+                if (!log.read(connection, this::logged)) {
+                    sessions.announcedAll();
+                }
+                sessions.proven(now);
+                nextRead = now + readNanos;
+                if (now - purged >= PURGE_INTERVAL_NANOS) {
+                    purged = now;
+                    purge(connection);
                 }
             }
-            if (System.nanoTime() - received > giveUpNanos) {
-                throw new SQLException("no heartbeat came back through the listening connection for "
-                        + TimeUnit.NANOSECONDS.toMillis(giveUpNanos) + " ms");
+            if (ownChanges.get() && now - lastWake >= MIN_READ_GAP_NANOS) {
+                ownChanges.set(false);
+                lastWake = now;
+                wakeOthers(connection);
             }
+            long untilRead = Math.max(1, TimeUnit.NANOSECONDS.toMillis(nextRead - System.nanoTime()));
+            int waitMillis = (int) Math.min(ownChanges.get() ? WAKE_POLL_MILLIS : MAX_WAIT_MILLIS, untilRead);
+            if (wokenByOthers(notifications.receive(waitMillis))) {
+                nextRead = Math.min(nextRead, now + MIN_READ_GAP_NANOS);
+            }
+        }
+    }
+
+    private void logged(String sessionId, long changedAtMillis, OptionalLong rowVersion) {
+        if (PostgresChangeLog.ALL.equals(sessionId)) {
+            sessions.announcedAll();
+        } else {
+            sessions.announced(sessionId, changedAtMillis, rowVersion);
+        }
+    }
+
+    private static void purge(Connection connection) {
+        try {
+            PostgresChangeLog.purge(connection, System.currentTimeMillis());
+        } catch (SQLException lostToAnotherNode) {
+            // another node's purge of the same rows won (a deadlock): the next one goes on
+            LOG.log(Level.FINE, "usersession could not remove old changes this time", lostToAnotherNode);
         }
     }
 
     /**
-     * Sends the heartbeat on the listening connection itself (a connection receives its own notifications, in commit
-     * order with everyone else's), and in the same statement checks that the trigger is still there and enabled: a
-     * trigger dropped or disabled while the node listens would otherwise leave heartbeats proving a channel that no
-     * longer carries changes.
+     * Notifies the other nodes after this node's own commits, in a transaction of its own that does not wait for its
+     * commit to be flushed: PostgreSQL holds a database-wide lock from a notifying transaction's commit until its
+     * flush, and the wake-up needs no durability (a lost one costs at most {@link #readNanos}).
      */
-    private void sendHeartbeat(Connection connection, long sentAt) throws SQLException {
+    private void wakeOthers(Connection connection) throws SQLException {
         try (PreparedStatement notify =
-                connection.prepareStatement("SELECT pg_notify(?, ?), (" + TRIGGER_COUNT + ")")) {
+                connection.prepareStatement("SELECT set_config('synchronous_commit', 'off', true), pg_notify(?, ?)")) {
             notify.setString(1, PostgresNotifications.CHANNEL);
-            notify.setString(2, "~" + node + " " + sentAt);
-            notify.setString(3, TRIGGER);
-            try (ResultSet result = notify.executeQuery()) {
-                if (!result.next() || result.getInt(2) != 1) {
-                    throw new SQLException("the trigger " + TRIGGER + " was dropped or disabled");
-                }
+            notify.setString(2, node);
+            notify.executeQuery().close();
+        }
+    }
+
+    /**
+     * @return whether a notification asks for a read: one from another node, or {@code *}, which an operator may
+     *     send after changing session rows with the triggers disabled (every cached row is dropped at once)
+     */
+    private boolean wokenByOthers(List<String> payloads) {
+        boolean woken = false;
+        for (String payload : payloads) {
+            if ("*".equals(payload)) {
+                sessions.announcedAll();
             }
+            woken |= !node.equals(payload);
         }
+        return woken;
     }
 
-    /** @return whether it was this node's own heartbeat */
-    private boolean receive(String payload) {
-        if (payload.startsWith("~")) {
-            int space = payload.indexOf(' ');
-            if (space > 0 && payload.substring(1, space).equals(node)) {
-                sessions.proven(Long.parseLong(payload.substring(space + 1)));
-                return true;
-            }
-            return false;
+    /** A session row changed through this node: the other nodes are woken to read the log. */
+    void changedHere() {
+        if (!ownChanges.get()) {
+            ownChanges.set(true);
         }
-        if ("*".equals(payload)) {
-            sessions.announcedAll();
-            return false;
-        }
-        String[] parts = payload.split(" ");
-        sessions.announced(
-                parts[0],
-                parts.length > 1 ? number(parts[1]).orElse(Long.MAX_VALUE) : Long.MAX_VALUE,
-                parts.length > 2 ? number(parts[2]) : OptionalLong.empty());
-        return false;
-    }
-
-    private static OptionalLong number(String text) {
-        try {
-            return OptionalLong.of(Long.parseLong(text));
-        } catch (NumberFormatException unknownForm) {
-            return OptionalLong.empty();
-        }
-    }
-
-    private static boolean triggerPresent(Connection connection) throws SQLException {
-        try (PreparedStatement query = connection.prepareStatement(TRIGGER_COUNT);
-                ResultSet found = setAndRun(query)) {
-            boolean present = found.next() && found.getInt(1) == 1;
-            if (!connection.getAutoCommit()) {
-                connection.commit();
-            }
-            return present;
-        }
-    }
-
-    private static ResultSet setAndRun(PreparedStatement query) throws SQLException {
-        query.setString(1, TRIGGER);
-        return query.executeQuery();
     }
 
     /** Waits, but no longer than the channel runs. */

@@ -17,8 +17,8 @@ import java.util.OptionalLong;
  * offer older than the oldest change forgotten is refused too.
  *
  * <p>A change this node made itself is applied to its row here ({@link #advanced}, {@link #touched}), with the row
- * version the database gives the row for it; when the change's announcement arrives with that row version, the row
- * stays. Any other announced change drops it.
+ * version the database gives the row for it; when the change's announcement arrives with that row version (or an
+ * older one), the row stays. Any other announced change drops it.
  */
 final class SessionCache {
 
@@ -99,13 +99,14 @@ final class SessionCache {
 
     /**
      * A change of the session was announced; {@code rowVersion} is the row version it gave the row (absent when the
-     * session ended, or the announcement does not say). The row stays when it is already this change's (this node
-     * made it); otherwise it is dropped. Either way rows of it read before now are refused.
+     * session ended, or the announcement does not say). The row stays when it already has this change or a later
+     * one (its row version is not lower: this node made the change, or read the row after it); otherwise it is
+     * dropped. Either way rows of it read before now are refused.
      */
     synchronized void announced(String sessionId, OptionalLong rowVersion) {
         noteChange(sessionId);
         Entry entry = entries.get(sessionId);
-        if (entry != null && (rowVersion.isEmpty() || entry.row.rowVersion() != rowVersion.getAsLong())) {
+        if (entry != null && (rowVersion.isEmpty() || rowVersion.getAsLong() > entry.row.rowVersion())) {
             entries.remove(sessionId);
         }
     }

@@ -114,6 +114,19 @@ class SessionCacheTest {
     }
 
     @Test
+    void anOlderChangeAnnouncedAfterTwoOwnChangesKeepsTheRow() {
+        SessionCache cache = new SessionCache(10);
+        cache.offer(cache.ticket(), session("a"), 1);
+        cache.advanced("a", cache.ticket(), 0, 1); // row version 8
+        cache.touched("a", cache.ticket(), NOW.plusSeconds(60), NOW.plusSeconds(660)); // row version 9
+
+        cache.announced("a", OptionalLong.of(8)); // the log is read after both: the first is already in the row
+        cache.announced("a", OptionalLong.of(9));
+
+        assertEquals(NOW.plusSeconds(60), cache.get("a", 0).lastAccess(), "kept: both are this node's own changes");
+    }
+
+    @Test
     void anotherNodesChangeDropsTheRowEvenAfterAnOwnChange() {
         SessionCache cache = new SessionCache(10);
         cache.offer(cache.ticket(), session("a"), 1);
