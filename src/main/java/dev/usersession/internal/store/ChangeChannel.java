@@ -35,11 +35,13 @@ final class ChangeChannel {
     private static final long RETRY_MILLIS = 1_000;
     private static final long MISSING_TRIGGER_RETRY_MILLIS = 30_000;
     private static final long PURGE_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(10);
-    private static final int MAX_WAIT_MILLIS = 250;
     /** The shortest time between two reads of the log, and between two notifications this node sends. */
     private static final long MIN_READ_GAP_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
-    /** How long a wait for notifications lasts while this node has changes to notify. */
-    private static final int WAKE_POLL_MILLIS = 2;
+    /**
+     * How long one wait for notifications lasts: the driver's wait cannot be cut short, so this is how late this
+     * node's own changes are notified at most.
+     */
+    private static final int WAIT_MILLIS = 5;
 
     private final CachedSessions sessions;
     private final StoreTransactions transactions;
@@ -258,8 +260,7 @@ final class ChangeChannel {
                 wakeOthers(connection);
             }
             long untilRead = Math.max(1, TimeUnit.NANOSECONDS.toMillis(nextRead - System.nanoTime()));
-            int waitMillis = (int) Math.min(ownChanges.get() ? WAKE_POLL_MILLIS : MAX_WAIT_MILLIS, untilRead);
-            if (wokenByOthers(notifications.receive(waitMillis))) {
+            if (wokenByOthers(notifications.receive((int) Math.min(WAIT_MILLIS, untilRead)))) {
                 nextRead = Math.min(nextRead, now + MIN_READ_GAP_NANOS);
             }
         }

@@ -25,7 +25,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The per-node cache of session rows on the unit suite's database: a cached session is read without a statement, and
  * a change made by another connection, as another node would, reaches the cache within the revocation bound: on
- * PostgreSQL through {@code NOTIFY} ({@code usersession.cache=auto}), also when the listening connection is killed;
+ * PostgreSQL through its change log, read when {@code NOTIFY} wakes the node and every quarter of the bound
+ * ({@code usersession.cache=auto}), also when the listening connection is killed;
  * on H2 and MariaDB through the polled change log ({@code usersession.cache=on}).
  */
 class CachedSessionsTest {
@@ -109,7 +110,7 @@ class CachedSessionsTest {
     /**
      * The statement budget with the cache: a unit of work that reads beans of a cached session runs no statement;
      * one that changes one bean runs only its write (on PostgreSQL and MariaDB one statement, on H2 two). On
-     * PostgreSQL the node keeps its own change (the row version in the change's notification is the one it expected),
+     * PostgreSQL the node keeps its own change (the row version the log gives the change is the one it expected),
      * so the units of work after it still read nothing.
      */
     @Test
@@ -132,7 +133,7 @@ class CachedSessionsTest {
                 () -> "a change of one bean: " + CountingDriver.executed());
 
         if (PUSHED) {
-            Thread.sleep(300); // the change's own notification arrives meanwhile
+            Thread.sleep(700); // the node reads its own change in the log meanwhile (every 500 ms)
             CountingDriver.clear();
             assertEquals(3, sessions.callIn(session, counter::count));
             sessions.runIn(session, counter::increment);

@@ -173,7 +173,7 @@ class SessionCacheTest {
         SessionCache cache = new SessionCache(10);
         cache.offer(cache.ticket(), session("a"), 1);
         long ticket = cache.ticket(); // this node starts a touch
-        cache.announced("a", OptionalLong.of(8)); // the touch's own notification arrives first: dropped
+        cache.announced("a", OptionalLong.of(8)); // the touch's own change is read in the log first: dropped
         cache.offer(cache.ticket(), new SessionCache.Row(session("a").session(), 8), 2); // a request reads it again
 
         cache.touched("a", ticket, NOW.plusSeconds(60), NOW.plusSeconds(660));

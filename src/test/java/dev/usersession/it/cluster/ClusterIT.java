@@ -189,7 +189,8 @@ class ClusterIT {
 
     /**
      * Each node caches the sessions it served ({@code usersession.cache=auto} on PostgreSQL): a logout on one node
-     * reaches the other's cache through {@code NOTIFY}, in milliseconds, and never later than the revocation bound.
+     * reaches the other's cache through the change log (the ending node wakes the other with {@code NOTIFY}), in
+     * milliseconds, and never later than the revocation bound.
      */
     @Test
     @Order(6)
