@@ -2,8 +2,8 @@
 # What announcing a change costs PostgreSQL's writers (issue 29): pgbench, 8 clients, the same one-row update in
 # auto-commit, on three tables alike but for their trigger, alternating, ROUNDS rounds of SECONDS each:
 #   plain      no trigger
-#   notify     a BEFORE UPDATE trigger that calls pg_notify (what the trigger user_session_changed does)
-#   log        a BEFORE UPDATE trigger that inserts the change into a log table (what MariaDB's triggers do)
+#   notify     a BEFORE UPDATE trigger that calls pg_notify (what the first version of the trigger did)
+#   log        a BEFORE UPDATE trigger that inserts the change into a log table (what the triggers do now)
 # A transaction that notifies takes a database-wide lock before its commit and holds it until the commit is flushed
 # (PostgreSQL's async.c, PreCommit_Notify), so notifying commits cannot share a WAL flush: their rate is bounded by
 # the flush time, whatever the number of clients.

@@ -43,7 +43,7 @@ public final class CountingDriver implements Driver {
     }
 
     /**
-     * @return {@code false} on the session cache's channel thread: its heartbeats are not statements of the requests
+     * @return {@code false} on the session cache's channel thread: its reads of the change log are not statements of the requests
      *     a test counts
      */
     private static boolean countsThisThread() {

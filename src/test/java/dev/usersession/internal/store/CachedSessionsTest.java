@@ -32,7 +32,7 @@ import org.junit.jupiter.api.Test;
 class CachedSessionsTest {
 
     private static final boolean PUSHED = "postgresql".equals(TestDatabase.KIND);
-    /** Long enough that a slow heartbeat on a busy 2-core machine does not empty the cache in the middle of a test. */
+    /** Long enough that a slow read of the change log on a busy 2-core machine does not empty the cache mid-test. */
     private static final Duration BOUND = Duration.ofSeconds(2);
 
     private Settings settings;
