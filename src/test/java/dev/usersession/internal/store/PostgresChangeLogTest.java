@@ -133,12 +133,16 @@ class PostgresChangeLogTest {
         PostgresChangeLog reader = new PostgresChangeLog();
         reader.start(reading);
         assertTrue(reader.holes() >= 1, "the running transaction's number is waited for");
+        // Numbers that other tests' transactions rolled back are holes from the start too: none is given up while
+        // a transaction older than the start still runs.
         read(reader);
-        assertEquals(1, reader.holes(), "and only it, once the first read gave up what ended");
+        assertTrue(reader.holes() >= 1, "still waited for");
 
         running.commit();
-        assertTrue(read(reader));
+        read(reader);
         assertEquals(List.of("running@OptionalLong[1]"), announced);
+        read(reader);
+        assertEquals(0, reader.holes(), "every number of the start is settled once that transaction ended");
     }
 
     @Test
