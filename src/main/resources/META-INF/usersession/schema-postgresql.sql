@@ -1,4 +1,4 @@
--- usersession schema for PostgreSQL 12+. Safe to run again: every statement is IF NOT EXISTS.
+-- usersession schema for PostgreSQL 13+. Safe to run again: every statement is IF NOT EXISTS.
 -- One statement per line: Hibernate and EclipseLink both read a create-script-source line by line.
 CREATE TABLE IF NOT EXISTS user_session (id VARCHAR(43) NOT NULL PRIMARY KEY, user_name VARCHAR(255) NOT NULL, user_groups VARCHAR(4000) NOT NULL, created TIMESTAMP(6) WITH TIME ZONE NOT NULL, last_access TIMESTAMP(6) WITH TIME ZONE NOT NULL, idle_expiry TIMESTAMP(6) WITH TIME ZONE NOT NULL, absolute_expiry TIMESTAMP(6) WITH TIME ZONE NOT NULL, client VARCHAR(512) NOT NULL, state_version BIGINT NOT NULL, password_at TIMESTAMP(6) WITH TIME ZONE, one_time_code_at TIMESTAMP(6) WITH TIME ZONE, passkey_at TIMESTAMP(6) WITH TIME ZONE, assurance_level INT DEFAULT 0 NOT NULL);
 CREATE INDEX IF NOT EXISTS user_session_user_name ON user_session (user_name);
