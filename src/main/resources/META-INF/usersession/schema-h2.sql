@@ -8,6 +8,11 @@ CREATE INDEX IF NOT EXISTS user_session_absolute_expiry ON user_session (absolut
 CREATE TABLE IF NOT EXISTS user_session_bean (session_id VARCHAR(43) NOT NULL, bean_id VARCHAR(255) NOT NULL, state CHARACTER VARYING(1000000) NOT NULL, version BIGINT NOT NULL, updated TIMESTAMP(6) WITH TIME ZONE NOT NULL, PRIMARY KEY (session_id, bean_id), CONSTRAINT user_session_bean_session FOREIGN KEY (session_id) REFERENCES user_session (id) ON DELETE CASCADE);
 
 CREATE TABLE IF NOT EXISTS user_account (name VARCHAR(255) NOT NULL PRIMARY KEY, password_hash VARCHAR(512) NOT NULL, user_groups VARCHAR(4000) NOT NULL, enabled BOOLEAN NOT NULL, created TIMESTAMP(6) WITH TIME ZONE NOT NULL, credentials_version BIGINT DEFAULT 0 NOT NULL);
+-- Changed in 0.2.0 (login throttling): a user_account table made by 0.1.0 gets the credentials version and loses
+-- its failure counter (login_attempts counts failures now; accounts locked by the old counter are unlocked).
+ALTER TABLE user_account ADD COLUMN IF NOT EXISTS credentials_version BIGINT DEFAULT 0 NOT NULL;
+ALTER TABLE user_account DROP COLUMN IF EXISTS failed_attempts;
+ALTER TABLE user_account DROP COLUMN IF EXISTS locked_until;
 
 CREATE TABLE IF NOT EXISTS login_attempts (subject VARCHAR(80) NOT NULL PRIMARY KEY, attempts INTEGER NOT NULL, window_start TIMESTAMP(6) WITH TIME ZONE NOT NULL, blocked_until TIMESTAMP(6) WITH TIME ZONE, updated TIMESTAMP(6) WITH TIME ZONE NOT NULL);
 CREATE INDEX IF NOT EXISTS login_attempts_updated ON login_attempts (updated);

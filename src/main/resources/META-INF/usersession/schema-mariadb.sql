@@ -9,6 +9,11 @@ CREATE TABLE IF NOT EXISTS user_session (id VARCHAR(43) NOT NULL PRIMARY KEY, us
 CREATE TABLE IF NOT EXISTS user_session_bean (session_id VARCHAR(43) NOT NULL, bean_id VARCHAR(255) NOT NULL, state MEDIUMTEXT NOT NULL, version BIGINT NOT NULL, updated DATETIME(6) NOT NULL, PRIMARY KEY (session_id, bean_id), CONSTRAINT user_session_bean_session FOREIGN KEY (session_id) REFERENCES user_session (id) ON DELETE CASCADE) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_nopad_bin;
 
 CREATE TABLE IF NOT EXISTS user_account (name VARCHAR(255) NOT NULL PRIMARY KEY, password_hash VARCHAR(512) NOT NULL, user_groups VARCHAR(4000) NOT NULL, enabled BOOLEAN NOT NULL, created DATETIME(6) NOT NULL, credentials_version BIGINT NOT NULL DEFAULT 0) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_nopad_bin;
+-- Changed in 0.2.0 (login throttling): a user_account table made by 0.1.0 gets the credentials version and loses
+-- its failure counter (login_attempts counts failures now; accounts locked by the old counter are unlocked).
+ALTER TABLE user_account ADD COLUMN IF NOT EXISTS credentials_version BIGINT NOT NULL DEFAULT 0;
+ALTER TABLE user_account DROP COLUMN IF EXISTS failed_attempts;
+ALTER TABLE user_account DROP COLUMN IF EXISTS locked_until;
 
 CREATE TABLE IF NOT EXISTS login_attempts (subject VARCHAR(80) NOT NULL PRIMARY KEY, attempts INT NOT NULL, window_start DATETIME(6) NOT NULL, blocked_until DATETIME(6), updated DATETIME(6) NOT NULL, INDEX login_attempts_updated (updated)) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_nopad_bin;
 
