@@ -56,3 +56,38 @@ CREATE INDEX IF NOT EXISTS remember_me_binding_id ON remember_me (binding_id);
 
 -- Per-node session cache (0.3.0): the row's version (advanced by PostgreSQL's trigger; kept at 0 here).
 ALTER TABLE user_session ADD COLUMN IF NOT EXISTS row_version BIGINT DEFAULT 0 NOT NULL;
+
+-- Flyway only (not in schema-mariadb.sql, which runs at every start): tables made before names compared exactly
+-- (0.2.0) have the server's default collation, which ignores case and trailing spaces. Sessions get their account's
+-- spelling of the name while names still compare loosely, then each such table is converted (a rebuild); a table
+-- that is already binary is left alone. See docs/upgrade.md, "names and ids compare exactly".
+UPDATE user_session s JOIN user_account a ON s.user_name = a.name SET s.user_name = a.name WHERE BINARY s.user_name <> BINARY a.name;
+SET @usersession_convert_sessions = EXISTS (SELECT 1 FROM information_schema.tables WHERE table_schema = DATABASE() AND table_name = 'user_session' AND table_collation <> 'utf8mb4_nopad_bin');
+SET @usersession_step = IF(@usersession_convert_sessions, 'ALTER TABLE user_session_bean DROP FOREIGN KEY user_session_bean_session', 'DO 0');
+PREPARE usersession_step FROM @usersession_step;
+EXECUTE usersession_step;
+DEALLOCATE PREPARE usersession_step;
+SET @usersession_step = IF(EXISTS (SELECT 1 FROM information_schema.tables WHERE table_schema = DATABASE() AND table_name = 'user_session' AND table_collation <> 'utf8mb4_nopad_bin'), 'ALTER TABLE user_session CONVERT TO CHARACTER SET utf8mb4 COLLATE utf8mb4_nopad_bin', 'DO 0');
+PREPARE usersession_step FROM @usersession_step;
+EXECUTE usersession_step;
+DEALLOCATE PREPARE usersession_step;
+SET @usersession_step = IF(EXISTS (SELECT 1 FROM information_schema.tables WHERE table_schema = DATABASE() AND table_name = 'user_session_bean' AND table_collation <> 'utf8mb4_nopad_bin'), 'ALTER TABLE user_session_bean CONVERT TO CHARACTER SET utf8mb4 COLLATE utf8mb4_nopad_bin', 'DO 0');
+PREPARE usersession_step FROM @usersession_step;
+EXECUTE usersession_step;
+DEALLOCATE PREPARE usersession_step;
+SET @usersession_step = IF(EXISTS (SELECT 1 FROM information_schema.tables WHERE table_schema = DATABASE() AND table_name = 'user_account' AND table_collation <> 'utf8mb4_nopad_bin'), 'ALTER TABLE user_account CONVERT TO CHARACTER SET utf8mb4 COLLATE utf8mb4_nopad_bin', 'DO 0');
+PREPARE usersession_step FROM @usersession_step;
+EXECUTE usersession_step;
+DEALLOCATE PREPARE usersession_step;
+SET @usersession_step = IF(EXISTS (SELECT 1 FROM information_schema.tables WHERE table_schema = DATABASE() AND table_name = 'login_attempts' AND table_collation <> 'utf8mb4_nopad_bin'), 'ALTER TABLE login_attempts CONVERT TO CHARACTER SET utf8mb4 COLLATE utf8mb4_nopad_bin', 'DO 0');
+PREPARE usersession_step FROM @usersession_step;
+EXECUTE usersession_step;
+DEALLOCATE PREPARE usersession_step;
+SET @usersession_step = IF(EXISTS (SELECT 1 FROM information_schema.tables WHERE table_schema = DATABASE() AND table_name = 'login_device' AND table_collation <> 'utf8mb4_nopad_bin'), 'ALTER TABLE login_device CONVERT TO CHARACTER SET utf8mb4 COLLATE utf8mb4_nopad_bin', 'DO 0');
+PREPARE usersession_step FROM @usersession_step;
+EXECUTE usersession_step;
+DEALLOCATE PREPARE usersession_step;
+SET @usersession_step = IF(@usersession_convert_sessions, 'ALTER TABLE user_session_bean ADD CONSTRAINT user_session_bean_session FOREIGN KEY (session_id) REFERENCES user_session (id) ON DELETE CASCADE', 'DO 0');
+PREPARE usersession_step FROM @usersession_step;
+EXECUTE usersession_step;
+DEALLOCATE PREPARE usersession_step;

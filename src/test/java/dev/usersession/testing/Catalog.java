@@ -79,7 +79,11 @@ public final class Catalog {
                 }
             }
         }
-        lines.addAll(vendorLines(connection, catalog, schema));
+        for (String line : vendorLines(connection, catalog, schema)) {
+            if (ignoredTables.stream().noneMatch(ignored -> line.startsWith("collation " + ignored + "."))) {
+                lines.add(line);
+            }
+        }
         // the schema's own name (a default's sequence, say) differs between two builds of the same schema
         String own = meta.getDatabaseProductName().toLowerCase(Locale.ROOT).startsWith("postgres") ? schema : catalog;
         Set<String> named = new TreeSet<>();
